@@ -1,0 +1,32 @@
+//! One module per subcommand; each turns parsed arguments into work and a result.
+
+pub mod render;
+
+use crate::cli::{Cli, Command, LibraryArgs};
+use crate::load::library::LibrarySources;
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Render(args) => render::run(args),
+    }
+}
+
+/// The library folders from the flags, or from HEP_LIBRARY when no flag names one.
+pub fn library_sources(args: &LibraryArgs) -> LibrarySources {
+    let folders = if args.library.is_empty() {
+        std::env::var_os("HEP_LIBRARY")
+            .map(|value| {
+                std::env::split_paths(&value)
+                    .filter(|path| !path.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        args.library.clone()
+    };
+    LibrarySources {
+        bundled: !args.no_bundled_library,
+        folders,
+    }
+}

@@ -1,0 +1,256 @@
+//! An exercise card: number and name, pictures on the left, and on the right how much and how
+//! often, the numbered steps, tips, cautions and the therapist's note.
+
+use crate::layout::block::{Block, Column};
+use crate::layout::geometry::{Pt, Rect};
+use crate::layout::page::PageItem;
+use crate::layout::text::{single_line, wrap};
+use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, PICTURE_COLUMN, Theme, WHITE};
+use crate::resolve::handout::{ExerciseCard, Handout};
+
+/// Diameter of the number badge.
+const BADGE: Pt = 28.0;
+/// Tallest a picture may be, relative to the picture column's width.
+const MAX_PICTURE_HEIGHT_RATIO: f32 = 1.1;
+/// Padding between a picture and its frame.
+const FRAME_PADDING: Pt = 4.0;
+
+/// Lays out one exercise card across `width`.
+pub fn card_block(
+    card: &ExerciseCard,
+    handout: &Handout,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+) -> Block {
+    let mut items = Vec::new();
+    let title_height = title_row(card, theme, x, width, &mut items);
+    let body_top = title_height + 12.0;
+
+    let has_pictures = !card.pictures.is_empty();
+    let text_x = if has_pictures {
+        x + PICTURE_COLUMN + COLUMN_GAP
+    } else {
+        x
+    };
+    let text_width = x + width - text_x;
+
+    let pictures_bottom = if has_pictures {
+        picture_column(card, theme, x, body_top, &mut items)
+    } else {
+        body_top
+    };
+    let text_bottom = text_column(
+        card, handout, theme, text_x, text_width, body_top, &mut items,
+    );
+    Block {
+        height: pictures_bottom.max(text_bottom) + 6.0,
+        items,
+    }
+}
+
+/// The number badge and the exercise's name over a hairline; returns the row's height.
+fn title_row(
+    card: &ExerciseCard,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let name_x = x + BADGE + 10.0;
+    let name_lines = wrap(&card.name, theme.card_title, width - BADGE - 10.0);
+    let name_height = name_lines.len() as Pt * theme.card_title.line_height;
+    let row_height = name_height.max(BADGE);
+    let badge_top = 0.0;
+    let mut column = Column::new(
+        name_x,
+        width - BADGE - 10.0,
+        ((BADGE - theme.card_title.line_height) / 2.0).max(0.0),
+    );
+    column.shape(
+        Rect::new(x, badge_top, BADGE, BADGE),
+        Some(theme.primary),
+        None,
+        BADGE / 2.0,
+    );
+    let number_style = theme.body_bold.colored(WHITE);
+    let number = single_line(&card.number.to_string(), number_style);
+    let number_x = x + (BADGE - number.width) / 2.0;
+    let face_ascent = number_style.first_baseline();
+    let number_baseline = badge_top + (BADGE - number_style.line_height) / 2.0 + face_ascent;
+    column.items.push(PageItem::Text(number.place(
+        number_x,
+        number_baseline,
+        number_style,
+    )));
+    column.lines(name_lines, name_x, theme.card_title);
+    let rule_y = row_height + 6.0;
+    column.shape(Rect::new(x, rule_y, width, 1.0), Some(HAIRLINE), None, 0.0);
+    items.extend(column.items);
+    rule_y + 1.0
+}
+
+/// The pictures, stacked, each framed with its caption below; returns the bottom.
+fn picture_column(
+    card: &ExerciseCard,
+    theme: &Theme,
+    x: Pt,
+    top: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let mut y = top;
+    for (index, picture) in card.pictures.iter().enumerate() {
+        if index > 0 {
+            y += 10.0;
+        }
+        let inner_width = PICTURE_COLUMN - 2.0 * FRAME_PADDING;
+        let ratio = picture.picture.aspect_ratio();
+        let mut picture_width = inner_width;
+        let mut picture_height = inner_width / ratio;
+        let max_height = PICTURE_COLUMN * MAX_PICTURE_HEIGHT_RATIO;
+        if picture_height > max_height {
+            picture_height = max_height;
+            picture_width = max_height * ratio;
+        }
+        let frame_height = picture_height + 2.0 * FRAME_PADDING;
+        items.push(PageItem::Shape(crate::layout::page::Shape {
+            rect: Rect::new(x, y, PICTURE_COLUMN, frame_height),
+            fill: Some(WHITE),
+            stroke: Some((HAIRLINE, 0.75)),
+            corner_radius: 5.0,
+        }));
+        items.push(PageItem::Picture {
+            picture: picture.picture.clone(),
+            rect: Rect::new(
+                x + (PICTURE_COLUMN - picture_width) / 2.0,
+                y + FRAME_PADDING,
+                picture_width,
+                picture_height,
+            ),
+        });
+        y += frame_height + 3.0;
+        let mut column = Column::new(x, PICTURE_COLUMN, y);
+        for text in picture.caption.iter() {
+            for line in wrap(text, theme.caption, PICTURE_COLUMN) {
+                let centred = x + (PICTURE_COLUMN - line.width) / 2.0;
+                column.lines(vec![line], centred, theme.caption);
+            }
+        }
+        for credit in picture.credit.iter() {
+            column.paragraph(credit, theme.small);
+        }
+        y = column.y;
+        items.extend(column.items);
+    }
+    y
+}
+
+/// How much, how often, steps, tips, cautions, progression and note; returns the bottom.
+fn text_column(
+    card: &ExerciseCard,
+    handout: &Handout,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+    top: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let words = handout.words;
+    let mut column = Column::new(x, width, top);
+
+    // The prescription, in a tinted box: the answer to "how much?" and "how often?".
+    let padding = 9.0;
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    if let Some(dosage) = &card.dosage {
+        rows.push((words.dosage_label, dosage));
+    }
+    rows.push((words.how_often_label, &card.frequency));
+    if let Some(equipment) = &card.equipment {
+        rows.push((words.equipment_label, equipment));
+    }
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| single_line(label, theme.body_bold).width)
+        .fold(0.0, Pt::max)
+        + 12.0;
+    let mut prescription = Column::new(x + padding, width - 2.0 * padding, top + padding - 2.0);
+    for (label, value) in rows {
+        prescription.labelled(
+            label,
+            theme.body_bold.colored(theme.primary),
+            value,
+            theme.body_bold,
+            label_width,
+        );
+        prescription.space(2.0);
+    }
+    let box_height = prescription.y - top + padding - 4.0;
+    prescription.background(
+        0,
+        Rect::new(x, top, width, box_height),
+        Some(theme.primary_tint),
+        None,
+        6.0,
+    );
+    column.items.extend(prescription.items);
+    column.y = top + box_height + 10.0;
+
+    // Steps, numbered in the brand colour with a hanging indent.
+    let number_width = single_line("8.", theme.body_bold).width + 8.0;
+    for (index, step) in card.steps.iter().enumerate() {
+        if index > 0 {
+            column.space(4.0);
+        }
+        column.hanging(
+            &format!("{}.", index + 1),
+            theme.body_bold.colored(theme.primary),
+            step,
+            theme.body,
+            number_width,
+        );
+    }
+
+    let bullet_width = single_line("•", theme.body).width + 8.0;
+    let section = |column: &mut Column, heading: &str, heading_color, entries: &[String]| {
+        if entries.is_empty() {
+            return;
+        }
+        column.space(8.0);
+        column.paragraph(heading, theme.heading.colored(heading_color));
+        for entry in entries {
+            if entries.len() == 1 {
+                column.paragraph(entry, theme.body);
+            } else {
+                column.hanging(
+                    "•",
+                    theme.body.colored(heading_color),
+                    entry,
+                    theme.body,
+                    bullet_width,
+                );
+            }
+        }
+    };
+    section(&mut column, words.tips_heading, theme.primary, &card.cues);
+    section(
+        &mut column,
+        words.caution_heading,
+        CAUTION,
+        &card.precautions,
+    );
+    section(
+        &mut column,
+        words.progression_heading,
+        theme.primary,
+        card.progression.as_slice(),
+    );
+    section(
+        &mut column,
+        words.note_heading,
+        theme.accent,
+        card.note.as_slice(),
+    );
+
+    items.extend(column.items);
+    column.y
+}

@@ -1,0 +1,79 @@
+//! What repeats on every page: the footer with the clinic and "Page X of Y", and on later
+//! pages a running header with the client's name, so loose sheets find their owner.
+
+use crate::layout::geometry::{PageSize, Pt, Rect};
+use crate::layout::page::{PageItem, Shape};
+use crate::layout::text::{single_line, wrap};
+use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme};
+use crate::resolve::handout::Handout;
+
+/// Height taken by the running header on pages after the first.
+pub const RUNNING_HEADER_HEIGHT: Pt = 30.0;
+
+/// The running header: "Jane Doe · Your home exercise program" over a hairline.
+pub fn running_header(handout: &Handout, theme: &Theme, page: PageSize) -> Vec<PageItem> {
+    let width = page.width - 2.0 * MARGIN_SIDE;
+    let text = format!("{}  ·  {}", handout.client, handout.words.title);
+    let mut items = Vec::new();
+    if let Some(line) = wrap(&text, theme.small, width).into_iter().next() {
+        let baseline = MARGIN_TOP + theme.small.first_baseline();
+        items.push(PageItem::Text(line.place(
+            MARGIN_SIDE,
+            baseline,
+            theme.small,
+        )));
+    }
+    items.push(hairline(
+        MARGIN_SIDE,
+        MARGIN_TOP + theme.small.line_height + 4.0,
+        width,
+    ));
+    items
+}
+
+/// The footer: the clinic's contact and note on the left, "Page X of Y" on the right.
+pub fn footer(
+    handout: &Handout,
+    theme: &Theme,
+    page: PageSize,
+    number: usize,
+    count: usize,
+) -> Vec<PageItem> {
+    let width = page.width - 2.0 * MARGIN_SIDE;
+    let top = page.height - FOOTER_HEIGHT + 14.0;
+    let mut items = vec![hairline(MARGIN_SIDE, top, width)];
+    let page_of = single_line(&handout.words.page_of(number, count), theme.small);
+    let page_of_width = page_of.width;
+    let first_baseline = top + 6.0 + theme.small.first_baseline();
+    items.push(PageItem::Text(page_of.place(
+        MARGIN_SIDE + width - page_of_width,
+        first_baseline,
+        theme.small,
+    )));
+    let left_width = width - page_of_width - 24.0;
+    let mut baseline = first_baseline;
+    for text in [&handout.brand.footer_contact, &handout.brand.footer_note]
+        .into_iter()
+        .flatten()
+    {
+        // The footer has room for two lines; longer text is cut at the line, never overlapped.
+        if let Some(line) = wrap(text, theme.small, left_width).into_iter().next() {
+            items.push(PageItem::Text(line.place(
+                MARGIN_SIDE,
+                baseline,
+                theme.small,
+            )));
+            baseline += theme.small.line_height;
+        }
+    }
+    items
+}
+
+fn hairline(x: Pt, y: Pt, width: Pt) -> PageItem {
+    PageItem::Shape(Shape {
+        rect: Rect::new(x, y, width, 0.75),
+        fill: Some(HAIRLINE),
+        stroke: None,
+        corner_radius: 0.0,
+    })
+}

@@ -1,0 +1,95 @@
+//! Points and rectangles on a page, in PDF points (1/72 inch), y growing downwards.
+
+use crate::load::clinic::PaperSize;
+
+/// A length in PDF points: 72 points make an inch.
+pub type Pt = f32;
+
+/// Points per inch.
+pub const INCH: Pt = 72.0;
+
+/// A rectangle on a page; `y` is its top edge, measured down from the top of the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: Pt,
+    /// Top edge.
+    pub y: Pt,
+    /// Width.
+    pub width: Pt,
+    /// Height.
+    pub height: Pt,
+}
+
+impl Rect {
+    /// A rectangle from its left, top, width and height.
+    pub const fn new(x: Pt, y: Pt, width: Pt, height: Pt) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> Pt {
+        self.x + self.width
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> Pt {
+        self.y + self.height
+    }
+
+    /// The same rectangle moved down by `dy`.
+    pub fn shifted_down(self, dy: Pt) -> Rect {
+        Rect {
+            y: self.y + dy,
+            ..self
+        }
+    }
+
+    /// Whether the two rectangles share some area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        const EPSILON: Pt = 0.01;
+        self.x < other.right() - EPSILON
+            && other.x < self.right() - EPSILON
+            && self.y < other.bottom() - EPSILON
+            && other.y < self.bottom() - EPSILON
+    }
+
+    /// Whether `other` lies inside this rectangle.
+    pub fn contains(&self, other: &Rect) -> bool {
+        const EPSILON: Pt = 0.01;
+        other.x >= self.x - EPSILON
+            && other.y >= self.y - EPSILON
+            && other.right() <= self.right() + EPSILON
+            && other.bottom() <= self.bottom() + EPSILON
+    }
+}
+
+/// The size of a sheet of paper.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    /// Width.
+    pub width: Pt,
+    /// Height.
+    pub height: Pt,
+}
+
+impl PageSize {
+    /// The size of a paper format.
+    pub fn of(paper: PaperSize) -> PageSize {
+        match paper {
+            PaperSize::Letter => PageSize {
+                width: 8.5 * INCH,
+                height: 11.0 * INCH,
+            },
+            PaperSize::A4 => PageSize {
+                width: 210.0 / 25.4 * INCH,
+                height: 297.0 / 25.4 * INCH,
+            },
+        }
+    }
+}

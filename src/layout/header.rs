@@ -1,0 +1,171 @@
+//! The top of the first page: the clinic, the title, who and when, the next appointment, and
+//! the therapist's note.
+
+use crate::layout::block::{Block, Column};
+use crate::layout::geometry::{Pt, Rect};
+use crate::layout::page::PageItem;
+use crate::layout::text::{single_line, wrap};
+use crate::layout::theme::{HAIRLINE, Theme};
+use crate::resolve::handout::Handout;
+
+/// Largest logo: 2.2 inches wide, 0.85 inch tall.
+const LOGO_MAX_WIDTH: Pt = 158.0;
+const LOGO_MAX_HEIGHT: Pt = 61.0;
+
+/// The clinic's logo, name and contact lines, over a rule in the brand colour.
+pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+    let brand = &handout.brand;
+    if brand.logo.is_none() && brand.clinic_name.is_none() {
+        return None;
+    }
+    let mut column = Column::new(x, width, 0.0);
+    let mut text_x = x;
+    let mut logo_height: Pt = 0.0;
+    if let Some(logo) = &brand.logo {
+        let ratio = logo.aspect_ratio();
+        let (mut logo_width, mut height) = (LOGO_MAX_HEIGHT * ratio, LOGO_MAX_HEIGHT);
+        if logo_width > LOGO_MAX_WIDTH {
+            logo_width = LOGO_MAX_WIDTH;
+            height = LOGO_MAX_WIDTH / ratio;
+        }
+        column.items.push(PageItem::Picture {
+            picture: logo.clone(),
+            rect: Rect::new(x, 0.0, logo_width, height),
+        });
+        text_x = x + logo_width + 16.0;
+        logo_height = height;
+    }
+    let mut text = Column::new(text_x, x + width - text_x, 0.0);
+    if let Some(name) = &brand.clinic_name {
+        text.paragraph(name, theme.clinic_name);
+    }
+    for line in &brand.contact_lines {
+        text.paragraph(line, theme.small);
+    }
+    // Centre the text against the logo when the logo is the taller of the two.
+    let text_height = text.y;
+    let offset = ((logo_height - text_height) / 2.0).max(0.0);
+    for mut item in text.items {
+        item.shift_down(offset);
+        column.items.push(item);
+    }
+    let bottom = logo_height.max(text_height) + 10.0;
+    column.shape(
+        Rect::new(x, bottom, width, 2.0),
+        Some(theme.primary),
+        None,
+        0.0,
+    );
+    Some(Block {
+        height: bottom + 2.0,
+        items: column.items,
+    })
+}
+
+/// The title and the "prepared for / therapist / date" line.
+pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block {
+    let words = handout.words;
+    let mut column = Column::new(x, width, 0.0);
+    column.paragraph(words.title, theme.title);
+    column.space(8.0);
+    let mut fields = vec![(words.prepared_for, handout.client.as_str())];
+    if let Some(therapist) = &handout.therapist {
+        fields.push((words.therapist, therapist));
+    }
+    fields.push((words.session_date, handout.session_date.as_str()));
+    // Each field takes the width its value needs, and fields wrap to a new row when full.
+    let gap = 28.0;
+    let top = column.y;
+    let mut field_x = x;
+    let mut row_top = top;
+    let mut row_height: Pt = 0.0;
+    for (label, value) in fields {
+        let label_line = single_line(label, theme.label);
+        let value_width = single_line(value, theme.value).width;
+        let field_width = label_line.width.max(value_width).min(width);
+        if field_x > x && field_x + field_width > x + width {
+            field_x = x;
+            row_top += row_height + 6.0;
+            row_height = 0.0;
+        }
+        let mut field = Column::new(field_x, field_width, row_top);
+        field.paragraph(label, theme.label);
+        let lines = wrap(value, theme.value, field_width.max(1.0));
+        field.lines(lines, field_x, theme.value);
+        row_height = row_height.max(field.y - row_top);
+        column.items.extend(field.items);
+        field_x += field_width + gap;
+    }
+    column.y = row_top + row_height;
+    Block {
+        height: column.y,
+        items: column.items,
+    }
+}
+
+/// The next appointment, in a tinted box with a bar in the accent colour.
+pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+    let follow_up = handout.follow_up.as_ref()?;
+    let words = handout.words;
+    let padding = 14.0;
+    let bar = 6.0;
+    let inner_x = x + bar + padding;
+    let mut column = Column::new(inner_x, width - bar - 2.0 * padding, padding);
+    column.paragraph(words.next_appointment, theme.label.colored(theme.accent));
+    column.space(2.0);
+    column.paragraph(
+        &format!("{} ({})", follow_up.date, follow_up.distance),
+        theme.emphasis,
+    );
+    column.space(3.0);
+    column.paragraph(&follow_up.note, theme.body);
+    if let Some(phone) = &handout.brand.phone {
+        column.paragraph(&words.to_change_call.replace("{phone}", phone), theme.body);
+    }
+    let height = column.y + padding;
+    column.background(
+        0,
+        Rect::new(x, 0.0, width, height),
+        Some(theme.accent_tint),
+        None,
+        6.0,
+    );
+    column.background(
+        1,
+        Rect::new(x, 0.0, bar, height),
+        Some(theme.accent),
+        None,
+        0.0,
+    );
+    Some(Block {
+        height,
+        items: column.items,
+    })
+}
+
+/// The therapist's message to the client.
+pub fn notes_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+    if handout.notes.is_empty() {
+        return None;
+    }
+    let mut column = Column::new(x, width, 0.0);
+    column.paragraph(handout.words.notes_heading, theme.heading);
+    column.space(2.0);
+    for (index, paragraph) in handout.notes.iter().enumerate() {
+        if index > 0 {
+            column.space(6.0);
+        }
+        column.paragraph(paragraph, theme.body);
+    }
+    column.space(4.0);
+    column.shape(
+        Rect::new(x, column.y, width, 0.75),
+        Some(HAIRLINE),
+        None,
+        0.0,
+    );
+    Some(Block {
+        height: column.y + 0.75,
+        items: column.items,
+    })
+}

@@ -1,0 +1,109 @@
+//! Stage 3: lay a [`Handout`] out on pages of positioned boxes. Pure: no files, no PDF types,
+//! so it can be tested for overlaps and overflow on its own.
+
+pub mod block;
+pub mod card;
+pub mod chrome;
+pub mod geometry;
+pub mod header;
+pub mod page;
+pub mod text;
+pub mod theme;
+
+use crate::layout::block::Block;
+use crate::layout::geometry::{PageSize, Pt, Rect};
+use crate::layout::page::{LaidOutDocument, Page};
+use crate::layout::theme::{BLOCK_GAP, FOOTER_HEIGHT, MARGIN_SIDE, MARGIN_TOP, Theme};
+use crate::resolve::handout::Handout;
+
+/// Lays out the whole handout.
+pub fn lay_out(handout: &Handout) -> LaidOutDocument {
+    let page_size = PageSize::of(handout.paper);
+    let theme = Theme::for_brand(&handout.brand);
+    let x = MARGIN_SIDE;
+    let width = page_size.width - 2.0 * MARGIN_SIDE;
+
+    let mut blocks: Vec<Block> = Vec::new();
+    blocks.extend(header::brand_block(handout, &theme, x, width));
+    blocks.push(header::title_block(handout, &theme, x, width));
+    blocks.extend(header::follow_up_block(handout, &theme, x, width));
+    blocks.extend(header::notes_block(handout, &theme, x, width));
+    for card in &handout.cards {
+        blocks.push(card::card_block(card, handout, &theme, x, width));
+    }
+
+    let content_bottom = page_size.height - FOOTER_HEIGHT;
+    let first_top = MARGIN_TOP;
+    let later_top = MARGIN_TOP + chrome::RUNNING_HEADER_HEIGHT;
+    let mut pages = paginate(blocks, first_top, later_top, content_bottom);
+
+    let count = pages.len();
+    for (index, page) in pages.iter_mut().enumerate() {
+        if index > 0 {
+            page.items
+                .splice(0..0, chrome::running_header(handout, &theme, page_size));
+        }
+        page.items
+            .extend(chrome::footer(handout, &theme, page_size, index + 1, count));
+    }
+
+    LaidOutDocument {
+        page_size,
+        printable: Rect::new(
+            MARGIN_SIDE,
+            MARGIN_TOP,
+            width,
+            page_size.height - MARGIN_TOP - MARGIN_SIDE / 2.0,
+        ),
+        pages,
+        title: handout.document_title(),
+        author: handout.therapist.clone(),
+        language: handout.words.language_tag.to_string(),
+        date: handout.session_day,
+    }
+}
+
+/// Stacks blocks on pages: a block that does not fit starts a new page, and only a block
+/// taller than a whole page is split.
+fn paginate(blocks: Vec<Block>, first_top: Pt, later_top: Pt, bottom: Pt) -> Vec<Page> {
+    let mut pages = vec![Page::default()];
+    let mut y = first_top;
+    let mut page_top = first_top;
+    let mut pending: std::collections::VecDeque<Block> = blocks.into();
+    while let Some(block) = pending.pop_front() {
+        let gap = if y > page_top { BLOCK_GAP } else { 0.0 };
+        let room = bottom - y - gap;
+        let full_page = bottom - later_top;
+        let block = if block.height <= room {
+            block
+        } else if y > page_top && block.height <= full_page {
+            pages.push(Page::default());
+            page_top = later_top;
+            y = later_top;
+            pending.push_front(block);
+            continue;
+        } else {
+            // Taller than the room left on an empty page (or than any page): split it.
+            let (first, rest) = block.split(room.max(1.0));
+            if let Some(rest) = rest {
+                pending.push_front(rest);
+            }
+            first
+        };
+        let top = y + gap;
+        let page = pages.last_mut().map(|page| &mut page.items);
+        if let Some(items) = page {
+            for mut item in block.items {
+                item.shift_down(top);
+                items.push(item);
+            }
+        }
+        y = top + block.height;
+        if !pending.is_empty() && y >= bottom - 1.0 {
+            pages.push(Page::default());
+            page_top = later_top;
+            y = later_top;
+        }
+    }
+    pages
+}

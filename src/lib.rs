@@ -1,0 +1,16 @@
+//! `hep` turns a YAML exercise library and a short YAML plan into a branded PDF handout.
+//!
+//! The pipeline runs one way, one stage per module:
+//! [`load`] (YAML -> validated structs with positions) -> [`resolve`] (plan + library + clinic
+//! -> [`resolve::handout::Handout`]) -> [`layout`] (handout -> pages of positioned boxes, pure)
+//! -> [`paint`] (boxes -> PDF bytes with krilla).
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod fonts;
+pub mod layout;
+pub mod load;
+pub mod output;
+pub mod paint;
+pub mod resolve;

@@ -1,0 +1,104 @@
+//! The clinic's branding: name, logo, colours, contact details and paper size.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::load::scalar::HexColor;
+use crate::load::source::SourceFile;
+use crate::load::yaml;
+
+/// The paper the handout is printed on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperSize {
+    /// US Letter, 8.5 x 11 inches (the default, as in Canadian clinics).
+    #[default]
+    Letter,
+    /// ISO A4, 210 x 297 mm.
+    A4,
+}
+
+/// Brand colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrandColors {
+    /// Headings, rules and the exercise numbers.
+    pub primary: Option<HexColor>,
+    /// The follow-up box and highlights.
+    pub accent: Option<HexColor>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClinicFile {
+    name: Spanned<String>,
+    logo: Option<Spanned<String>>,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    #[serde(default)]
+    colors: BrandColors,
+    #[serde(default)]
+    page: PaperSize,
+    footer: Option<String>,
+}
+
+/// A validated clinic file.
+#[derive(Debug, Clone)]
+pub struct Clinic {
+    /// The clinic's name.
+    pub name: String,
+    /// The logo file, relative to the clinic file, and where it is named.
+    pub logo: Option<(String, Option<Position>)>,
+    /// Street address, one line.
+    pub address: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Web site.
+    pub website: Option<String>,
+    /// Brand colours.
+    pub colors: BrandColors,
+    /// Paper size.
+    pub page: PaperSize,
+    /// A line printed on every page.
+    pub footer: Option<String>,
+    /// The clinic file, for errors and finding the logo.
+    pub source: SourceFile,
+}
+
+impl Clinic {
+    /// Parses and validates a clinic file.
+    pub fn load(source: SourceFile) -> Result<Clinic, Diagnostic> {
+        let file: ClinicFile = yaml::parse(&source)?;
+        let name = file.name.value.trim().to_string();
+        if name.is_empty() {
+            return Err(Diagnostic::error("the clinic's name is empty")
+                .in_file(&source.path)
+                .at(&source.text, Position::from_yaml(file.name.referenced))
+                .with_hint("write the name as it should be printed"));
+        }
+        let clean = |value: Option<String>| {
+            value
+                .map(|text| text.trim().to_string())
+                .filter(|text| !text.is_empty())
+        };
+        Ok(Clinic {
+            name,
+            logo: file
+                .logo
+                .map(|logo| (logo.value, Position::from_yaml(logo.referenced))),
+            address: clean(file.address),
+            phone: clean(file.phone),
+            email: clean(file.email),
+            website: clean(file.website),
+            colors: file.colors,
+            page: file.page,
+            footer: clean(file.footer),
+            source,
+        })
+    }
+}

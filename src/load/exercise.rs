@@ -1,0 +1,361 @@
+//! One exercise of a library: its name, pictures, steps and default dosage.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::load::dosage::Dosage;
+use crate::load::frequency::Frequency;
+use crate::load::source::SourceFile;
+use crate::load::yaml;
+
+/// The body region an exercise is filed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Region {
+    Neck,
+    Shoulder,
+    UpperBack,
+    LowerBack,
+    Chest,
+    Core,
+    Hip,
+    Knee,
+    AnkleFoot,
+    ElbowWristHand,
+    FullBody,
+}
+
+impl Region {
+    /// The name used in files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Neck => "neck",
+            Region::Shoulder => "shoulder",
+            Region::UpperBack => "upper-back",
+            Region::LowerBack => "lower-back",
+            Region::Chest => "chest",
+            Region::Core => "core",
+            Region::Hip => "hip",
+            Region::Knee => "knee",
+            Region::AnkleFoot => "ankle-foot",
+            Region::ElbowWristHand => "elbow-wrist-hand",
+            Region::FullBody => "full-body",
+        }
+    }
+}
+
+/// What kind of exercise it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Category {
+    Stretch,
+    Mobility,
+    Strength,
+    Balance,
+    Breathing,
+    Cardio,
+}
+
+impl Category {
+    /// The name used in files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Stretch => "stretch",
+            Category::Mobility => "mobility",
+            Category::Strength => "strength",
+            Category::Balance => "balance",
+            Category::Breathing => "breathing",
+            Category::Cardio => "cardio",
+        }
+    }
+}
+
+/// Whether an exercise works both sides at once, one side at a time, or alternates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Laterality {
+    /// Both sides together (a bridge).
+    #[default]
+    Bilateral,
+    /// One side at a time; without a `side`, the plan means each side.
+    Unilateral,
+    /// Sides taking turns within a set (a dead bug).
+    Alternating,
+}
+
+/// A picture of the exercise, as the exercise file names it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IllustrationEntry {
+    /// The image file, relative to the exercise file.
+    pub file: String,
+    /// A word or two under the picture ("Start", "Hold").
+    pub caption: Option<String>,
+    /// A description for readers who cannot see the picture.
+    pub alt: Option<String>,
+    /// Who made the picture and under which licence, printed small under it.
+    pub credit: Option<String>,
+}
+
+/// Accepts `- clamshell.svg` as shorthand for `- file: clamshell.svg`.
+fn illustration_entry<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<IllustrationEntry, D::Error> {
+    struct EntryVisitor;
+    impl<'de> Visitor<'de> for EntryVisitor {
+        type Value = IllustrationEntry;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a file name or a map with `file:`")
+        }
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<IllustrationEntry, E> {
+            Ok(IllustrationEntry {
+                file: value.to_string(),
+                caption: None,
+                alt: None,
+                credit: None,
+            })
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<IllustrationEntry, A::Error> {
+            IllustrationEntry::deserialize(de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(EntryVisitor)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+struct IllustrationItem(#[serde(deserialize_with = "illustration_entry")] IllustrationEntry);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseFile {
+    id: Option<Spanned<String>>,
+    name: Spanned<String>,
+    region: Region,
+    category: Category,
+    #[serde(default)]
+    laterality: Laterality,
+    #[serde(default)]
+    equipment: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    illustrations: Vec<Spanned<IllustrationItem>>,
+    steps: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    precautions: Vec<String>,
+    progression: Option<String>,
+    video: Option<String>,
+    #[serde(default)]
+    dosage: Dosage,
+    frequency: Option<Frequency>,
+}
+
+/// An illustration with the place in the exercise file that named it.
+#[derive(Debug, Clone)]
+pub struct Illustration {
+    /// What the file says about the picture.
+    pub entry: IllustrationEntry,
+    /// Where the entry is, for errors about the image.
+    pub position: Option<Position>,
+}
+
+/// A validated exercise from a library file.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    /// The id plans use to name it.
+    pub id: String,
+    /// The name printed on the handout.
+    pub name: String,
+    /// Where on the body.
+    pub region: Region,
+    /// What kind of exercise.
+    pub category: Category,
+    /// One side or both.
+    pub laterality: Laterality,
+    /// Things the client needs.
+    pub equipment: Vec<String>,
+    /// Free-form labels for finding exercises.
+    pub tags: Vec<String>,
+    /// Pictures, in order.
+    pub illustrations: Vec<Illustration>,
+    /// What to do, one sentence or two each.
+    pub steps: Vec<String>,
+    /// Tips for doing it well.
+    pub cues: Vec<String>,
+    /// Safety notes.
+    pub precautions: Vec<String>,
+    /// How to make it harder later.
+    pub progression: Option<String>,
+    /// A link to a video of the exercise.
+    pub video: Option<String>,
+    /// The default amount.
+    pub dosage: Dosage,
+    /// The default frequency.
+    pub frequency: Option<Frequency>,
+    /// The file it came from, for errors and for finding its pictures.
+    pub source: Arc<SourceFile>,
+}
+
+impl Exercise {
+    /// Parses and validates one exercise file; the id defaults to the file stem.
+    pub fn load(source: SourceFile) -> Result<Exercise, Diagnostic> {
+        let file: ExerciseFile = yaml::parse(&source)?;
+        let stem = source
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let error = |message: String, position: Option<Position>| {
+            Diagnostic::error(message)
+                .in_file(&source.path)
+                .at(&source.text, position)
+        };
+        let (id, id_position) = match &file.id {
+            Some(id) => (
+                id.value.trim().to_string(),
+                Position::from_yaml(id.referenced),
+            ),
+            None => (stem, None),
+        };
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(
+                error(format!("`{id}` is not a usable exercise id"), id_position)
+                    .with_hint("use lowercase letters, digits and dashes, e.g. `glute-bridge`"),
+            );
+        }
+        let name = file.name.value.trim().to_string();
+        if name.is_empty() {
+            return Err(error(
+                "the exercise has an empty name".into(),
+                Position::from_yaml(file.name.referenced),
+            )
+            .with_hint("give it the name the client will read, e.g. `name: Clamshell`"));
+        }
+        if file.steps.value.is_empty() {
+            return Err(error(
+                "the exercise has no steps".into(),
+                Position::from_yaml(file.steps.referenced),
+            )
+            .with_hint("list what to do under `steps:`, one short sentence per item"));
+        }
+        let mut steps = Vec::with_capacity(file.steps.value.len());
+        for step in &file.steps.value {
+            let text = step.value.trim();
+            if text.is_empty() {
+                return Err(error(
+                    "a step is empty".into(),
+                    Position::from_yaml(step.referenced),
+                )
+                .with_hint("write the step, or remove the empty `-` line"));
+            }
+            steps.push(text.to_string());
+        }
+        let illustrations = file
+            .illustrations
+            .into_iter()
+            .map(|item| Illustration {
+                entry: item.value.0,
+                position: Position::from_yaml(item.referenced),
+            })
+            .collect();
+        Ok(Exercise {
+            id,
+            name,
+            region: file.region,
+            category: file.category,
+            laterality: file.laterality,
+            equipment: file.equipment,
+            tags: file.tags,
+            illustrations,
+            steps,
+            cues: trimmed(file.cues),
+            precautions: trimmed(file.precautions),
+            progression: file
+                .progression
+                .map(|text| text.trim().to_string())
+                .filter(|text| !text.is_empty()),
+            video: file.video,
+            dosage: file.dosage,
+            frequency: file.frequency,
+            source: Arc::new(source),
+        })
+    }
+}
+
+fn trimmed(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::source::Origin;
+
+    fn load(text: &str) -> Result<Exercise, Diagnostic> {
+        Exercise::load(SourceFile {
+            path: "library/hip/clamshell.yaml".into(),
+            text: text.to_string(),
+            origin: Origin::Disk,
+        })
+    }
+
+    const CLAMSHELL: &str = "name: Clamshell\nregion: hip\ncategory: strength\nlaterality: unilateral\nillustrations:\n  - clamshell.svg\n  - file: end.svg\n    caption: Finish\nsteps:\n  - Lie on your side.\n  - Lift your top knee.\ndosage: {sets: 2, reps: 12, rest: 30s}\nfrequency: daily\n";
+
+    #[test]
+    fn loads_a_complete_exercise() {
+        let exercise = load(CLAMSHELL).unwrap();
+        assert_eq!(exercise.id, "clamshell");
+        assert_eq!(exercise.illustrations.len(), 2);
+        assert_eq!(exercise.illustrations[0].entry.file, "clamshell.svg");
+        assert_eq!(
+            exercise.illustrations[1].entry.caption.as_deref(),
+            Some("Finish")
+        );
+        assert_eq!(exercise.illustrations[1].position.map(|p| p.line), Some(7));
+        assert_eq!(exercise.steps.len(), 2);
+        assert_eq!(exercise.frequency, Some(Frequency::DAILY));
+    }
+
+    #[test]
+    fn unknown_region_suggests_the_right_one() {
+        let error = load(&CLAMSHELL.replace("region: hip", "region: hips")).unwrap_err();
+        assert_eq!(error.message, "unknown value `hips`");
+        assert!(error.hint.unwrap().starts_with("did you mean `hip`?"));
+        assert_eq!(error.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn an_exercise_needs_steps() {
+        let error = load(&CLAMSHELL.replace(
+            "steps:\n  - Lie on your side.\n  - Lift your top knee.\n",
+            "steps: []\n",
+        ))
+        .unwrap_err();
+        assert_eq!(error.message, "the exercise has no steps");
+    }
+
+    #[test]
+    fn zero_sets_are_refused_at_their_line() {
+        let error = load(&CLAMSHELL.replace("sets: 2", "sets: 0")).unwrap_err();
+        assert!(error.message.contains("at least 1"), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(12));
+    }
+}

@@ -1,0 +1,167 @@
+//! When the client should come back: "2 weeks", "2026-12-10", or `{in: 2 weeks, note: ...}`.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::load::scalar::{CalendarDate, DATE_FORM};
+use crate::load::yaml::message_with_hint;
+
+/// A span of calendar time after the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarSpan {
+    /// A number of days.
+    Days(u32),
+    /// A number of weeks.
+    Weeks(u32),
+    /// A number of months; the day is clamped at month ends (Jan 31 + 1 month = Feb 28).
+    Months(u32),
+}
+
+/// When the follow-up is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpWhen {
+    /// A span after the session date.
+    After(CalendarSpan),
+    /// A fixed date.
+    On(CalendarDate),
+}
+
+/// The follow-up as the plan states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// When.
+    pub when: FollowUpWhen,
+    /// A message for the client; the default says they may cancel if the pain is gone.
+    pub note: Option<String>,
+}
+
+/// The accepted forms, shown when a follow-up is refused.
+pub const FOLLOW_UP_FORMS: &str = "write `2 weeks`, `10 days`, `1 month`, a date like `2026-12-10`, or `{in: 2 weeks, note: \"...\"}`";
+
+impl FollowUpWhen {
+    /// Parses `2 weeks`, `10 days`, `1 month`, `a week` or a date.
+    pub fn parse(text: &str) -> Result<FollowUpWhen, String> {
+        let text = text.trim();
+        if text.starts_with(|c: char| c.is_ascii_digit()) && text.contains('-') {
+            return CalendarDate::parse(text)
+                .map(FollowUpWhen::On)
+                .map_err(|message| format!("{message}; {DATE_FORM}"));
+        }
+        let lower = text.to_lowercase();
+        let lower = lower.strip_prefix("in ").unwrap_or(&lower);
+        let mut words = lower.split_whitespace();
+        let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(format!("`{text}` is not a follow-up we understand"));
+        };
+        let count: u32 = match count {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "six" => 6,
+            digits => digits
+                .parse()
+                .map_err(|_| format!("`{text}` is not a follow-up we understand"))?,
+        };
+        if count == 0 {
+            return Err("a follow-up must be at least 1 day after the session".to_string());
+        }
+        let span = match unit {
+            "day" | "days" => CalendarSpan::Days(count),
+            "week" | "weeks" | "wk" | "wks" => CalendarSpan::Weeks(count),
+            "month" | "months" => CalendarSpan::Months(count),
+            _ => return Err(format!("`{text}` is not a follow-up we understand")),
+        };
+        let too_far = match span {
+            CalendarSpan::Days(days) => days > 730,
+            CalendarSpan::Weeks(weeks) => weeks > 104,
+            CalendarSpan::Months(months) => months > 24,
+        };
+        if too_far {
+            return Err(format!("`{text}` is more than two years away"));
+        }
+        Ok(FollowUpWhen::After(span))
+    }
+}
+
+impl<'de> Deserialize<'de> for FollowUp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FollowUp, D::Error> {
+        struct FollowUpVisitor;
+        impl<'de> Visitor<'de> for FollowUpVisitor {
+            type Value = FollowUp;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a follow-up such as `2 weeks` or `2026-12-10`")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<FollowUp, E> {
+                FollowUpWhen::parse(value)
+                    .map(|when| FollowUp { when, note: None })
+                    .map_err(|message| E::custom(message_with_hint(message, FOLLOW_UP_FORMS)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FollowUp, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct FollowUpMap {
+                    #[serde(rename = "in")]
+                    after: Option<String>,
+                    date: Option<String>,
+                    note: Option<String>,
+                }
+                let parsed = FollowUpMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let text = match (parsed.after, parsed.date) {
+                    (Some(text), None) | (None, Some(text)) => text,
+                    _ => {
+                        return Err(de::Error::custom(message_with_hint(
+                            "a follow-up needs exactly one of `in` and `date`",
+                            FOLLOW_UP_FORMS,
+                        )));
+                    }
+                };
+                let when = FollowUpWhen::parse(&text).map_err(|message| {
+                    de::Error::custom(message_with_hint(message, FOLLOW_UP_FORMS))
+                })?;
+                Ok(FollowUp {
+                    when,
+                    note: parsed.note,
+                })
+            }
+        }
+        deserializer.deserialize_any(FollowUpVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_dates() {
+        assert_eq!(
+            FollowUpWhen::parse("2 weeks"),
+            Ok(FollowUpWhen::After(CalendarSpan::Weeks(2)))
+        );
+        assert_eq!(
+            FollowUpWhen::parse("in 10 days"),
+            Ok(FollowUpWhen::After(CalendarSpan::Days(10)))
+        );
+        assert_eq!(
+            FollowUpWhen::parse("a month"),
+            Ok(FollowUpWhen::After(CalendarSpan::Months(1)))
+        );
+        assert!(matches!(
+            FollowUpWhen::parse("2026-12-10"),
+            Ok(FollowUpWhen::On(_))
+        ));
+        for bad in [
+            "soon",
+            "2 fortnights",
+            "0 days",
+            "2026-12-32",
+            "3 weeks from now",
+            "500 weeks",
+        ] {
+            assert!(FollowUpWhen::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Stage 1: read the user's YAML files into validated structs that remember where each value
+//! came from, so later stages can point back at the user's own line.
+
+pub mod clinic;
+pub mod dosage;
+pub mod exercise;
+pub mod follow_up;
+pub mod frequency;
+pub mod library;
+pub mod plan;
+pub mod scalar;
+pub mod source;
+pub mod yaml;

@@ -1,0 +1,252 @@
+//! A client's plan: who, when, which exercises and how much, and when to come back.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::load::dosage::{Dosage, Side};
+use crate::load::follow_up::FollowUp;
+use crate::load::frequency::Frequency;
+use crate::load::scalar::{CalendarDate, Count, Seconds};
+use crate::load::source::SourceFile;
+use crate::load::yaml;
+
+/// One prescribed exercise as the plan writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedExercise {
+    /// The library id.
+    pub id: String,
+    /// Where the id is written, for "unknown exercise" errors.
+    pub position: Option<Position>,
+    /// Dosage fields that override the library's.
+    pub dosage: Dosage,
+    /// Which side, for one-sided exercises.
+    pub side: Option<Side>,
+    /// Overrides the library's frequency.
+    pub frequency: Option<Frequency>,
+    /// A note from the therapist for this exercise.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlannedExerciseMap {
+    id: Spanned<String>,
+    sets: Option<Count>,
+    reps: Option<Count>,
+    hold: Option<Seconds>,
+    rest: Option<Seconds>,
+    duration: Option<Seconds>,
+    side: Option<Side>,
+    frequency: Option<Frequency>,
+    note: Option<String>,
+}
+
+struct PlannedExerciseItem(PlannedExercise);
+
+impl<'de> Deserialize<'de> for PlannedExerciseItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = PlannedExerciseItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an exercise id, or a map with `id:` and dosage fields")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(PlannedExerciseItem(PlannedExercise {
+                    id: value.trim().to_string(),
+                    position: None,
+                    dosage: Dosage::default(),
+                    side: None,
+                    frequency: None,
+                    note: None,
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let entry =
+                    PlannedExerciseMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(PlannedExerciseItem(PlannedExercise {
+                    id: entry.id.value.trim().to_string(),
+                    position: Position::from_yaml(entry.id.referenced),
+                    dosage: Dosage {
+                        sets: entry.sets,
+                        reps: entry.reps,
+                        hold: entry.hold,
+                        rest: entry.rest,
+                        duration: entry.duration,
+                    },
+                    side: entry.side,
+                    frequency: entry.frequency,
+                    note: entry
+                        .note
+                        .map(|note| note.trim().to_string())
+                        .filter(|note| !note.is_empty()),
+                }))
+            }
+        }
+        deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    client: Spanned<String>,
+    therapist: Option<String>,
+    date: Option<Spanned<CalendarDate>>,
+    clinic: Option<Spanned<String>>,
+    notes: Option<String>,
+    follow_up: Option<Spanned<FollowUp>>,
+    exercises: Spanned<Vec<Spanned<PlannedExerciseItem>>>,
+}
+
+/// A validated plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The client's name as it is printed.
+    pub client: String,
+    /// The therapist, e.g. "Alex Martin, RMT".
+    pub therapist: Option<String>,
+    /// The session date, when the plan gives one.
+    pub date: Option<CalendarDate>,
+    /// The clinic file named by the plan, relative to the plan, with its position.
+    pub clinic: Option<(String, Option<Position>)>,
+    /// A message to the client.
+    pub notes: Option<String>,
+    /// When to come back, and where the plan says so.
+    pub follow_up: Option<(FollowUp, Option<Position>)>,
+    /// The prescribed exercises, in order.
+    pub exercises: Vec<PlannedExercise>,
+    /// The plan file, for errors.
+    pub source: SourceFile,
+}
+
+impl Plan {
+    /// Parses and validates a plan file.
+    pub fn load(source: SourceFile) -> Result<Plan, Diagnostic> {
+        let file: PlanFile = yaml::parse(&source)?;
+        let error = |message: &str, position: Option<Position>| {
+            Diagnostic::error(message)
+                .in_file(&source.path)
+                .at(&source.text, position)
+        };
+        let client = file.client.value.trim().to_string();
+        if client.is_empty() {
+            return Err(error(
+                "the client's name is empty",
+                Position::from_yaml(file.client.referenced),
+            )
+            .with_hint("write the name as it should be printed, e.g. `client: Jane Doe`"));
+        }
+        if file.exercises.value.is_empty() {
+            return Err(error(
+                "the plan lists no exercises",
+                Position::from_yaml(file.exercises.referenced),
+            )
+            .with_hint("add at least one exercise id under `exercises:`, e.g. `- clamshell`"));
+        }
+        let exercises = file
+            .exercises
+            .value
+            .into_iter()
+            .map(|item| {
+                let mut exercise = item.value.0;
+                exercise.position = exercise.position.or(Position::from_yaml(item.referenced));
+                exercise
+            })
+            .collect();
+        Ok(Plan {
+            client,
+            therapist: file
+                .therapist
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty()),
+            date: file.date.map(|date| date.value),
+            clinic: file
+                .clinic
+                .map(|clinic| (clinic.value, Position::from_yaml(clinic.referenced))),
+            notes: file
+                .notes
+                .map(|notes| notes.trim().to_string())
+                .filter(|notes| !notes.is_empty()),
+            follow_up: file
+                .follow_up
+                .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
+            exercises,
+            source,
+        })
+    }
+
+    /// An error pointing at a position in this plan.
+    pub fn error_at(&self, message: impl Into<String>, position: Option<Position>) -> Diagnostic {
+        Diagnostic::error(message)
+            .in_file(&self.source.path)
+            .at(&self.source.text, position)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::source::Origin;
+
+    fn load(text: &str) -> Result<Plan, Diagnostic> {
+        Plan::load(SourceFile {
+            path: "plans/jane.yaml".into(),
+            text: text.to_string(),
+            origin: Origin::Disk,
+        })
+    }
+
+    #[test]
+    fn short_and_long_exercise_entries() {
+        let plan = load(
+            "client: Jane Doe\ndate: 2026-11-26\nfollow_up: 2 weeks\nexercises:\n  - clamshell\n  - id: glute-bridge\n    sets: 3\n    side: left\n    frequency: 3x/week\n",
+        )
+        .unwrap();
+        assert_eq!(plan.exercises.len(), 2);
+        assert_eq!(plan.exercises[0].id, "clamshell");
+        assert_eq!(plan.exercises[0].position.map(|p| p.line), Some(5));
+        assert_eq!(plan.exercises[1].id, "glute-bridge");
+        assert_eq!(
+            plan.exercises[1].position.map(|p| (p.line, p.column)),
+            Some((6, 9))
+        );
+        assert_eq!(plan.exercises[1].dosage.sets, Some(Count(3)));
+        assert_eq!(plan.exercises[1].side, Some(Side::Left));
+    }
+
+    #[test]
+    fn an_empty_exercise_list_is_an_error() {
+        let error = load("client: Jane\nexercises: []\n").unwrap_err();
+        assert_eq!(error.message, "the plan lists no exercises");
+        assert_eq!(error.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn a_bad_date_is_reported_at_its_line() {
+        let error = load("client: Jane\ndate: 2026-02-30\nexercises: [clamshell]\n").unwrap_err();
+        assert!(error.message.contains("2026-02-30"), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(2));
+        assert!(error.hint.unwrap().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn a_bad_frequency_lists_the_accepted_forms() {
+        let error = load("client: Jane\nexercises:\n  - id: clamshell\n    frequency: often\n")
+            .unwrap_err();
+        assert!(error.message.contains("often"), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(4));
+        assert!(error.hint.unwrap().contains("every other day"));
+    }
+
+    #[test]
+    fn unknown_exercise_field_suggests_the_right_one() {
+        let error = load("client: Jane\nexercises:\n  - id: clamshell\n    rep: 10\n").unwrap_err();
+        assert_eq!(error.message, "unknown field `rep`");
+        assert!(error.hint.unwrap().starts_with("did you mean `reps`?"));
+    }
+}

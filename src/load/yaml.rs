@@ -1,0 +1,149 @@
+//! Turning YAML text into typed values, with every error pointing at the user's line.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::load::source::SourceFile;
+
+/// Separates a message from its hint inside a serde custom error, so that value parsers
+/// (durations, frequencies, dates) can say how to fix what they refuse.
+pub const HINT_SEPARATOR: &str = " \u{2016}hint\u{2016} ";
+
+/// Builds a serde error message carrying a hint; see [`HINT_SEPARATOR`].
+pub fn message_with_hint(message: impl std::fmt::Display, hint: impl std::fmt::Display) -> String {
+    format!("{message}{HINT_SEPARATOR}{hint}")
+}
+
+/// Parses `source` as YAML into `T`, refusing unknown keys, alias bombs and deep nesting.
+pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
+    let mut options = serde_saphyr::Options::default();
+    options.with_snippet = false;
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::error("the file is empty")
+            .in_file(&source.path)
+            .with_hint("see the README for what this file should contain"));
+    }
+    serde_saphyr::from_str_with_options::<T>(&source.text, options)
+        .map_err(|error| yaml_error_to_diagnostic(&error, source))
+}
+
+fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
+    let position = error.location().and_then(Position::from_yaml);
+    let raw = error.without_snippet().to_string();
+    let raw = strip_location_suffix(&raw);
+    let (message, hint) = match raw.split_once(HINT_SEPARATOR) {
+        Some((message, hint)) => (message.to_string(), Some(hint.to_string())),
+        None => (raw.to_string(), None),
+    };
+    let (message, hint) = match (hint, error.without_snippet()) {
+        (Some(hint), _) => (message, Some(hint)),
+        (
+            None,
+            serde_saphyr::Error::SerdeUnknownField {
+                field, expected, ..
+            },
+        ) => unknown_name("field", field, expected),
+        (
+            None,
+            serde_saphyr::Error::SerdeUnknownVariant {
+                variant, expected, ..
+            },
+        ) => unknown_name("value", variant, expected),
+        (None, _) => explain_serde_message(&message),
+    };
+    Diagnostic::error(message)
+        .in_file(&source.path)
+        .at(&source.text, position)
+        .with_optional_hint(hint)
+}
+
+/// Drops a trailing " at line N, column M" that some messages carry: we show the position
+/// ourselves, with the line.
+fn strip_location_suffix(message: &str) -> &str {
+    let message = message.trim();
+    match message.rfind(" at line ") {
+        Some(cut) if message[cut..].contains("column") => message[..cut].trim_end(),
+        _ => message,
+    }
+}
+
+/// "unknown field `exercise`" with "did you mean `exercises`?" and the allowed names.
+fn unknown_name(noun: &str, word: &str, allowed: &[&'static str]) -> (String, Option<String>) {
+    let listing = allowed
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match did_you_mean(word, allowed.iter().copied()) {
+        Some(suggestion) => format!("{suggestion} (allowed: {listing})"),
+        None if allowed.is_empty() => "remove it".to_string(),
+        None => format!("allowed: {listing}"),
+    };
+    (format!("unknown {noun} `{word}`"), Some(hint))
+}
+
+/// Rewrites serde's remaining generic messages into plainer ones.
+fn explain_serde_message(message: &str) -> (String, Option<String>) {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return (
+            format!("missing field `{field}`"),
+            Some(format!("add a line `{field}: ...`")),
+        );
+    }
+    (message.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::source::Origin;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        client: String,
+        exercises: Vec<String>,
+    }
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile {
+            path: "plan.yaml".into(),
+            text: text.to_string(),
+            origin: Origin::Disk,
+        }
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_key_and_suggests_the_right_one() {
+        let error = parse::<Sample>(&source("client: Jane\nexercise: [a]\n")).unwrap_err();
+        assert_eq!(error.message, "unknown field `exercise`");
+        assert_eq!(error.position.map(|p| p.line), Some(2));
+        let hint = error.hint.unwrap();
+        assert!(hint.starts_with("did you mean `exercises`?"), "{hint}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_line() {
+        let error = parse::<Sample>(&source("client: Jane\nexercises: 3\n")).unwrap_err();
+        assert_eq!(error.position.map(|p| p.line), Some(2), "{error}");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut previous = 'a';
+        for name in 'b'..='p' {
+            bomb.push_str(&format!(
+                "{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+            ));
+            previous = name;
+        }
+        bomb.push_str("client: x\nexercises: []\n");
+        assert!(parse::<Sample>(&source(&bomb)).is_err());
+    }
+}

@@ -1,0 +1,77 @@
+//! The clinic's branding, or a calm neutral one when there is no clinic file.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::clinic::Clinic;
+use crate::load::scalar::HexColor;
+use crate::resolve::handout::{Brand, Rgb};
+use crate::resolve::picture::{PictureLoader, PictureSource};
+
+/// Deep blue-grey: reads as "health care" without being any clinic's colour.
+pub const NEUTRAL_PRIMARY: Rgb = Rgb::new(0x2E, 0x4A, 0x62);
+/// Soft teal for the follow-up box.
+pub const NEUTRAL_ACCENT: Rgb = Rgb::new(0x2A, 0x8C, 0x82);
+
+fn rgb(color: HexColor) -> Rgb {
+    Rgb::new(color.red, color.green, color.blue)
+}
+
+/// The brand of a handout: the clinic's when there is one.
+pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand, Diagnostic> {
+    let Some(clinic) = clinic else {
+        return Ok(Brand {
+            clinic_name: None,
+            logo: None,
+            contact_lines: Vec::new(),
+            footer_contact: None,
+            phone: None,
+            footer_note: None,
+            primary: NEUTRAL_PRIMARY,
+            accent: NEUTRAL_ACCENT,
+        });
+    };
+    let logo = match &clinic.logo {
+        None => None,
+        Some((file, position)) => {
+            let path = clinic.source.base_dir().join(file);
+            let source = PictureSource::Disk(path);
+            let picture = pictures.load(&source).map_err(|reason| {
+                Diagnostic::error(format!(
+                    "cannot use the logo `{}`: {reason}",
+                    source.display()
+                ))
+                .in_file(&clinic.source.path)
+                .at(&clinic.source.text, *position)
+                .with_hint("the logo path is relative to the clinic file; use an SVG, PNG or JPEG")
+            })?;
+            Some(picture)
+        }
+    };
+    let mut contact_lines = Vec::new();
+    if let Some(address) = &clinic.address {
+        contact_lines.push(address.clone());
+    }
+    let reach: Vec<String> = [&clinic.phone, &clinic.email, &clinic.website]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    if !reach.is_empty() {
+        contact_lines.push(reach.join("  ·  "));
+    }
+    let footer_contact = [&Some(clinic.name.clone()), &clinic.phone, &clinic.website]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("  ·  ");
+    Ok(Brand {
+        clinic_name: Some(clinic.name.clone()),
+        logo,
+        contact_lines,
+        footer_contact: Some(footer_contact),
+        phone: clinic.phone.clone(),
+        footer_note: clinic.footer.clone(),
+        primary: clinic.colors.primary.map(rgb).unwrap_or(NEUTRAL_PRIMARY),
+        accent: clinic.colors.accent.map(rgb).unwrap_or(NEUTRAL_ACCENT),
+    })
+}

@@ -1,0 +1,72 @@
+//! One planned exercise, merged with its library entry, as a card of final sentences.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::exercise::Exercise;
+use crate::load::frequency::Frequency;
+use crate::load::plan::PlannedExercise;
+use crate::load::source::Origin;
+use crate::resolve::handout::{CardPicture, ExerciseCard};
+use crate::resolve::picture::{PictureLoader, PictureSource};
+use crate::resolve::wording::{dosage_sentence, frequency_sentence};
+use crate::resolve::words::Words;
+
+/// The card for `planned`, whose id `exercise` was found under.
+pub fn exercise_card(
+    number: usize,
+    planned: &PlannedExercise,
+    exercise: &Exercise,
+    pictures: &PictureLoader,
+    words: &'static Words,
+) -> Result<ExerciseCard, Diagnostic> {
+    let dosage = exercise.dosage.overridden_by(planned.dosage);
+    let frequency = planned
+        .frequency
+        .or(exercise.frequency)
+        .unwrap_or(Frequency::DAILY);
+    let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
+    for illustration in &exercise.illustrations {
+        let relative = exercise.source.base_dir().join(&illustration.entry.file);
+        let source = match exercise.source.origin {
+            Origin::Bundled => PictureSource::Bundled(relative),
+            Origin::Disk | Origin::Stdin => PictureSource::Disk(relative),
+        };
+        let picture = pictures.load(&source).map_err(|reason| {
+            Diagnostic::error(format!(
+                "cannot use illustration `{}` of exercise `{}`: {reason}",
+                source.display(),
+                exercise.id
+            ))
+            .in_file(&exercise.source.path)
+            .at(&exercise.source.text, illustration.position)
+            .with_hint(
+                "illustration paths are relative to the exercise file; use an SVG, PNG or JPEG",
+            )
+        })?;
+        card_pictures.push(CardPicture {
+            picture,
+            caption: illustration.entry.caption.clone(),
+            alt: illustration.entry.alt.clone(),
+            credit: illustration.entry.credit.clone(),
+        });
+    }
+    let equipment = (!exercise.equipment.is_empty()).then(|| {
+        let mut text = exercise.equipment.join(", ");
+        if let Some(first) = text.get(..1) {
+            text = first.to_uppercase() + &text[1..];
+        }
+        text
+    });
+    Ok(ExerciseCard {
+        number,
+        name: exercise.name.clone(),
+        pictures: card_pictures,
+        dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
+        frequency: frequency_sentence(frequency, words),
+        equipment,
+        steps: exercise.steps.clone(),
+        cues: exercise.cues.clone(),
+        precautions: exercise.precautions.clone(),
+        progression: exercise.progression.clone(),
+        note: planned.note.clone(),
+    })
+}

@@ -1,0 +1,140 @@
+//! The handout as the client will read it: every sentence final, every date computed, every
+//! picture decoded. Layout turns this into pages; nothing here knows about pages or PDF.
+
+use crate::load::clinic::PaperSize;
+use crate::resolve::picture::Picture;
+use crate::resolve::words::Words;
+
+/// A colour in 8-bit sRGB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb {
+    /// Red.
+    pub red: u8,
+    /// Green.
+    pub green: u8,
+    /// Blue.
+    pub blue: u8,
+}
+
+impl Rgb {
+    /// A colour from its three channels.
+    pub const fn new(red: u8, green: u8, blue: u8) -> Rgb {
+        Rgb { red, green, blue }
+    }
+
+    /// This colour mixed with white: `amount` 0 is this colour, 1 is white. Used for tints.
+    pub fn tint(self, amount: f32) -> Rgb {
+        let mix = |channel: u8| {
+            let channel = f32::from(channel);
+            (channel + (255.0 - channel) * amount.clamp(0.0, 1.0)).round() as u8
+        };
+        Rgb::new(mix(self.red), mix(self.green), mix(self.blue))
+    }
+}
+
+/// The clinic's identity on the page.
+#[derive(Debug, Clone)]
+pub struct Brand {
+    /// The clinic's name; none for the neutral brand.
+    pub clinic_name: Option<String>,
+    /// The logo, when the clinic has one.
+    pub logo: Option<Picture>,
+    /// Address, phone, email and web site, one short line each.
+    pub contact_lines: Vec<String>,
+    /// The contact details in one line, for the footer.
+    pub footer_contact: Option<String>,
+    /// The clinic's phone number, for changing the appointment.
+    pub phone: Option<String>,
+    /// The clinic's own footer line.
+    pub footer_note: Option<String>,
+    /// Headings and rules.
+    pub primary: Rgb,
+    /// Highlights: the follow-up box.
+    pub accent: Rgb,
+}
+
+/// The next appointment, shown in its own box.
+#[derive(Debug, Clone)]
+pub struct FollowUpBox {
+    /// "Thursday, December 10, 2026".
+    pub date: String,
+    /// "in 2 weeks".
+    pub distance: String,
+    /// "If your pain is gone before then, feel free to cancel."
+    pub note: String,
+}
+
+/// A picture of an exercise with its caption.
+#[derive(Debug, Clone)]
+pub struct CardPicture {
+    /// The decoded picture.
+    pub picture: Picture,
+    /// "Start", "Hold"...
+    pub caption: Option<String>,
+    /// A description for screen readers.
+    pub alt: Option<String>,
+    /// Photo credit, printed small.
+    pub credit: Option<String>,
+}
+
+/// One exercise as printed.
+#[derive(Debug, Clone)]
+pub struct ExerciseCard {
+    /// 1, 2, 3... in the plan's order.
+    pub number: usize,
+    /// The exercise's name.
+    pub name: String,
+    /// Pictures, in order.
+    pub pictures: Vec<CardPicture>,
+    /// "2 sets of 12 on each side. Rest 30 seconds between sets."
+    pub dosage: Option<String>,
+    /// "Once a day, every day".
+    pub frequency: String,
+    /// "A resistance band".
+    pub equipment: Option<String>,
+    /// Numbered steps.
+    pub steps: Vec<String>,
+    /// Tips.
+    pub cues: Vec<String>,
+    /// Safety notes.
+    pub precautions: Vec<String>,
+    /// How to make it harder.
+    pub progression: Option<String>,
+    /// The therapist's note for this client.
+    pub note: Option<String>,
+}
+
+/// Everything printed on one client's handout.
+#[derive(Debug, Clone)]
+pub struct Handout {
+    /// The fixed words, in the handout's language.
+    pub words: &'static Words,
+    /// Paper size.
+    pub paper: PaperSize,
+    /// Clinic branding.
+    pub brand: Brand,
+    /// The client's name.
+    pub client: String,
+    /// The therapist, when given.
+    pub therapist: Option<String>,
+    /// The session date, written out.
+    pub session_date: String,
+    /// The session date, for document metadata.
+    pub session_day: jiff::civil::Date,
+    /// The therapist's message, in paragraphs.
+    pub notes: Vec<String>,
+    /// The next appointment.
+    pub follow_up: Option<FollowUpBox>,
+    /// The exercises.
+    pub cards: Vec<ExerciseCard>,
+}
+
+impl Handout {
+    /// The document title: "Your home exercise program - Jane Doe - November 26, 2026".
+    pub fn document_title(&self) -> String {
+        format!(
+            "{} - {} - {}",
+            self.words.title, self.client, self.session_date
+        )
+    }
+}

@@ -1,0 +1,194 @@
+//! Stage 2: combine a plan with the library and the clinic into a [`Handout`]: every sentence
+//! final, every date computed, every picture decoded.
+
+pub mod brand;
+pub mod card;
+pub mod dates;
+pub mod handout;
+pub mod picture;
+pub mod wording;
+pub mod words;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, closest_matches};
+use crate::fonts::Fonts;
+use crate::load::clinic::Clinic;
+use crate::load::library::Library;
+use crate::load::plan::Plan;
+use crate::resolve::handout::{FollowUpBox, Handout};
+use crate::resolve::picture::PictureLoader;
+use crate::resolve::words::ENGLISH;
+
+/// Builds the handout for `plan`, reporting every problem found, not only the first.
+pub fn resolve(
+    plan: &Plan,
+    clinic: Option<&Clinic>,
+    library: &Library,
+    pictures: &PictureLoader,
+    today: Date,
+) -> Result<Handout, Diagnostics> {
+    let words = &ENGLISH;
+    let mut problems = Vec::new();
+    let session_day = plan.date.map(|date| date.0).unwrap_or(today);
+
+    let follow_up = plan.follow_up.as_ref().and_then(|(follow_up, position)| {
+        let Some(date) = dates::follow_up_date(session_day, follow_up.when) else {
+            problems.push(plan.error_at("the follow-up date is out of range", *position));
+            return None;
+        };
+        if date <= session_day {
+            problems.push(
+                plan.error_at(
+                    format!("the follow-up ({date}) is not after the session date ({session_day})"),
+                    *position,
+                )
+                .with_hint("give a later date, or a span such as `2 weeks`"),
+            );
+            return None;
+        }
+        Some(FollowUpBox {
+            date: dates::long_date(date, words),
+            distance: dates::time_until(session_day, date, follow_up.when),
+            note: follow_up
+                .note
+                .clone()
+                .unwrap_or_else(|| words.default_follow_up_note.to_string()),
+        })
+    });
+
+    let mut cards = Vec::with_capacity(plan.exercises.len());
+    for planned in &plan.exercises {
+        let Some(exercise) = library.get(&planned.id) else {
+            let close = closest_matches(&planned.id, library.ids(), 3);
+            let hint = match close.as_slice() {
+                [] => "run `hep list` to see the exercises in the library".to_string(),
+                [one] => format!("did you mean `{one}`?"),
+                many => format!(
+                    "did you mean one of {}?",
+                    many.iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            problems.push(
+                plan.error_at(
+                    format!("unknown exercise `{}`", planned.id),
+                    planned.position,
+                )
+                .with_hint(hint),
+            );
+            continue;
+        };
+        match card::exercise_card(cards.len() + 1, planned, exercise, pictures, words) {
+            Ok(card) => cards.push(card),
+            Err(problem) => problems.push(problem),
+        }
+    }
+
+    let brand = match brand::brand(clinic, pictures) {
+        Ok(brand) => Some(brand),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
+    let (Some(brand), true) = (brand, problems.is_empty()) else {
+        return Err(Diagnostics(problems));
+    };
+    let handout = Handout {
+        words,
+        paper: clinic.map(|clinic| clinic.page).unwrap_or_default(),
+        brand,
+        client: plan.client.clone(),
+        therapist: plan.therapist.clone(),
+        session_date: dates::medium_date(session_day, words),
+        session_day,
+        notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
+        follow_up,
+        cards,
+    };
+    check_glyphs(&handout, plan)?;
+    Ok(handout)
+}
+
+/// Splits a note into paragraphs at blank lines, joining wrapped lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect()
+}
+
+/// Refuses text the bundled fonts cannot draw, rather than printing empty boxes.
+fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
+    let fonts = Fonts::bundled();
+    let mut texts: Vec<(&str, String)> =
+        vec![(handout.client.as_str(), "the client's name".to_string())];
+    if let Some(therapist) = &handout.therapist {
+        texts.push((therapist, "the therapist's name".into()));
+    }
+    for note in &handout.notes {
+        texts.push((note, "the notes".into()));
+    }
+    if let Some(follow_up) = &handout.follow_up {
+        texts.push((&follow_up.note, "the follow-up note".into()));
+    }
+    if let Some(name) = &handout.brand.clinic_name {
+        texts.push((name, "the clinic's name".into()));
+    }
+    for line in handout
+        .brand
+        .contact_lines
+        .iter()
+        .chain(&handout.brand.footer_note)
+    {
+        texts.push((line, "the clinic's details".into()));
+    }
+    for card in &handout.cards {
+        let context = |what: &str| format!("{what} of exercise {} ({})", card.number, card.name);
+        texts.push((&card.name, context("the name")));
+        for step in &card.steps {
+            texts.push((step, context("a step")));
+        }
+        for text in card
+            .cues
+            .iter()
+            .chain(&card.precautions)
+            .chain(&card.progression)
+            .chain(&card.note)
+            .chain(&card.equipment)
+        {
+            texts.push((text, context("the text")));
+        }
+        for picture in &card.pictures {
+            for text in picture.caption.iter().chain(&picture.credit) {
+                texts.push((text, context("a caption")));
+            }
+        }
+    }
+    let problems: Vec<Diagnostic> = texts
+        .into_iter()
+        .filter_map(|(text, place)| {
+            let missing = fonts.missing_characters(text);
+            (!missing.is_empty()).then(|| {
+                let listed = missing
+                    .iter()
+                    .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Diagnostic::error(format!(
+                    "{place} uses characters the handout font cannot print: {listed}"
+                ))
+                .in_file(&plan.source.path)
+                .with_hint("replace them with plain letters or punctuation")
+            })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(problems))
+    }
+}

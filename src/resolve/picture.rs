@@ -1,0 +1,302 @@
+//! Illustrations and logos, decoded once and kept ready to place: SVG as vectors, PNG and JPEG
+//! checked, turned upright and downscaled to print resolution.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientation};
+
+use crate::fonts::Fonts;
+use crate::load::library::bundled_file;
+use crate::load::source::io_reason;
+
+/// Image files larger than this are refused before they are read.
+pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
+/// Raster images with more pixels than this are refused (decompression bombs).
+pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+/// Raster images are downscaled so their longer side has at most this many pixels: 300 dpi
+/// at the largest size a picture is placed (4 inches).
+pub const MAX_PLACED_PIXELS: u32 = 1200;
+
+/// A picture ready to place: its intrinsic proportions are all layout needs.
+#[derive(Clone)]
+pub enum Picture {
+    /// A vector drawing, drawn as vectors.
+    Vector(Arc<usvg::Tree>),
+    /// A photo or bitmap.
+    Raster(Arc<RasterImage>),
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Picture::Vector(tree) => write!(f, "Vector({:?})", tree.size()),
+            Picture::Raster(image) => write!(f, "Raster({}x{})", image.width_px, image.height_px),
+        }
+    }
+}
+
+impl Picture {
+    /// Width divided by height.
+    pub fn aspect_ratio(&self) -> f32 {
+        let (width, height) = match self {
+            Picture::Vector(tree) => (tree.size().width(), tree.size().height()),
+            Picture::Raster(image) => (image.width_px as f32, image.height_px as f32),
+        };
+        if height > 0.0 && width > 0.0 {
+            width / height
+        } else {
+            1.0
+        }
+    }
+}
+
+/// How a raster image's bytes are encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RasterFormat {
+    /// PNG, lossless, possibly with transparency.
+    Png,
+    /// JPEG, passed through to the PDF without re-encoding when it already fits.
+    Jpeg,
+}
+
+/// An encoded raster image that is upright and no larger than print needs.
+#[derive(Debug)]
+pub struct RasterImage {
+    /// The encoding of `data`.
+    pub format: RasterFormat,
+    /// The encoded file.
+    pub data: Arc<Vec<u8>>,
+    /// Width in pixels.
+    pub width_px: u32,
+    /// Height in pixels.
+    pub height_px: u32,
+}
+
+/// Where an image file is: inside the bundled library or on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PictureSource {
+    /// A path inside the bundled `library/`.
+    Bundled(PathBuf),
+    /// A file on disk.
+    Disk(PathBuf),
+}
+
+impl PictureSource {
+    /// The path to show in messages.
+    pub fn display(&self) -> String {
+        match self {
+            PictureSource::Bundled(path) => format!("bundled:library/{}", path.display()),
+            PictureSource::Disk(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Decodes pictures, each file once per process: a batch of handouts shares them.
+pub struct PictureLoader {
+    cache: Mutex<HashMap<PictureSource, Result<Picture, String>>>,
+    svg_options: usvg::Options<'static>,
+}
+
+impl Default for PictureLoader {
+    fn default() -> Self {
+        PictureLoader::new()
+    }
+}
+
+impl PictureLoader {
+    /// A loader whose SVGs can use the bundled fonts and never fetch anything.
+    pub fn new() -> PictureLoader {
+        let mut svg_options = usvg::Options::default();
+        let fonts = Fonts::bundled();
+        let database = svg_options.fontdb_mut();
+        for face in [&fonts.regular, &fonts.bold, &fonts.italic] {
+            database.load_font_data(face.data.to_vec());
+        }
+        database.set_sans_serif_family("Atkinson Hyperlegible");
+        svg_options.font_family = "Atkinson Hyperlegible".to_string();
+        // Never read files or URLs named inside an SVG; embedded data: URLs still work.
+        svg_options.image_href_resolver.resolve_string = Box::new(|_, _| None);
+        svg_options.resources_dir = None;
+        PictureLoader {
+            cache: Mutex::new(HashMap::new()),
+            svg_options,
+        }
+    }
+
+    /// The picture at `source`, decoded on first use; the error says what is wrong with it.
+    pub fn load(&self, source: &PictureSource) -> Result<Picture, String> {
+        if let Some(done) = self.lock().get(source) {
+            return done.clone();
+        }
+        let result = self.decode(source);
+        self.lock().insert(source.clone(), result.clone());
+        result
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PictureSource, Result<Picture, String>>> {
+        // A panic while holding the lock cannot leave the map half-written; keep using it.
+        self.cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn decode(&self, source: &PictureSource) -> Result<Picture, String> {
+        let bytes = read_bytes(source)?;
+        let name = match source {
+            PictureSource::Bundled(path) | PictureSource::Disk(path) => path.as_path(),
+        };
+        if is_svg(name, &bytes) {
+            let tree = usvg::Tree::from_data(&bytes, &self.svg_options)
+                .map_err(|error| format!("it is not a readable SVG file ({error})"))?;
+            if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
+                return Err("the SVG has no size".to_string());
+            }
+            return Ok(Picture::Vector(Arc::new(tree)));
+        }
+        decode_raster(bytes).map(|image| Picture::Raster(Arc::new(image)))
+    }
+}
+
+fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
+    match source {
+        PictureSource::Bundled(path) => bundled_file(path)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| "no such file in the bundled library".to_string()),
+        PictureSource::Disk(path) => {
+            let metadata = std::fs::metadata(path).map_err(|error| io_reason(&error))?;
+            if metadata.len() > MAX_IMAGE_FILE_BYTES {
+                return Err(format!(
+                    "the file is {} MiB, larger than the {} MiB allowed",
+                    metadata.len() / (1024 * 1024),
+                    MAX_IMAGE_FILE_BYTES / (1024 * 1024)
+                ));
+            }
+            std::fs::read(path).map_err(|error| io_reason(&error))
+        }
+    }
+}
+
+fn is_svg(name: &Path, bytes: &[u8]) -> bool {
+    let extension = name
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_lowercase());
+    if matches!(extension.as_deref(), Some("svg" | "svgz")) {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    head.contains("<svg")
+}
+
+fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
+    let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        RasterFormat::Png
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        RasterFormat::Jpeg
+    } else {
+        return Err("it is not an SVG, PNG or JPEG image".to_string());
+    };
+    let broken = |error: image::ImageError| format!("the image is damaged or incomplete ({error})");
+    let mut reader = ImageReader::new(Cursor::new(bytes.as_slice()))
+        .with_guessed_format()
+        .map_err(|error| error.to_string())?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(30_000);
+    limits.max_image_height = Some(30_000);
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 8);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(broken)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "the image is {width} x {height} pixels, more than the {} megapixels allowed; \
+             save a smaller copy",
+            MAX_IMAGE_PIXELS / 1_000_000
+        ));
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(broken)?;
+    let upright = orientation == Orientation::NoTransforms;
+    let fits = width.max(height) <= MAX_PLACED_PIXELS;
+    if upright && fits {
+        return Ok(RasterImage {
+            format,
+            data: Arc::new(bytes),
+            width_px: width,
+            height_px: height,
+        });
+    }
+    image.apply_orientation(orientation);
+    if !fits {
+        image = image.resize(
+            MAX_PLACED_PIXELS,
+            MAX_PLACED_PIXELS,
+            image::imageops::FilterType::Lanczos3,
+        );
+    }
+    let mut encoded = Vec::new();
+    match format {
+        RasterFormat::Png => image
+            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut encoded))
+            .map_err(|error| error.to_string())?,
+        RasterFormat::Jpeg => image
+            .to_rgb8()
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+                &mut encoded,
+                88,
+            ))
+            .map_err(|error| error.to_string())?,
+    }
+    Ok(RasterImage {
+        format,
+        width_px: image.width(),
+        height_px: image.height(),
+        data: Arc::new(encoded),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = DynamicImage::new_rgba8(width, height);
+        let mut bytes = Vec::new();
+        image
+            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut bytes))
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn small_pngs_pass_through_untouched() {
+        let bytes = png(40, 20);
+        let image = decode_raster(bytes.clone()).unwrap();
+        assert_eq!(image.data.as_slice(), bytes.as_slice());
+        assert_eq!((image.width_px, image.height_px), (40, 20));
+    }
+
+    #[test]
+    fn large_images_are_downscaled_keeping_their_proportions() {
+        let image = decode_raster(png(2400, 1200)).unwrap();
+        assert_eq!((image.width_px, image.height_px), (1200, 600));
+    }
+
+    #[test]
+    fn truncated_and_foreign_files_are_refused() {
+        let mut bytes = png(300, 300);
+        bytes.truncate(bytes.len() / 2);
+        assert!(decode_raster(bytes).is_err());
+        assert!(decode_raster(b"GIF89a....".to_vec()).is_err());
+    }
+
+    #[test]
+    fn svgs_never_fetch_what_they_reference() {
+        let loader = PictureLoader::new();
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="/etc/passwd" width="10" height="10"/></svg>"#;
+        let tree = usvg::Tree::from_data(svg.as_bytes(), &loader.svg_options).unwrap();
+        assert!(!tree.root().has_children());
+    }
+}

@@ -1,0 +1,168 @@
+//! Every fixed word printed on a handout, in one table per language.
+//!
+//! Layout and wording read their words from here, never from string literals, so adding a
+//! language means adding a table.
+
+/// The fixed words and phrases of one language.
+#[derive(Debug)]
+pub struct Words {
+    /// BCP 47 language tag, written into the PDF.
+    pub language_tag: &'static str,
+    /// The handout's title.
+    pub title: &'static str,
+    /// Label before the client's name.
+    pub prepared_for: &'static str,
+    /// Label before the therapist.
+    pub therapist: &'static str,
+    /// Label before the session date.
+    pub session_date: &'static str,
+    /// Heading of the therapist's notes.
+    pub notes_heading: &'static str,
+    /// Heading of the follow-up box.
+    pub next_appointment: &'static str,
+    /// The follow-up note when the plan gives none.
+    pub default_follow_up_note: &'static str,
+    /// How to change the appointment, with the clinic's phone.
+    pub to_change_call: &'static str,
+    /// Label of the dosage line.
+    pub dosage_label: &'static str,
+    /// Label of the frequency line.
+    pub how_often_label: &'static str,
+    /// Heading of the tips.
+    pub tips_heading: &'static str,
+    /// Heading of the precautions.
+    pub caution_heading: &'static str,
+    /// Heading of the therapist's note on one exercise.
+    pub note_heading: &'static str,
+    /// Heading of the progression.
+    pub progression_heading: &'static str,
+    /// Label before the equipment list.
+    pub equipment_label: &'static str,
+    /// Day names, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// Month names, January first.
+    pub months: [&'static str; 12],
+    /// Dosage and frequency phrases; `{n}`-style placeholders are filled by `wording`.
+    pub phrases: Phrases,
+}
+
+/// Templates for the dosage and frequency sentences. `[singular, plural]` pairs are chosen by
+/// the number they count.
+#[derive(Debug)]
+pub struct Phrases {
+    /// "{sets} sets of {reps}".
+    pub sets_of_reps: &'static str,
+    /// "Do it {reps} times" / "Do it once".
+    pub do_reps: [&'static str; 2],
+    /// "Hold {hold}".
+    pub hold: &'static str,
+    /// "Repeat {reps} times" / "Do it once".
+    pub repeat: [&'static str; 2],
+    /// "Hold each one {hold}".
+    pub hold_each: &'static str,
+    /// "Keep going for {duration}".
+    pub keep_going: &'static str,
+    /// "Rest {rest} between sets".
+    pub rest_between_sets: &'static str,
+    /// "Rest {rest} between each one".
+    pub rest_between_reps: &'static str,
+    /// " on each side".
+    pub on_each_side: &'static str,
+    /// " on your left side".
+    pub on_left_side: &'static str,
+    /// " on your right side".
+    pub on_right_side: &'static str,
+    /// ", switching sides each time".
+    pub alternating: &'static str,
+    /// "{n} second" / "{n} seconds".
+    pub seconds: [&'static str; 2],
+    /// "{n} minute" / "{n} minutes".
+    pub minutes: [&'static str; 2],
+    /// "Once a day", "Twice a day", "{n} times a day".
+    pub times_a_day: [&'static str; 3],
+    /// "every day".
+    pub every_day: &'static str,
+    /// "every other day".
+    pub every_other_day: &'static str,
+    /// "{n} day a week" / "{n} days a week".
+    pub days_a_week: [&'static str; 2],
+    /// "any {n} days" hint appended to weekly schedules: " (any days you like)".
+    pub any_days: &'static str,
+    /// "As needed, when you feel stiff or sore".
+    pub as_needed: &'static str,
+    /// Joins a daily and a weekly part: "{per_day}, {days}".
+    pub per_day_and_days: &'static str,
+}
+
+/// English, as written in Canadian clinics.
+pub static ENGLISH: Words = Words {
+    language_tag: "en-CA",
+    title: "Your home exercise program",
+    prepared_for: "Prepared for",
+    therapist: "Therapist",
+    session_date: "Date",
+    notes_heading: "A note from your therapist",
+    next_appointment: "Your next appointment",
+    default_follow_up_note: "If your pain is gone before then, feel free to cancel.",
+    to_change_call: "To change it, call {phone}.",
+    dosage_label: "Do",
+    how_often_label: "How often",
+    tips_heading: "Tips",
+    caution_heading: "Be careful",
+    note_heading: "Note",
+    progression_heading: "When it gets easy",
+    equipment_label: "You need",
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    phrases: Phrases {
+        sets_of_reps: "{sets} sets of {reps}",
+        do_reps: ["Do it once", "Do it {reps} times"],
+        hold: "Hold {hold}",
+        repeat: ["Do it once", "Repeat {reps} times"],
+        hold_each: "Hold each one {hold}",
+        keep_going: "Keep going for {duration}",
+        rest_between_sets: "Rest {rest} between sets",
+        rest_between_reps: "Rest {rest} between each one",
+        on_each_side: " on each side",
+        on_left_side: " on your left side",
+        on_right_side: " on your right side",
+        alternating: ", switching sides each time",
+        seconds: ["{n} second", "{n} seconds"],
+        minutes: ["{n} minute", "{n} minutes"],
+        times_a_day: ["Once a day", "Twice a day", "{n} times a day"],
+        every_day: "every day",
+        every_other_day: "every other day",
+        days_a_week: ["{n} day a week", "{n} days a week"],
+        any_days: " (any days you like)",
+        as_needed: "As needed, when you feel stiff or sore",
+        per_day_and_days: "{per_day}, {days}",
+    },
+};
+
+impl Words {
+    /// "Page 2 of 3".
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        format!("Page {page} of {pages}")
+    }
+}

@@ -1,0 +1,161 @@
+"""Props (mat, wall, chair, door, table, band, strap, foam roller, pillow)
+built from 3-D boxes, cylinders and lines and projected with the scene's
+camera. All props use the grey prop palette."""
+
+import math
+
+from geom import V, X, Y, Z, Path, ortho, p_dot, p_sub, p_perp, p_norm, catmull_open, ellipse_path
+from scene import PROP_FILL, PROP_FILL_DARK, PROP_LINE, PROP_PX
+
+BAND = "#8C979D"
+
+
+def _poly(pts):
+    p = Path().M(pts[0])
+    for q in pts[1:]:
+        p.L(q)
+    return p.Z()
+
+
+def box(scene, lo, hi, layer=0, depth=None, fill=PROP_FILL, side_fill=PROP_FILL_DARK,
+        bbox=True, width=PROP_PX):
+    """Axis-aligned box from corner lo to corner hi (3-D)."""
+    cam = scene.cam
+    x = (lo.x, hi.x)
+    y = (lo.y, hi.y)
+    z = (lo.z, hi.z)
+
+    def c(i, j, k):
+        return V(x[i], y[j], z[k])
+
+    faces = [  # (outward normal, corners)
+        (V(-1, 0, 0), [c(0, 0, 0), c(0, 1, 0), c(0, 1, 1), c(0, 0, 1)]),
+        (V(1, 0, 0), [c(1, 0, 0), c(1, 0, 1), c(1, 1, 1), c(1, 1, 0)]),
+        (V(0, -1, 0), [c(0, 0, 0), c(0, 0, 1), c(1, 0, 1), c(1, 0, 0)]),
+        (V(0, 1, 0), [c(0, 1, 0), c(1, 1, 0), c(1, 1, 1), c(0, 1, 1)]),
+        (V(0, 0, -1), [c(0, 0, 0), c(1, 0, 0), c(1, 1, 0), c(0, 1, 0)]),
+        (V(0, 0, 1), [c(0, 0, 1), c(0, 1, 1), c(1, 1, 1), c(1, 0, 1)]),
+    ]
+    center = (lo + hi) * 0.5
+    dep = cam.depth(center) if depth is None else depth
+    for n, corners in faces:
+        nz = cam.rot(n)[2]
+        if nz <= 1e-4:
+            continue
+        proj = [cam.p2(q) for q in corners]
+        f = fill if (n.y > 0.5 or nz > 0.7) else side_fill
+        scene.shape(_poly(proj), fill=f, stroke=PROP_LINE, width=width, layer=layer,
+                    depth=dep, bbox=bbox)
+
+
+def floor_mat(scene, x0, x1, z0=-45.0, z1=45.0, t=4.0, layer=0):
+    """A thin exercise mat lying on the floor (top at y = t)."""
+    box(scene, V(x0, 0, z0), V(x1, t, z1), layer=layer, depth=-1000)
+
+
+def wall(scene, x0, x1, z0, z1, height=420.0, layer=0, bbox=False):
+    box(scene, V(x0, 0, z0), V(x1, height, z1), layer=layer, depth=-1000, bbox=bbox)
+
+
+def chair(scene, x=0.0, z=0.0, facing=1, seat=82.0, back=True, layer=0, depth=None,
+          back_h=175.0, width=56.0, seat_d=54.0, legs=True):
+    """A plain chair. `facing` = +1 when a sitter faces +X. The seat's back
+    edge is at x - facing * 27 (sitter's pelvis about x)."""
+    f = facing
+    hw = width / 2
+    xb = x - f * 30.0             # back edge
+    xf = xb + f * seat_d           # front edge
+    lo_x, hi_x = min(xb, xf), max(xb, xf)
+    leg = 4.0
+    dep = depth
+    # legs
+    if legs:
+        for lx in (xb + f * 3, xf - f * 3):
+            for lz in (z - hw + 3, z + hw - 3):
+                box(scene, V(lx - leg / 2, 0, lz - leg / 2), V(lx + leg / 2, seat - 6, lz + leg / 2),
+                    layer=layer, depth=dep)
+    box(scene, V(lo_x, seat - 6, z - hw), V(hi_x, seat, z + hw), layer=layer, depth=dep)
+    if back:
+        bx0 = xb - f * 5
+        for lz in (z - hw + 3, z + hw - 3):
+            box(scene, V(min(bx0, xb) , seat, lz - 2.5), V(max(bx0, xb), back_h, lz + 2.5),
+                layer=layer, depth=dep)
+        box(scene, V(min(bx0, xb) - 0.5, back_h - 48, z - hw), V(max(bx0, xb) + 0.5, back_h, z + hw),
+            layer=layer, depth=dep)
+
+
+def table(scene, x0, x1, z0, z1, h=150.0, layer=0, bbox=True):
+    t = 7.0
+    box(scene, V(x0, h - t, z0), V(x1, h, z1), layer=layer, bbox=bbox)
+    for lx in (x0 + 4, x1 - 10):
+        for lz in (z0 + 4, z1 - 10):
+            box(scene, V(lx, 0, lz), V(lx + 6, h - t, lz + 6), layer=layer, bbox=bbox)
+
+
+def cylinder(scene, p0, p1, r, layer=0, depth=None, fill=PROP_FILL, end_fill=PROP_FILL_DARK):
+    """A solid cylinder (foam roller, pillow roll)."""
+    cam = scene.cam
+    a = (p1 - p0).norm()
+    e1 = ortho(Y if abs(a.y) < 0.9 else X, a)
+    e2 = a.cross(e1).norm()
+
+    def ring(c):
+        return [cam.p2(c + e1 * (r * math.cos(t)) + e2 * (r * math.sin(t)))
+                for t in [i * math.pi / 18 for i in range(36)]]
+
+    r0, r1 = ring(p0), ring(p1)
+    c0, c1 = cam.p2(p0), cam.p2(p1)
+    ax = p_sub(c1, c0)
+    if abs(ax[0]) + abs(ax[1]) < 1e-6:
+        n = (0.0, 1.0)
+    else:
+        n = p_perp(p_norm(ax))
+    top0 = max(r0, key=lambda q: p_dot(q, n))
+    bot0 = min(r0, key=lambda q: p_dot(q, n))
+    top1 = max(r1, key=lambda q: p_dot(q, n))
+    bot1 = min(r1, key=lambda q: p_dot(q, n))
+    near_is_1 = cam.rot(a)[2] > 0
+    back_ring, front_ring = (r0, r1) if near_is_1 else (r1, r0)
+    body = _poly([top0, top1, bot1, bot0])
+    front = _poly(front_ring)
+    dep = cam.depth((p0 + p1) * 0.5) if depth is None else depth
+    scene.solid([_poly(back_ring), body, front], fill=fill, layer=layer, depth=dep,
+                top=[front])
+    scene.shape(front, fill=end_fill, stroke=PROP_LINE, width=PROP_PX, layer=layer, depth=dep + 0.01)
+
+
+def band(scene, pts3, layer=2, width=4.5, depth=0.0, smooth=True):
+    """An elastic band / strap through 3-D points."""
+    pts = [scene.cam.p2(p) for p in pts3]
+    path = catmull_open(pts, 0.8) if smooth and len(pts) > 2 else _open(pts)
+    scene.shape(path, fill=None, stroke=BAND, width=width, layer=layer, depth=depth)
+
+
+def _open(pts):
+    p = Path().M(pts[0])
+    for q in pts[1:]:
+        p.L(q)
+    return p
+
+
+def anchor(scene, p3, layer=2, depth=0.0):
+    """Small knot where a band is fixed."""
+    c = scene.cam.p2(p3)
+    scene.shape(ellipse_path(c, 5.5, 5.5, 0), fill=BAND, stroke=BAND, width=1.0, layer=layer,
+                depth=depth)
+
+
+def pillow(scene, c, length=70.0, h=14.0, depth_z=40.0, layer=0):
+    """A soft pillow: a rounded slab centred at c (3-D), long along X."""
+    cam = scene.cam
+    pts = []
+    for i in range(24):
+        t = 2 * math.pi * i / 24
+        ct, st = math.cos(t), math.sin(t)
+        # superellipse-ish outline in the X-Y plane
+        x = length / 2 * math.copysign(abs(ct) ** 0.6, ct)
+        y = h / 2 * math.copysign(abs(st) ** 0.8, st)
+        pts.append(cam.p2(V(c.x + x, c.y + y, c.z)))
+    from geom import catmull_closed
+    scene.shape(catmull_closed(pts), fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=layer,
+                depth=cam.depth(c))

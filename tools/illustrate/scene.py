@@ -1,0 +1,279 @@
+"""A scene: a camera, bodies, props and arrows, written out as a small,
+self-contained SVG (no text, no styles, no references)."""
+
+import math
+
+from geom import Camera, Path, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
+import figure as fig
+
+W, H = 480, 360
+MARGIN = 16
+
+PROP_LINE = "#8C979D"
+PROP_FILL = "#F3F5F6"
+PROP_FILL_DARK = "#E3E8EA"
+ACCENT = "#D0603A"
+OUTLINE_PX = 2.75   # visible outline width of the figure
+PROP_PX = 2.0
+
+
+def fmt(v):
+    s = "%.1f" % v
+    if s.endswith(".0"):
+        s = s[:-2]
+    if s == "-0":
+        s = "0"
+    return s
+
+
+class Xform:
+    """World (y up) -> SVG pixels (y down)."""
+
+    def __init__(self, scale, ox, oy):
+        self.s, self.ox, self.oy = scale, ox, oy
+
+    def pt(self, p):
+        return (self.ox + self.s * p[0], self.oy - self.s * p[1])
+
+    def path_d(self, path):
+        out = []
+        for seg in path.segs:
+            k = seg[0]
+            if k in ("M", "L"):
+                x, y = self.pt(seg[1])
+                out.append("%s%s %s" % (k, fmt(x), fmt(y)))
+            elif k == "C":
+                pts = [self.pt(p) for p in seg[1:]]
+                out.append("C" + " ".join("%s %s" % (fmt(x), fmt(y)) for x, y in pts))
+            elif k == "A":
+                _, r, large, ccw, p = seg
+                x, y = self.pt(p)
+                rr = fmt(r * self.s)
+                out.append("A%s %s 0 %d %d %s %s" % (rr, rr, large, 1 - ccw, fmt(x), fmt(y)))
+            elif k == "Z":
+                out.append("Z")
+        return "".join(out)
+
+
+class Scene:
+    def __init__(self, yaw=0.0, pitch=0.0, title=""):
+        self.cam = Camera(yaw, pitch)
+        self.title = title
+        self.items = []      # dicts with layer, depth, kind ...
+        self.floor_y = None  # world y of a floor line (drawn full width)
+        self.bodies = []
+
+    # ------------------------------------------------------------ adding
+    def body(self, b):
+        self.bodies.append(b)
+        for g in b.render(self.cam):
+            self.items.append(dict(kind="solid", layer=1, depth=g["depth"],
+                                   parts=g["parts"], far=g["far"], bbox=True))
+        return b
+
+    def shape(self, path, fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=0,
+              depth=0.0, bbox=True, dash=None, cap="round"):
+        self.items.append(dict(kind="plain", layer=layer, depth=depth, path=path, fill=fill,
+                               stroke=stroke, width=width, bbox=bbox, dash=dash, cap=cap))
+
+    def solid(self, parts, fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=0, depth=0.0,
+              bbox=True, top=None):
+        """Props drawn as one outlined union (outline pass + fill pass).
+        `top` is an optional list of paths stroked after the fill."""
+        self.items.append(dict(kind="propsolid", layer=layer, depth=depth, parts=parts,
+                               fill=fill, stroke=stroke, width=width, bbox=bbox, top=top or []))
+
+    def floor(self, y=0.0):
+        self.floor_y = y
+
+    def arrow(self, pts, both=False, layer=3):
+        """Arrow along a list of 2-D world points (head at the last)."""
+        self.items.append(dict(kind="arrow", layer=layer, depth=0.0, pts=pts, both=both, bbox=True))
+
+    def arrow3(self, pts3, both=False, bend=0.0, layer=3):
+        """Arrow through 3-D points (projected). With two points and a bend,
+        a quadratic curve is used."""
+        from geom import quad_points
+        p2 = [self.cam.p2(p) for p in pts3]
+        if len(p2) == 2:
+            p2 = quad_points(p2[0], p2[1], bend)
+        self.arrow(p2, both=both, layer=layer)
+
+    # ------------------------------------------------------------ bbox
+    def bbox(self):
+        xs, ys = [], []
+        for it in self.items:
+            if not it.get("bbox", True):
+                continue
+            paths = []
+            if it["kind"] == "solid" or it["kind"] == "propsolid":
+                paths = [p for p, _ in it["parts"]] if it["kind"] == "solid" else it["parts"]
+            elif it["kind"] == "plain":
+                paths = [it["path"]]
+            elif it["kind"] == "arrow":
+                for x, y in it["pts"]:
+                    xs.append(x)
+                    ys.append(y)
+            for p in paths:
+                for seg in p.segs:
+                    if seg[0] == "A":
+                        r = seg[1]
+                        x, y = seg[4]
+                        xs += [x - r, x + r]
+                        ys += [y - r, y + r]
+                    elif seg[0] != "Z":
+                        for q in seg[1:]:
+                            xs.append(q[0])
+                            ys.append(q[1])
+        return min(xs), min(ys), max(xs), max(ys)
+
+    # ------------------------------------------------------------ output
+    def svg(self, xf):
+        out = []
+        out.append('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+                   'viewBox="0 0 %d %d">' % (W, H, W, H))
+        out.append("<title>%s</title>" % esc(self.title))
+        if self.floor_y is not None:
+            _, fy = xf.pt((0, self.floor_y))
+            out.append('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s" stroke-width="2.5" '
+                       'stroke-linecap="round"/>' % (MARGIN, fmt(fy), W - MARGIN, fmt(fy), PROP_LINE))
+        items = sorted(enumerate(self.items), key=lambda t: (t[1]["layer"], t[1]["depth"], t[0]))
+        for _, it in items:
+            k = it["kind"]
+            if k == "solid":
+                out.append(solid_svg(xf, it))
+            elif k == "propsolid":
+                out.append(propsolid_svg(xf, it))
+            elif k == "plain":
+                out.append(plain_svg(xf, it))
+            elif k == "arrow":
+                out.append(arrow_svg(xf, it))
+        out.append("</svg>")
+        return "\n".join(out) + "\n"
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def solid_svg(xf, it):
+    ds = [xf.path_d(p) for p, _ in it["parts"]]
+    w = OUTLINE_PX * 2
+    skin = fig.SKIN_FAR if it["far"] else fig.SKIN
+    outline = '<g fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round">%s</g>' % (
+        fig.INK, fig.INK, fmt(w), "".join('<path d="%s"/>' % d for d in ds))
+    fills = []
+    for (p, role), d in zip(it["parts"], ds):
+        col = fig.HAIR if role == "hair" else skin
+        fills.append('<path d="%s" fill="%s"/>' % (d, col))
+    merged = fills
+    return "<g>" + outline + "".join(merged) + "</g>"
+
+
+def propsolid_svg(xf, it):
+    ds = [xf.path_d(p) for p in it["parts"]]
+    w = it["width"] * 2
+    s = '<g fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round">%s</g>' % (
+        it["stroke"], it["stroke"], fmt(w), "".join('<path d="%s"/>' % d for d in ds))
+    s += '<path d="%s" fill="%s"/>' % ("".join(ds), it["fill"])
+    for t in it["top"]:
+        s += '<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round"/>' % (
+            xf.path_d(t), it["stroke"], fmt(it["width"]))
+    return s
+
+
+def plain_svg(xf, it):
+    attrs = ['d="%s"' % xf.path_d(it["path"])]
+    attrs.append('fill="%s"' % (it["fill"] or "none"))
+    if it["stroke"]:
+        attrs.append('stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="%s"' % (
+            it["stroke"], fmt(it["width"]), it["cap"]))
+    if it["dash"]:
+        attrs.append('stroke-dasharray="%s"' % it["dash"])
+    return "<path %s/>" % " ".join(attrs)
+
+
+def arrow_svg(xf, it):
+    pts = [xf.pt(p) for p in it["pts"]]
+    head_len, head_w, width = 15.0, 14.0, 4.2
+
+    def trim(pts, amount):
+        # remove `amount` px of length from the end
+        out = list(pts)
+        while len(out) > 2 and p_len(p_sub(out[-1], out[-2])) <= amount:
+            amount -= p_len(p_sub(out[-1], out[-2]))
+            out.pop()
+        a, b = out[-2], out[-1]
+        seg = p_len(p_sub(b, a))
+        t = max(0.0, (seg - amount) / seg) if seg > 0 else 0
+        out[-1] = p_add(a, p_mul(p_sub(b, a), t))
+        return out
+
+    def head(tip, back):
+        dv = p_norm(p_sub(tip, back))
+        base = p_sub(tip, p_mul(dv, head_len))
+        n = p_perp(dv)
+        return [tip, p_add(base, p_mul(n, head_w / 2)), p_sub(base, p_mul(n, head_w / 2))]
+
+    def dir_pt(pts, dist):
+        # a point `dist` px back along the polyline from its end
+        acc = 0.0
+        for i in range(len(pts) - 1, 0, -1):
+            seg = p_len(p_sub(pts[i], pts[i - 1]))
+            if acc + seg >= dist:
+                t = (dist - acc) / seg
+                return p_add(pts[i], p_mul(p_sub(pts[i - 1], pts[i]), t))
+            acc += seg
+        return pts[0]
+
+    heads = [head(pts[-1], dir_pt(pts, head_len))]
+    body = trim(pts, head_len - 2)
+    if it["both"]:
+        rev = pts[::-1]
+        heads.append(head(rev[-1], dir_pt(rev, head_len)))
+        body = trim(body[::-1], head_len - 2)[::-1]
+    d = "M" + " ".join("%s %s" % (fmt(x), fmt(y)) for x, y in [body[0]])
+    # smooth the body
+    from geom import Path as _P
+    path = catmull_open(body)
+    dd = Xform(1, 0, 0)
+    # path already in px; write directly (y not flipped)
+    segs = []
+    for seg in path.segs:
+        if seg[0] == "M":
+            segs.append("M%s %s" % (fmt(seg[1][0]), fmt(seg[1][1])))
+        elif seg[0] == "C":
+            segs.append("C" + " ".join("%s %s" % (fmt(x), fmt(y)) for x, y in seg[1:]))
+    d = "".join(segs)
+    hs = ["M" + "L".join("%s %s" % (fmt(x), fmt(y)) for x, y in h) + "Z" for h in heads]
+    s = ('<g stroke-linecap="round" stroke-linejoin="round">'
+         '<path d="%s" fill="none" stroke="#FFFFFF" stroke-width="%s"/>'
+         '<path d="%s" fill="#FFFFFF" stroke="#FFFFFF" stroke-width="5"/>'
+         '<path d="%s" fill="none" stroke="%s" stroke-width="%s"/>'
+         '<path d="%s" fill="%s" stroke="%s" stroke-width="1.5"/></g>') % (
+        d, fmt(width + 5), "".join(hs), d, ACCENT, fmt(width), "".join(hs), ACCENT, ACCENT)
+    return s
+
+
+def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=340.0, name="",
+          focus=None, check=True):
+    """One transform shared by all scenes of an exercise (so start and end
+    line up). `focus` = (x0, y0, x1, y1) world box to centre on instead of
+    the drawing's bounds. Prints a warning if the drawing would clip."""
+    boxes = [s.bbox() for s in scenes]
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    y1 = max(b[3] for b in boxes)
+    fx0, fy0, fx1, fy1 = focus if focus else (x0, y0, x1, y1)
+    ox = W / 2 - scale * (fx0 + fx1) / 2 + dx
+    if anchor == "floor":
+        oy = floor_px + dy
+    else:
+        oy = H / 2 + scale * (fy0 + fy1) / 2 + dy
+    xf = Xform(scale, ox, oy)
+    l, t = xf.pt((x0, y1))
+    r, b = xf.pt((x1, y0))
+    if check and (l < MARGIN - 4 or r > W - MARGIN + 4 or t < MARGIN - 4 or b > H - MARGIN + 4):
+        print("  warning: %s extends to (%.0f, %.0f)-(%.0f, %.0f)" % (name, l, t, r, b))
+    return xf
