@@ -5,6 +5,10 @@
 //! -> [`resolve::handout::Handout`]) -> [`layout`] (handout -> pages of positioned boxes, pure)
 //! -> [`paint`] (boxes -> PDF bytes with krilla).
 
+// Diagnostics travel only on the error path, once per problem; keeping them unboxed keeps the
+// code plain at no measurable cost.
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;

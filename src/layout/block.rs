@@ -71,6 +71,9 @@ pub struct Column {
     pub y: Pt,
     /// What has been placed.
     pub items: Vec<PageItem>,
+    /// Below this y the column widens to the given left edge and width (text flowing on
+    /// under a picture column).
+    widen_below: Option<(Pt, Pt, Pt)>,
 }
 
 impl Column {
@@ -81,6 +84,23 @@ impl Column {
             width,
             y,
             items: Vec::new(),
+            widen_below: None,
+        }
+    }
+
+    /// Lets paragraphs that start below `y` use the wider span from `x` across `width`.
+    pub fn widen_below(&mut self, y: Pt, x: Pt, width: Pt) {
+        self.widen_below = Some((y, x, width));
+    }
+
+    /// Widens the column once the next paragraph starts below the widening point.
+    pub fn settle(&mut self) {
+        if let Some((below, x, width)) = self.widen_below
+            && self.y >= below
+        {
+            self.x = x;
+            self.width = width;
+            self.widen_below = None;
         }
     }
 
@@ -101,6 +121,7 @@ impl Column {
 
     /// A wrapped paragraph across the column.
     pub fn paragraph(&mut self, text: &str, style: TextStyle) {
+        self.settle();
         let lines = wrap(text, style, self.width);
         self.lines(lines, self.x, style);
     }

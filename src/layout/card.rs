@@ -6,7 +6,7 @@ use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::PageItem;
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, PICTURE_COLUMN, Theme, WHITE};
-use crate::resolve::handout::{ExerciseCard, Handout};
+use crate::resolve::handout::{ExerciseCard, Handout, Rgb};
 
 /// Diameter of the number badge.
 const BADGE: Pt = 28.0;
@@ -25,7 +25,7 @@ pub fn card_block(
 ) -> Block {
     let mut items = Vec::new();
     let title_height = title_row(card, theme, x, width, &mut items);
-    let body_top = title_height + 12.0;
+    let body_top = title_height + 10.0;
 
     let has_pictures = !card.pictures.is_empty();
     let text_x = if has_pictures {
@@ -40,8 +40,15 @@ pub fn card_block(
     } else {
         body_top
     };
+    let below_pictures = (x, width, pictures_bottom + 8.0);
     let text_bottom = text_column(
-        card, handout, theme, text_x, text_width, body_top, &mut items,
+        card,
+        handout,
+        theme,
+        (text_x, text_width),
+        below_pictures,
+        body_top,
+        &mut items,
     );
     Block {
         height: pictures_bottom.max(text_bottom) + 6.0,
@@ -84,7 +91,7 @@ fn title_row(
         number_style,
     )));
     column.lines(name_lines, name_x, theme.card_title);
-    let rule_y = row_height + 6.0;
+    let rule_y = row_height + 5.0;
     column.shape(Rect::new(x, rule_y, width, 1.0), Some(HAIRLINE), None, 0.0);
     items.extend(column.items);
     rule_y + 1.0
@@ -128,35 +135,49 @@ fn picture_column(
                 picture_height,
             ),
         });
-        y += frame_height + 3.0;
-        let mut column = Column::new(x, PICTURE_COLUMN, y);
-        for text in picture.caption.iter() {
-            for line in wrap(text, theme.caption, PICTURE_COLUMN) {
-                let centred = x + (PICTURE_COLUMN - line.width) / 2.0;
-                column.lines(vec![line], centred, theme.caption);
+        // The caption sits on a white label in the frame's top-left corner.
+        if let Some(caption) = &picture.caption {
+            let style = theme.caption_label;
+            if let Some(line) = wrap(caption, style, PICTURE_COLUMN - 16.0)
+                .into_iter()
+                .next()
+            {
+                let label = Rect::new(x + 1.5, y + 1.5, line.width + 10.0, style.line_height + 2.0);
+                items.push(PageItem::Shape(crate::layout::page::Shape {
+                    rect: label,
+                    fill: Some(theme.primary_tint),
+                    stroke: None,
+                    corner_radius: 4.0,
+                }));
+                let baseline = label.y + 1.0 + style.first_baseline();
+                items.push(PageItem::Text(line.place(label.x + 5.0, baseline, style)));
             }
         }
+        y += frame_height;
+        let mut column = Column::new(x, PICTURE_COLUMN, y + 2.0);
         for credit in picture.credit.iter() {
             column.paragraph(credit, theme.small);
+            y = column.y;
         }
-        y = column.y;
         items.extend(column.items);
     }
     y
 }
 
-/// How much, how often, steps, tips, cautions, progression and note; returns the bottom.
+/// How much, how often, steps, tips, cautions, progression and note, beside the pictures and
+/// then across the whole card below them; returns the bottom.
 fn text_column(
     card: &ExerciseCard,
     handout: &Handout,
     theme: &Theme,
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
+    (full_x, full_width, pictures_bottom): (Pt, Pt, Pt),
     top: Pt,
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let words = handout.words;
     let mut column = Column::new(x, width, top);
+    column.widen_below(pictures_bottom, full_x, full_width);
 
     // The prescription, in a tinted box: the answer to "how much?" and "how often?".
     let padding = 9.0;
@@ -182,7 +203,7 @@ fn text_column(
             theme.body_bold,
             label_width,
         );
-        prescription.space(2.0);
+        prescription.space(1.0);
     }
     let box_height = prescription.y - top + padding - 4.0;
     prescription.background(
@@ -193,13 +214,13 @@ fn text_column(
         6.0,
     );
     column.items.extend(prescription.items);
-    column.y = top + box_height + 10.0;
+    column.y = top + box_height + 8.0;
 
     // Steps, numbered in the brand colour with a hanging indent.
     let number_width = single_line("8.", theme.body_bold).width + 8.0;
     for (index, step) in card.steps.iter().enumerate() {
         if index > 0 {
-            column.space(4.0);
+            column.space(3.0);
         }
         column.hanging(
             &format!("{}.", index + 1),
@@ -210,47 +231,67 @@ fn text_column(
         );
     }
 
-    let bullet_width = single_line("•", theme.body).width + 8.0;
-    let section = |column: &mut Column, heading: &str, heading_color, entries: &[String]| {
-        if entries.is_empty() {
-            return;
-        }
-        column.space(8.0);
-        column.paragraph(heading, theme.heading.colored(heading_color));
-        for entry in entries {
-            if entries.len() == 1 {
-                column.paragraph(entry, theme.body);
-            } else {
-                column.hanging(
-                    "•",
-                    theme.body.colored(heading_color),
-                    entry,
-                    theme.body,
-                    bullet_width,
-                );
-            }
-        }
-    };
-    section(&mut column, words.tips_heading, theme.primary, &card.cues);
-    section(
-        &mut column,
-        words.caution_heading,
-        CAUTION,
-        &card.precautions,
-    );
-    section(
-        &mut column,
-        words.progression_heading,
-        theme.primary,
-        card.progression.as_slice(),
-    );
-    section(
-        &mut column,
-        words.note_heading,
-        theme.accent,
-        card.note.as_slice(),
-    );
+    let sections: Vec<(&str, Rgb, &[String])> = [
+        (words.tips_heading, theme.primary, card.cues.as_slice()),
+        (words.caution_heading, CAUTION, card.precautions.as_slice()),
+        (
+            words.progression_heading,
+            theme.primary,
+            card.progression.as_slice(),
+        ),
+        (words.note_heading, theme.accent, card.note.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, _, entries)| !entries.is_empty())
+    .collect();
 
+    // Tips, cautions, progression and note as rows with their label in a left gutter: no
+    // heading lines, so a card stays short enough for two to a page.
+    let gutter = sections
+        .iter()
+        .map(|(heading, _, _)| single_line(heading, theme.heading).width)
+        .fold(0.0, Pt::max)
+        + 12.0;
+    for entry in &sections {
+        column.space(7.0);
+        gutter_section(&mut column, theme, entry, gutter);
+    }
     items.extend(column.items);
     column.y
+}
+
+/// A label in the left gutter and its entries beside it: one paragraph, or bullets.
+fn gutter_section(
+    column: &mut Column,
+    theme: &Theme,
+    (heading, color, entries): &(&str, Rgb, &[String]),
+    gutter: Pt,
+) {
+    column.settle();
+    let label_style = theme.heading.colored(*color);
+    let label = single_line(heading, label_style);
+    let baseline = column.y + label_style.first_baseline();
+    column
+        .items
+        .push(PageItem::Text(label.place(column.x, baseline, label_style)));
+    let mut values = Column::new(column.x + gutter, column.width - gutter, column.y);
+    let bullet_width = single_line("•", theme.body).width + 7.0;
+    for (index, entry) in entries.iter().enumerate() {
+        if index > 0 {
+            values.space(2.0);
+        }
+        if entries.len() == 1 {
+            values.paragraph(entry, theme.body);
+        } else {
+            values.hanging(
+                "•",
+                theme.body.colored(*color),
+                entry,
+                theme.body,
+                bullet_width,
+            );
+        }
+    }
+    column.y = values.y;
+    column.items.extend(values.items);
 }

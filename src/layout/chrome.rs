@@ -1,35 +1,11 @@
-//! What repeats on every page: the footer with the clinic and "Page X of Y", and on later
-//! pages a running header with the client's name, so loose sheets find their owner.
+//! What repeats on every page: the footer with the clinic's contact and "Page X of Y", and on
+//! later pages the client's name, so loose sheets find their owner.
 
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme};
+use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
-
-/// Height taken by the running header on pages after the first.
-pub const RUNNING_HEADER_HEIGHT: Pt = 30.0;
-
-/// The running header: "Jane Doe · Your home exercise program" over a hairline.
-pub fn running_header(handout: &Handout, theme: &Theme, page: PageSize) -> Vec<PageItem> {
-    let width = page.width - 2.0 * MARGIN_SIDE;
-    let text = format!("{}  ·  {}", handout.client, handout.words.title);
-    let mut items = Vec::new();
-    if let Some(line) = wrap(&text, theme.small, width).into_iter().next() {
-        let baseline = MARGIN_TOP + theme.small.first_baseline();
-        items.push(PageItem::Text(line.place(
-            MARGIN_SIDE,
-            baseline,
-            theme.small,
-        )));
-    }
-    items.push(hairline(
-        MARGIN_SIDE,
-        MARGIN_TOP + theme.small.line_height + 4.0,
-        width,
-    ));
-    items
-}
 
 /// The footer: the clinic's contact and note on the left, "Page X of Y" on the right.
 pub fn footer(
@@ -40,7 +16,7 @@ pub fn footer(
     count: usize,
 ) -> Vec<PageItem> {
     let width = page.width - 2.0 * MARGIN_SIDE;
-    let top = page.height - FOOTER_HEIGHT + 14.0;
+    let top = page.height - FOOTER_HEIGHT + 10.0;
     let mut items = vec![hairline(MARGIN_SIDE, top, width)];
     let page_of = single_line(&handout.words.page_of(number, count), theme.small);
     let page_of_width = page_of.width;

@@ -82,7 +82,8 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
     for (label, value) in fields {
         let label_line = single_line(label, theme.label);
         let value_width = single_line(value, theme.value).width;
-        let field_width = label_line.width.max(value_width).min(width);
+        // A point of slack so a value measured to fit is never wrapped by rounding.
+        let field_width = (label_line.width.max(value_width) + 1.0).min(width);
         if field_x > x && field_x + field_width > x + width {
             field_x = x;
             row_top += row_height + 6.0;

@@ -34,15 +34,11 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
 
     let content_bottom = page_size.height - FOOTER_HEIGHT;
     let first_top = MARGIN_TOP;
-    let later_top = MARGIN_TOP + chrome::RUNNING_HEADER_HEIGHT;
+    let later_top = MARGIN_TOP;
     let mut pages = paginate(blocks, first_top, later_top, content_bottom);
 
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
-        if index > 0 {
-            page.items
-                .splice(0..0, chrome::running_header(handout, &theme, page_size));
-        }
         page.items
             .extend(chrome::footer(handout, &theme, page_size, index + 1, count));
     }

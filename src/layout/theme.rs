@@ -1,6 +1,6 @@
 //! Sizes, spacing and colours of the handout, derived from the clinic's brand.
 //!
-//! Clients are often older and in pain: body text is 12.5 pt (never under 12), headings are
+//! Clients are often older and in pain: body text is 12 pt (never under 12), headings are
 //! clearly larger, and the palette keeps strong contrast on a black-and-white printer.
 
 use crate::fonts::FontStyle;
@@ -20,21 +20,21 @@ pub const CAUTION: Rgb = Rgb::new(0xA4, 0x46, 0x12);
 pub const WHITE: Rgb = Rgb::new(0xFF, 0xFF, 0xFF);
 
 /// Body text size: the smallest size a client has to read.
-pub const BODY_SIZE: Pt = 12.5;
+pub const BODY_SIZE: Pt = 12.0;
 /// Line height as a multiple of the size for body text.
-pub const BODY_LEADING: f32 = 1.32;
+pub const BODY_LEADING: f32 = 1.28;
 
 /// Page margins.
-pub const MARGIN_SIDE: Pt = 0.7 * INCH;
+pub const MARGIN_SIDE: Pt = 0.55 * INCH;
 /// Top margin.
-pub const MARGIN_TOP: Pt = 0.6 * INCH;
+pub const MARGIN_TOP: Pt = 0.5 * INCH;
 /// Space kept at the bottom for the footer.
-pub const FOOTER_HEIGHT: Pt = 0.95 * INCH;
+pub const FOOTER_HEIGHT: Pt = 0.8 * INCH;
 /// Vertical space between blocks (header, follow-up, cards).
 pub const BLOCK_GAP: Pt = 18.0;
 
-/// Width of the picture column of an exercise card: 2.25 inches.
-pub const PICTURE_COLUMN: Pt = 2.25 * INCH;
+/// Width of the picture column of an exercise card: 2 inches, big enough to see the pose.
+pub const PICTURE_COLUMN: Pt = 2.0 * INCH;
 /// Space between the picture column and the text column.
 pub const COLUMN_GAP: Pt = 18.0;
 
@@ -57,6 +57,8 @@ pub struct Theme {
     pub small: TextStyle,
     /// Picture captions.
     pub caption: TextStyle,
+    /// Picture captions on a label inside the picture's frame.
+    pub caption_label: TextStyle,
     /// The handout's title.
     pub title: TextStyle,
     /// An exercise's name.
@@ -87,6 +89,7 @@ impl Theme {
             body_bold: style(FontStyle::Bold, BODY_SIZE, BODY_LEADING, INK),
             small: style(FontStyle::Regular, 10.5, 1.3, MUTED),
             caption: style(FontStyle::Italic, 11.0, 1.25, MUTED),
+            caption_label: style(FontStyle::Bold, 10.5, 1.2, primary),
             title: style(FontStyle::Bold, 25.0, 1.15, INK),
             card_title: style(FontStyle::Bold, 18.0, 1.2, INK),
             heading: style(FontStyle::Bold, BODY_SIZE, BODY_LEADING, primary),

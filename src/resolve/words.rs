@@ -110,7 +110,7 @@ pub static ENGLISH: Words = Words {
     tips_heading: "Tips",
     caution_heading: "Be careful",
     note_heading: "Note",
-    progression_heading: "When it gets easy",
+    progression_heading: "Next step",
     equipment_label: "You need",
     weekdays: [
         "Monday",

@@ -1,0 +1,338 @@
+//! Every kind of bad input is refused with a message about the user's own file, exit code 1,
+//! and no PDF written.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Writes `plan` into a fresh folder (with `files` beside it), renders it, and returns the
+/// folder and hep's messages after checking that it failed cleanly.
+fn refused(plan: &str, files: &[(&str, &[u8])], extra: &[&str]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    let mut args = vec!["render", "plan.yaml"];
+    args.extend_from_slice(extra);
+    let output = hep_in(dir.path(), &args);
+    let message = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "hep should refuse this plan:\n{message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(
+        !dir.path().join("plan.pdf").exists(),
+        "no PDF is written on failure"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().contains(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "no partial file remains");
+    (dir, message)
+}
+
+fn assert_says(message: &str, expected: &[&str]) {
+    for part in expected {
+        assert!(message.contains(part), "expected {part:?} in:\n{message}");
+    }
+}
+
+const GOOD_START: &str = "client: Jane Doe\ndate: 2026-11-26\n";
+
+#[test]
+fn unknown_exercise_id_suggests_the_closest_ids() {
+    let (_dir, message) = refused(&format!("{GOOD_START}exercises:\n  - clamshel\n"), &[], &[]);
+    assert_says(
+        &message,
+        &[
+            "unknown exercise `clamshel`",
+            "plan.yaml:4:5",
+            "did you mean `clamshell`?",
+            "4 |   - clamshel",
+        ],
+    );
+}
+
+#[test]
+fn every_unknown_id_is_reported_not_only_the_first() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - clamshel\n  - id: glute-bridj\n    sets: 2\n"),
+        &[],
+        &[],
+    );
+    assert_says(
+        &message,
+        &[
+            "`clamshel`",
+            "plan.yaml:4:5",
+            "`glute-bridj`",
+            "plan.yaml:5:9",
+            "did you mean `glute-bridge`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_field_with_did_you_mean() {
+    let (_dir, message) = refused(&format!("{GOOD_START}exercise:\n  - clamshell\n"), &[], &[]);
+    assert_says(
+        &message,
+        &[
+            "unknown field `exercise`",
+            "plan.yaml:3:1",
+            "did you mean `exercises`?",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - id: clamshell\n    sets: [2]\n"),
+        &[],
+        &[],
+    );
+    assert_says(&message, &["plan.yaml:5:"]);
+}
+
+#[test]
+fn bad_date() {
+    let (_dir, message) = refused(
+        "client: Jane\ndate: 2026-02-30\nexercises: [clamshell]\n",
+        &[],
+        &[],
+    );
+    assert_says(
+        &message,
+        &[
+            "`2026-02-30` is not a real date",
+            "plan.yaml:2:7",
+            "YYYY-MM-DD",
+        ],
+    );
+}
+
+#[test]
+fn bad_duration_lists_the_accepted_forms() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - id: clamshell\n    hold: 3 parsecs\n"),
+        &[],
+        &[],
+    );
+    assert_says(
+        &message,
+        &[
+            "`3 parsecs` is not a duration",
+            "plan.yaml:5:11",
+            "`30s`",
+            "`2 min`",
+        ],
+    );
+}
+
+#[test]
+fn bad_frequency_lists_the_accepted_forms() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - id: clamshell\n    frequency: sometimes\n"),
+        &[],
+        &[],
+    );
+    assert_says(
+        &message,
+        &[
+            "`sometimes` is not a frequency",
+            "plan.yaml:5:16",
+            "every other day",
+            "3x/week",
+        ],
+    );
+}
+
+#[test]
+fn follow_up_before_the_session() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}follow_up: 2026-11-20\nexercises: [clamshell]\n"),
+        &[],
+        &[],
+    );
+    assert_says(
+        &message,
+        &["is not after the session date", "plan.yaml:3:12"],
+    );
+}
+
+#[test]
+fn zero_and_negative_counts() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - id: clamshell\n    sets: 0\n"),
+        &[],
+        &[],
+    );
+    assert_says(&message, &["at least 1, not 0", "plan.yaml:5:11"]);
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises:\n  - id: clamshell\n    reps: -3\n"),
+        &[],
+        &[],
+    );
+    assert_says(&message, &["at least 1, not -3", "plan.yaml:5:11"]);
+}
+
+#[test]
+fn empty_exercise_list() {
+    let (_dir, message) = refused(&format!("{GOOD_START}exercises: []\n"), &[], &[]);
+    assert_says(&message, &["the plan lists no exercises", "plan.yaml:3:"]);
+}
+
+#[test]
+fn missing_glyph() {
+    let (_dir, message) = refused("client: Jane ☐ Doe\nexercises: [clamshell]\n", &[], &[]);
+    assert_says(&message, &["cannot print", "U+2610"]);
+}
+
+const CUSTOM_EXERCISE: &str = "name: Band Walk\nregion: hip\ncategory: strength\nillustrations:\n  - file: walk.png\nsteps:\n  - Step to the side.\n";
+
+#[test]
+fn missing_image_names_its_resolved_path() {
+    let (dir, message) = refused(
+        &format!("{GOOD_START}exercises: [band-walk]\n"),
+        &[("mylib/band-walk.yaml", CUSTOM_EXERCISE.as_bytes())],
+        &["--library", "mylib"],
+    );
+    let expected = Path::new("mylib").join("walk.png");
+    assert_says(
+        &message,
+        &[
+            "cannot use illustration",
+            &expected.display().to_string(),
+            "no such file",
+            "band-walk.yaml:5:5",
+        ],
+    );
+    drop(dir);
+}
+
+#[test]
+fn corrupt_image() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises: [band-walk]\n"),
+        &[
+            ("mylib/band-walk.yaml", CUSTOM_EXERCISE.as_bytes()),
+            ("mylib/walk.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR broken"),
+        ],
+        &["--library", "mylib"],
+    );
+    assert_says(&message, &["walk.png", "damaged or incomplete"]);
+}
+
+#[test]
+fn enormous_image_is_refused_before_decoding() {
+    // A valid PNG header claiming 60000 x 60000 pixels: a decompression bomb.
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&60_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&60_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises: [band-walk]\n"),
+        &[
+            ("mylib/band-walk.yaml", CUSTOM_EXERCISE.as_bytes()),
+            ("mylib/walk.png", &png),
+        ],
+        &["--library", "mylib"],
+    );
+    assert_says(&message, &["walk.png"]);
+    assert!(
+        message.contains("megapixels") || message.contains("limit"),
+        "{message}"
+    );
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn broken_library_file_is_reported_at_its_line() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}exercises: [clamshell]\n"),
+        &[(
+            "mylib/bad.yaml",
+            b"name: Bad\nregion: hips\ncategory: strength\nsteps: [x]\n",
+        )],
+        &["--library", "mylib"],
+    );
+    assert_says(
+        &message,
+        &[
+            "unknown value `hips`",
+            "bad.yaml:2:9",
+            "did you mean `hip`?",
+        ],
+    );
+}
+
+#[test]
+fn an_existing_pdf_is_left_untouched_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{GOOD_START}exercises: [nope]\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plan.pdf"), b"the handout from last week").unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(dir.path().join("plan.pdf")).unwrap(),
+        b"the handout from last week"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file remains"
+    );
+}
+
+#[test]
+fn missing_plan_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hep_in(dir.path(), &["render", "nope.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_says(
+        &stderr(&output),
+        &["cannot read `nope.yaml`", "no such file"],
+    );
+}
+
+#[test]
+fn missing_clinic_file_points_at_the_plan_line() {
+    let (_dir, message) = refused(
+        &format!("{GOOD_START}clinic: clinic.yml\nexercises: [clamshell]\n"),
+        &[],
+        &[],
+    );
+    assert_says(&message, &["clinic.yml` does not exist", "plan.yaml:3:9"]);
+}

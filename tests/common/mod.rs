@@ -1,0 +1,103 @@
+//! Helpers for tests that run the real `hep` binary on real files and read the PDF back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `hep` with `args` in `dir`, with no HEP_* variables from the environment.
+pub fn hep_in(dir: &Path, args: &[&str]) -> Output {
+    hep_with_stdin(dir, args, None)
+}
+
+/// Runs `hep` with `args` in the repository root.
+pub fn hep(args: &[&str]) -> Output {
+    hep_in(&repo(), args)
+}
+
+/// Runs `hep`, feeding `stdin` to it.
+pub fn hep_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hep"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HEP_CLINIC")
+        .env_remove("HEP_LIBRARY")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("hep runs");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    child.wait_with_output().expect("hep finishes")
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts that `hep` succeeded, showing its messages when it did not.
+pub fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "hep failed with {:?}:\n{}",
+        output.status.code(),
+        stderr(output)
+    );
+}
+
+/// Runs a tool from poppler-utils or qpdf and returns its standard output.
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{program} must be installed (see .ci/run): {error}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text of a PDF in drawing order, as a reader's copy-and-paste would give it.
+pub fn pdf_text(pdf: &Path) -> String {
+    tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    )
+}
+
+/// Text with all white space removed, so wrapped lines compare equal to the source sentence.
+pub fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Asserts that `needle` appears in the PDF text, ignoring line breaks and spacing.
+pub fn assert_reads(text: &str, needle: &str) {
+    assert!(
+        squeezed(text).contains(&squeezed(needle)),
+        "the handout should read {needle:?}, but its text is:\n{text}"
+    );
+}
+
+/// The number of pages of a PDF.
+pub fn page_count(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}

@@ -1,0 +1,181 @@
+//! Render the bundled examples and read the PDFs back as a client would.
+
+mod common;
+
+use common::*;
+use hep::load::library::{Library, LibrarySources};
+use hep::load::plan::Plan;
+use hep::load::source::SourceFile;
+
+/// Renders an example plan into a temporary folder and returns the PDF path and its text.
+fn render_example(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join(format!("{name}.pdf"));
+    let plan = format!("examples/plans/{name}.yaml");
+    let output = hep(&["render", &plan, "-o", pdf.to_str().unwrap()]);
+    assert_success(&output);
+    let text = pdf_text(&pdf);
+    (out, pdf, text)
+}
+
+#[test]
+fn the_it_band_handout_says_what_to_do_how_much_how_often_and_when_to_come_back() {
+    let (_dir, pdf, text) = render_example("jane-doe");
+    for expected in [
+        "Riverside Massage Therapy",
+        "Your home exercise program",
+        "Jane Doe",
+        "Alex Martin, RMT",
+        "November 26, 2026",
+        "Your next appointment",
+        "Thursday, December 10, 2026 (in 2 weeks)",
+        "If your pain is gone before then, feel free to cancel.",
+        "To change it, call 613-555-0142.",
+        "Clamshell",
+        "2 sets of 12 on each side. Hold each one 2 seconds. Rest 30 seconds between sets.",
+        "Once a day, every day",
+        "3 sets of 10.",
+        "3 days a week",
+        "Every other day",
+        "Keep going for 1 minute on your right side.",
+        "Squeeze your buttocks at the top before you lower.",
+        "Sharp pain is not".to_lowercase().as_str(),
+    ] {
+        assert_reads(&text.to_lowercase(), &expected.to_lowercase());
+    }
+    assert!(
+        page_count(&pdf) <= 5,
+        "five exercises should fit on at most five pages"
+    );
+    assert_reads(&text, &format!("Page 1 of {}", page_count(&pdf)));
+}
+
+#[test]
+fn every_step_of_every_planned_exercise_is_printed() {
+    let library = Library::load(&LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    for name in ["jane-doe", "sam-lee", "neutral-low-back"] {
+        let (_dir, _pdf, text) = render_example(name);
+        let plan_path = repo().join(format!("examples/plans/{name}.yaml"));
+        let plan = Plan::load(SourceFile::read(&plan_path).unwrap()).unwrap();
+        assert_reads(&text, &plan.client);
+        for planned in &plan.exercises {
+            let exercise = library.get(&planned.id).unwrap();
+            assert_reads(&text, &exercise.name);
+            for step in exercise
+                .steps
+                .iter()
+                .chain(&exercise.cues)
+                .chain(&exercise.precautions)
+            {
+                assert_reads(&text, step);
+            }
+        }
+    }
+}
+
+#[test]
+fn accents_and_curly_quotes_extract_exactly() {
+    let (_dir, _pdf, text) = render_example("neutral-low-back");
+    assert!(text.contains("Marie-Hélène Côté"), "{text}");
+    let (_dir, _pdf, text) = render_example("jane-doe");
+    assert!(
+        text.contains("doesn’t"),
+        "curly apostrophes survive: {text}"
+    );
+}
+
+#[test]
+fn a_fixed_follow_up_date_and_its_note() {
+    let (_dir, _pdf, text) = render_example("sam-lee");
+    assert_reads(&text, "Friday, December 18, 2026 (in 3 weeks)");
+    assert_reads(
+        &text,
+        "We will check how your neck turns and adjust the exercises.",
+    );
+    assert_reads(&text, "3 times a day, every day");
+    assert_reads(&text, "2 sets of 15.");
+}
+
+#[test]
+fn output_is_valid_with_embedded_subset_fonts() {
+    let (_dir, pdf, _text) = render_example("jane-doe");
+    let path = pdf.to_str().unwrap();
+    let check = tool("qpdf", &["--check", path]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let fonts = tool("pdffonts", &[path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "the PDF uses fonts");
+    for row in rows {
+        assert!(
+            row.contains("AtkinsonHyperlegible"),
+            "only the bundled font: {row}"
+        );
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name type encoding emb sub uni object ID
+        let flags = &columns[columns.len() - 5..columns.len() - 2];
+        assert_eq!(
+            flags,
+            ["yes", "yes", "yes"],
+            "embedded, subset, unicode: {row}"
+        );
+        assert!(columns[0].contains('+'), "subset fonts carry a tag: {row}");
+    }
+}
+
+#[test]
+fn the_same_inputs_give_byte_identical_pdfs() {
+    let first = tempfile::tempdir().unwrap();
+    let a = first.path().join("a.pdf");
+    let b = first.path().join("b.pdf");
+    assert_success(&hep(&[
+        "render",
+        "examples/plans/jane-doe.yaml",
+        "-o",
+        a.to_str().unwrap(),
+    ]));
+    // From another working folder, with an absolute plan path.
+    let plan = repo().join("examples/plans/jane-doe.yaml");
+    assert_success(&hep_in(
+        first.path(),
+        &["render", plan.to_str().unwrap(), "-o", "b.pdf"],
+    ));
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn every_bundled_exercise_renders_in_a_handout() {
+    let library = Library::load(&LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    let ids: Vec<&str> = library.ids().collect();
+    assert!(
+        ids.len() >= 36,
+        "the starter library has 36 exercises, found {}",
+        ids.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("everything.yaml");
+    let mut yaml = String::from("client: Test Client\ndate: 2026-11-26\nexercises:\n");
+    for id in &ids {
+        yaml.push_str(&format!("  - {id}\n"));
+    }
+    std::fs::write(&plan, yaml).unwrap();
+    let output = hep(&["render", plan.to_str().unwrap()]);
+    assert_success(&output);
+    let text = pdf_text(&dir.path().join("everything.pdf"));
+    for exercise in library.exercises() {
+        assert_reads(&text, &exercise.name);
+        for step in &exercise.steps {
+            assert_reads(&text, step);
+        }
+    }
+}
