@@ -18,6 +18,14 @@ pub struct Cli {
 pub enum Command {
     /// Render a plan into a PDF handout.
     Render(RenderArgs),
+    /// Check plans and library files without rendering; exit 1 on errors.
+    Check(CheckArgs),
+    /// List the exercises in the library.
+    List(ListArgs),
+    /// Show one exercise as the client would read it.
+    Show(ShowArgs),
+    /// Render a contact sheet of the whole library, grouped by region.
+    Catalog(CatalogArgs),
 }
 
 /// Where exercises come from; shared by every command that reads the library.
@@ -51,4 +59,85 @@ pub struct RenderArgs {
     /// Library options.
     #[command(flatten)]
     pub library: LibraryArgs,
+}
+
+/// Arguments of `hep check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plan files or folders of plans. Without any, only the library is checked.
+    #[arg(value_name = "PLAN|DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// The clinic file, overriding the plans' `clinic:`. Default: HEP_CLINIC.
+    #[arg(long, value_name = "FILE", env = "HEP_CLINIC")]
+    pub clinic: Option<PathBuf>,
+
+    /// Print the problems as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only exercises for this region (e.g. `hip`, `lower-back`).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Only exercises of this category (e.g. `stretch`, `strength`).
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+
+    /// Only exercises with this tag (e.g. `it-band`).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Print JSON on standard output instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The exercise id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep catalog`.
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// Where to write the PDF; `-` writes it to standard output.
+    #[arg(short, long, value_name = "OUT.pdf", default_value = "catalog.pdf")]
+    pub output: PathBuf,
+
+    /// Paper size.
+    #[arg(long, value_enum, default_value = "letter")]
+    pub page: PageArg,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Paper sizes on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PageArg {
+    /// US Letter.
+    Letter,
+    /// ISO A4.
+    A4,
 }

@@ -5,7 +5,7 @@
 //! printed by `render` and, later, by `check`, so a message always looks the same.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A position inside a text file, counted from 1 like an editor does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,19 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// A warning: the input works but could be clearer.
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Whether this is an error (rather than a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// Names the file the problem is in.
@@ -180,6 +193,18 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// A failure whose problems were already printed: the command exits 1 without another message.
+#[derive(Debug)]
+pub struct AlreadyReported;
+
+impl fmt::Display for AlreadyReported {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+impl std::error::Error for AlreadyReported {}
+
 /// Suggests the closest of `candidates` to a misspelt `word`, as "did you mean `x`?".
 pub fn did_you_mean<'a>(
     word: &str,
@@ -225,11 +250,6 @@ pub fn closest_matches<'a>(
         .take(limit)
         .map(|(_, candidate)| candidate)
         .collect()
-}
-
-/// Shows a path the way the user would recognise it.
-pub fn display_path(path: &Path) -> String {
-    path.display().to_string()
 }
 
 #[cfg(test)]

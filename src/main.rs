@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let cli = hep::cli::Cli::parse();
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(failure) if failure.is::<hep::diagnostic::AlreadyReported>() => ExitCode::from(1),
         Err(failure) => {
             eprint!("{failure}");
             if !failure.to_string().ends_with('\n') {

@@ -1,6 +1,10 @@
 //! One module per subcommand; each turns parsed arguments into work and a result.
 
+pub mod catalog;
+pub mod check;
+pub mod list;
 pub mod render;
+pub mod show;
 
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::load::library::LibrarySources;
@@ -9,6 +13,10 @@ use crate::load::library::LibrarySources;
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Render(args) => render::run(args),
+        Command::Check(args) => check::run(args),
+        Command::List(args) => list::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Catalog(args) => catalog::run(args),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `hep render`: plan -> PDF.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -8,14 +8,9 @@ use crate::cli::RenderArgs;
 use crate::commands::library_sources;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::lay_out;
-use crate::load::clinic::Clinic;
-use crate::load::library::Library;
-use crate::load::plan::Plan;
-use crate::load::source::SourceFile;
 use crate::output::{write_atomically, write_stdout};
 use crate::paint::paint;
-use crate::resolve::picture::PictureLoader;
-use crate::resolve::resolve;
+use crate::workspace::{PlanInput, Workspace};
 
 /// Where the PDF goes.
 enum Destination {
@@ -40,17 +35,13 @@ pub fn run(args: RenderArgs) -> Result<()> {
         }
         None => Destination::File(args.plan.with_extension("pdf")),
     };
-    let plan_source = if from_stdin {
-        SourceFile::read_stdin()?
+    let workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    let plan = workspace.plan(if from_stdin {
+        PlanInput::Stdin
     } else {
-        SourceFile::read(&args.plan).map_err(|error| error.in_file(&args.plan))?
-    };
-    let plan = Plan::load(plan_source)?;
-    let clinic = load_clinic(&plan, args.clinic.as_deref())?;
-    let library = Library::load(&library_sources(&args.library))?;
-    let pictures = PictureLoader::new();
-    let today = jiff::ZonedDateTime::now().date();
-    let handout = resolve(&plan, clinic.as_ref(), &library, &pictures, today)?;
+        PlanInput::File(&args.plan)
+    })?;
+    let handout = workspace.handout(&plan)?;
     let document = lay_out(&handout);
     let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("error: {reason}"))?;
     match destination {
@@ -76,26 +67,4 @@ pub fn run(args: RenderArgs) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The clinic from `--clinic`/HEP_CLINIC, else the plan's `clinic:` (relative to the plan).
-fn load_clinic(plan: &Plan, flag: Option<&Path>) -> Result<Option<Clinic>, Diagnostic> {
-    let path = match (flag, &plan.clinic) {
-        (Some(path), _) => path.to_path_buf(),
-        (None, Some((relative, position))) => {
-            let path = plan.source.base_dir().join(relative);
-            if !path.is_file() {
-                return Err(plan
-                    .error_at(
-                        format!("the clinic file `{}` does not exist", path.display()),
-                        *position,
-                    )
-                    .with_hint("the path is relative to the plan file; check its spelling"));
-            }
-            path
-        }
-        (None, None) => return Ok(None),
-    };
-    let source = SourceFile::read(&path)?;
-    Clinic::load(source).map(Some)
 }

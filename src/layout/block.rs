@@ -15,6 +15,24 @@ pub struct Block {
 }
 
 impl Block {
+    /// One block made of `parts` stacked with `gap` between them.
+    pub fn stacked(parts: Vec<Block>, gap: Pt) -> Block {
+        let mut stacked = Block::default();
+        for (index, part) in parts.into_iter().enumerate() {
+            let top = if index == 0 {
+                0.0
+            } else {
+                stacked.height + gap
+            };
+            for mut item in part.items {
+                item.shift_down(top);
+                stacked.items.push(item);
+            }
+            stacked.height = top + part.height;
+        }
+        stacked
+    }
+
     /// Splits the block so the first part is at most `max_height` tall, cutting only where no
     /// item straddles the cut. Returns the block unchanged (and `None`) when it fits.
     pub fn split(mut self, max_height: Pt) -> (Block, Option<Block>) {

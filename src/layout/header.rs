@@ -49,7 +49,7 @@ pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option
         item.shift_down(offset);
         column.items.push(item);
     }
-    let bottom = logo_height.max(text_height) + 10.0;
+    let bottom = logo_height.max(text_height) + 8.0;
     column.shape(
         Rect::new(x, bottom, width, 2.0),
         Some(theme.primary),
@@ -67,7 +67,7 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
     let words = handout.words;
     let mut column = Column::new(x, width, 0.0);
     column.paragraph(words.title, theme.title);
-    column.space(8.0);
+    column.space(6.0);
     let mut fields = vec![(words.prepared_for, handout.client.as_str())];
     if let Some(therapist) = &handout.therapist {
         fields.push((words.therapist, therapist));
@@ -108,7 +108,7 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
 pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
     let follow_up = handout.follow_up.as_ref()?;
     let words = handout.words;
-    let padding = 14.0;
+    let padding = 11.0;
     let bar = 6.0;
     let inner_x = x + bar + padding;
     let mut column = Column::new(inner_x, width - bar - 2.0 * padding, padding);

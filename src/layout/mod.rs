@@ -3,6 +3,7 @@
 
 pub mod block;
 pub mod card;
+pub mod catalog;
 pub mod chrome;
 pub mod geometry;
 pub mod header;
@@ -13,7 +14,7 @@ pub mod theme;
 use crate::layout::block::Block;
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{LaidOutDocument, Page};
-use crate::layout::theme::{BLOCK_GAP, FOOTER_HEIGHT, MARGIN_SIDE, MARGIN_TOP, Theme};
+use crate::layout::theme::{BLOCK_GAP, FOOTER_HEIGHT, HEADER_GAP, MARGIN_SIDE, MARGIN_TOP, Theme};
 use crate::resolve::handout::Handout;
 
 /// Lays out the whole handout.
@@ -23,11 +24,17 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     let x = MARGIN_SIDE;
     let width = page_size.width - 2.0 * MARGIN_SIDE;
 
-    let mut blocks: Vec<Block> = Vec::new();
-    blocks.extend(header::brand_block(handout, &theme, x, width));
-    blocks.push(header::title_block(handout, &theme, x, width));
-    blocks.extend(header::follow_up_block(handout, &theme, x, width));
-    blocks.extend(header::notes_block(handout, &theme, x, width));
+    // The first page's header is one block with tighter gaps than between cards.
+    let header_parts: Vec<Block> = [
+        header::brand_block(handout, &theme, x, width),
+        Some(header::title_block(handout, &theme, x, width)),
+        header::follow_up_block(handout, &theme, x, width),
+        header::notes_block(handout, &theme, x, width),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut blocks: Vec<Block> = vec![Block::stacked(header_parts, HEADER_GAP)];
     for card in &handout.cards {
         blocks.push(card::card_block(card, handout, &theme, x, width));
     }
@@ -55,13 +62,13 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         title: handout.document_title(),
         author: handout.therapist.clone(),
         language: handout.words.language_tag.to_string(),
-        date: handout.session_day,
+        date: Some(handout.session_day),
     }
 }
 
 /// Stacks blocks on pages: a block that does not fit starts a new page, and only a block
 /// taller than a whole page is split.
-fn paginate(blocks: Vec<Block>, first_top: Pt, later_top: Pt, bottom: Pt) -> Vec<Page> {
+pub fn paginate(blocks: Vec<Block>, first_top: Pt, later_top: Pt, bottom: Pt) -> Vec<Page> {
     let mut pages = vec![Page::default()];
     let mut y = first_top;
     let mut page_top = first_top;

@@ -139,6 +139,6 @@ pub struct LaidOutDocument {
     pub author: Option<String>,
     /// The language tag of the text.
     pub language: String,
-    /// The session date, used as the document's date (never the wall clock).
-    pub date: jiff::civil::Date,
+    /// The document's date: a handout's session date, never the wall clock.
+    pub date: Option<jiff::civil::Date>,
 }

@@ -30,8 +30,10 @@ pub const MARGIN_SIDE: Pt = 0.55 * INCH;
 pub const MARGIN_TOP: Pt = 0.5 * INCH;
 /// Space kept at the bottom for the footer.
 pub const FOOTER_HEIGHT: Pt = 0.8 * INCH;
-/// Vertical space between blocks (header, follow-up, cards).
+/// Vertical space between blocks (the header, cards).
 pub const BLOCK_GAP: Pt = 18.0;
+/// Vertical space between the parts of the first page's header.
+pub const HEADER_GAP: Pt = 13.0;
 
 /// Width of the picture column of an exercise card: 2 inches, big enough to see the pose.
 pub const PICTURE_COLUMN: Pt = 2.0 * INCH;

@@ -20,9 +20,9 @@ use crate::load::yaml;
 pub enum Region {
     Neck,
     Shoulder,
+    Chest,
     UpperBack,
     LowerBack,
-    Chest,
     Core,
     Hip,
     Knee,
@@ -32,6 +32,38 @@ pub enum Region {
 }
 
 impl Region {
+    /// Every region, in the order a catalog lists them (head to toe).
+    pub const ALL: [Region; 11] = [
+        Region::Neck,
+        Region::Shoulder,
+        Region::Chest,
+        Region::UpperBack,
+        Region::LowerBack,
+        Region::Core,
+        Region::Hip,
+        Region::Knee,
+        Region::AnkleFoot,
+        Region::ElbowWristHand,
+        Region::FullBody,
+    ];
+
+    /// The heading a catalog prints for the region.
+    pub fn title(self) -> &'static str {
+        match self {
+            Region::Neck => "Neck",
+            Region::Shoulder => "Shoulder",
+            Region::UpperBack => "Upper back",
+            Region::LowerBack => "Lower back",
+            Region::Chest => "Chest",
+            Region::Core => "Core",
+            Region::Hip => "Hip",
+            Region::Knee => "Knee and thigh",
+            Region::AnkleFoot => "Ankle and foot",
+            Region::ElbowWristHand => "Elbow, wrist and hand",
+            Region::FullBody => "Full body",
+        }
+    }
+
     /// The name used in files and on the command line.
     pub fn id(self) -> &'static str {
         match self {
@@ -64,6 +96,16 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category.
+    pub const ALL: [Category; 6] = [
+        Category::Stretch,
+        Category::Mobility,
+        Category::Strength,
+        Category::Balance,
+        Category::Breathing,
+        Category::Cardio,
+    ];
+
     /// The name used in files and on the command line.
     pub fn id(self) -> &'static str {
         match self {
@@ -190,6 +232,8 @@ pub struct Exercise {
     pub illustrations: Vec<Illustration>,
     /// What to do, one sentence or two each.
     pub steps: Vec<String>,
+    /// Where each step is written, for clarity warnings.
+    pub step_positions: Vec<Option<Position>>,
     /// Tips for doing it well.
     pub cues: Vec<String>,
     /// Safety notes.
@@ -253,6 +297,7 @@ impl Exercise {
             .with_hint("list what to do under `steps:`, one short sentence per item"));
         }
         let mut steps = Vec::with_capacity(file.steps.value.len());
+        let mut step_positions = Vec::with_capacity(file.steps.value.len());
         for step in &file.steps.value {
             let text = step.value.trim();
             if text.is_empty() {
@@ -263,6 +308,7 @@ impl Exercise {
                 .with_hint("write the step, or remove the empty `-` line"));
             }
             steps.push(text.to_string());
+            step_positions.push(Position::from_yaml(step.referenced));
         }
         let illustrations = file
             .illustrations
@@ -282,6 +328,7 @@ impl Exercise {
             tags: file.tags,
             illustrations,
             steps,
+            step_positions,
             cues: trimmed(file.cues),
             precautions: trimmed(file.precautions),
             progression: file

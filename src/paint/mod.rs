@@ -33,16 +33,17 @@ pub fn paint(document: &LaidOutDocument) -> Result<Vec<u8>, String> {
         surface.finish();
         page.finish();
     }
-    let date = document.date;
     let mut metadata = Metadata::new()
         .title(document.title.clone())
         .language(document.language.clone())
-        .creator("hep".to_string())
-        .creation_date(
+        .creator("hep".to_string());
+    if let Some(date) = document.date {
+        metadata = metadata.creation_date(
             DateTime::new(date.year() as u16)
                 .month(date.month() as u8)
                 .day(date.day() as u8),
         );
+    }
     if let Some(author) = &document.author {
         metadata = metadata.authors(vec![author.clone()]);
     }

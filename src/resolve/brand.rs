@@ -1,10 +1,11 @@
 //! The clinic's branding, or a calm neutral one when there is no clinic file.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::asset::PictureSource;
 use crate::load::clinic::Clinic;
 use crate::load::scalar::HexColor;
 use crate::resolve::handout::{Brand, Rgb};
-use crate::resolve::picture::{PictureLoader, PictureSource};
+use crate::resolve::picture::PictureLoader;
 
 /// Deep blue-grey: reads as "health care" without being any clinic's colour.
 pub const NEUTRAL_PRIMARY: Rgb = Rgb::new(0x2E, 0x4A, 0x62);
@@ -15,19 +16,24 @@ fn rgb(color: HexColor) -> Rgb {
     Rgb::new(color.red, color.green, color.blue)
 }
 
+/// The brand used without a clinic file.
+pub fn neutral() -> Brand {
+    Brand {
+        clinic_name: None,
+        logo: None,
+        contact_lines: Vec::new(),
+        footer_contact: None,
+        phone: None,
+        footer_note: None,
+        primary: NEUTRAL_PRIMARY,
+        accent: NEUTRAL_ACCENT,
+    }
+}
+
 /// The brand of a handout: the clinic's when there is one.
 pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand, Diagnostic> {
     let Some(clinic) = clinic else {
-        return Ok(Brand {
-            clinic_name: None,
-            logo: None,
-            contact_lines: Vec::new(),
-            footer_contact: None,
-            phone: None,
-            footer_note: None,
-            primary: NEUTRAL_PRIMARY,
-            accent: NEUTRAL_ACCENT,
-        });
+        return Ok(neutral());
     };
     let logo = match &clinic.logo {
         None => None,

@@ -4,9 +4,8 @@ use crate::diagnostic::Diagnostic;
 use crate::load::exercise::Exercise;
 use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
-use crate::load::source::Origin;
 use crate::resolve::handout::{CardPicture, ExerciseCard};
-use crate::resolve::picture::{PictureLoader, PictureSource};
+use crate::resolve::picture::PictureLoader;
 use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::Words;
 
@@ -25,11 +24,7 @@ pub fn exercise_card(
         .unwrap_or(Frequency::DAILY);
     let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
     for illustration in &exercise.illustrations {
-        let relative = exercise.source.base_dir().join(&illustration.entry.file);
-        let source = match exercise.source.origin {
-            Origin::Bundled => PictureSource::Bundled(relative),
-            Origin::Disk | Origin::Stdin => PictureSource::Disk(relative),
-        };
+        let source = exercise.picture_source(illustration);
         let picture = pictures.load(&source).map_err(|reason| {
             Diagnostic::error(format!(
                 "cannot use illustration `{}` of exercise `{}`: {reason}",

@@ -3,6 +3,7 @@
 
 pub mod brand;
 pub mod card;
+pub mod catalog;
 pub mod dates;
 pub mod handout;
 pub mod picture;

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientation};
 
 use crate::fonts::Fonts;
+use crate::load::asset::PictureSource;
 use crate::load::library::bundled_file;
 use crate::load::source::io_reason;
 
@@ -73,25 +74,6 @@ pub struct RasterImage {
     pub width_px: u32,
     /// Height in pixels.
     pub height_px: u32,
-}
-
-/// Where an image file is: inside the bundled library or on disk.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PictureSource {
-    /// A path inside the bundled `library/`.
-    Bundled(PathBuf),
-    /// A file on disk.
-    Disk(PathBuf),
-}
-
-impl PictureSource {
-    /// The path to show in messages.
-    pub fn display(&self) -> String {
-        match self {
-            PictureSource::Bundled(path) => format!("bundled:library/{}", path.display()),
-            PictureSource::Disk(path) => path.display().to_string(),
-        }
-    }
 }
 
 /// Decodes pictures, each file once per process: a batch of handouts shares them.

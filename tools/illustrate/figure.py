@@ -14,7 +14,7 @@ from geom import (V, X, Y, Z, capsule, catmull_closed, ellipse_path, circle_path
 
 # --------------------------------------------------------------- proportions
 TORSO = 96.0      # hip-joint centre -> base of neck, along the spine
-NECK = 13.0
+NECK = 10.5
 UPPER_ARM = 58.0
 FOREARM = 48.0
 HAND = 17.0
@@ -45,7 +45,7 @@ R_FOREARM = (7.0, 7.4, 5.0)
 R_HAND = (5.4, 4.6)
 R_THIGH = (15.5, 13.0, 9.5)
 R_SHIN = (9.0, 10.0, 5.8)
-R_NECK = 7.5
+R_NECK = 8.8
 
 # palette
 INK = "#2F3A40"
@@ -205,8 +205,12 @@ class Body:
 
     def _set_leg(self, side, H, K, A, foot, foot_up):
         shin = (A - K).norm()
-        f = ortho(foot or self.Fp, shin) if foot is None else foot.norm()
-        fu = ortho(foot_up or -shin, f)
+        planted = A.y < 20.0   # ankle near the floor: keep the sole flat
+        if foot is None:
+            f = ortho(self.Fp, Y) if planted else ortho(self.Fp, shin)
+        else:
+            f = foot.norm()
+        fu = ortho(foot_up or (Y if planted else -shin), f)
         self.legs[side] = dict(H=H, K=K, A=A, f=f, u=fu)
 
     def foot_points(self, side):
@@ -249,6 +253,30 @@ class Body:
             for ax, rr in ((self.Fh, 19.0), (Rh, 16.8)):
                 pts.append(self.Hc + ax * (rr * math.cos(th)) + self.Uh * (20.5 * math.sin(th)))
         return pts
+
+    def lowest_y_between(self, s0, s1):
+        """Lowest torso surface point for spine positions s0..s1."""
+        low = None
+        for k in range(9):
+            s = s0 + (s1 - s0) * k / 8
+            c, u, f, r = self.at(s)
+            w, df, db = _interp_profile(s)
+            for i in range(24):
+                th = math.radians(i * 15)
+                dd = df if math.sin(th) > 0 else db
+                y = (c + r * (w * math.cos(th)) + f * (dd * math.sin(th))).y
+                low = y if low is None else min(low, y)
+        return low
+
+    def head_lowest_y(self):
+        Rh = self.right_of(self.Fh, self.Uh)
+        low = None
+        for i in range(36):
+            th = math.radians(i * 10)
+            for ax, rr in ((self.Fh, 19.0), (Rh, 16.8)):
+                y = (self.Hc + ax * (rr * math.cos(th)) + self.Uh * (20.5 * math.sin(th))).y
+                low = y if low is None else min(low, y)
+        return low
 
     def lowest_y(self, head=True):
         pts = self.torso_points()
@@ -371,18 +399,29 @@ class Body:
 
         hair = ellipsoid(Hc + Uh * 2.2 - Fh * 3.2, 19.0, 20.5, 16.8)
         cranium = ellipsoid(Hc, 18.0, 20.0, 15.8)
-        jaw = capsule(P2(Hc - Uh * 4.0 + Fh * 3.0), 11.0, P2(Hc + Fh * 10.5 - Uh * 15.5), 6.0)
-        nose = circle_path(P2(Hc + Fh * 17.0 - Uh * 2.5), 3.4)
+        jaw = capsule(P2(Hc - Uh * 5.0 + Fh * 2.0), 10.5, P2(Hc + Fh * 9.5 - Uh * 15.5), 5.5)
+        prof = [(14.5, 9.0), (17.6, 2.0), (20.2, -4.6), (17.6, -7.2), (17.4, -11.0),
+                (16.4, -16.2), (12.0, -20.2), (4.0, -18.0), (0.0, -6.0)]
+        face = catmull_closed([P2(Hc + Fh * f + Uh * u) for f, u in prof])
         facing = Fh.dot(cam.view_dir())
         if facing < -0.35:   # seen from behind: hair on top
-            head_parts = [(jaw, "skin"), (cranium, "skin"), (nose, "skin"), (hair, "hair")]
+            head_parts = [(jaw, "skin"), (cranium, "skin"), (face, "skin"), (hair, "hair")]
         else:
-            head_parts = [(hair, "hair"), (jaw, "skin"), (nose, "skin"), (cranium, "skin")]
+            head_parts = [(hair, "hair"), (jaw, "skin"), (face, "skin"), (cranium, "skin")]
         groups.append(dict(name="head", depth=cam.depth(Hc) + 2, parts=head_parts))
 
+        # shading: limbs of the side turned away from the viewer are drawn
+        # darker; in front / back views no limb is shaded
+        rv = self.Rp.dot(cam.view_dir())
+        far_side = "L" if rv > 0.45 else ("R" if rv < -0.45 else None)
+        near_side = {"L": "R", "R": "L"}.get(far_side)
         for g in groups:
+            if far_side and g["name"] in ("arm" + far_side, "leg" + far_side):
+                g["depth"] = min(g["depth"], spine_depth - 40)
+            if near_side and g["name"] in ("arm" + near_side, "leg" + near_side):
+                g["depth"] = max(g["depth"], spine_depth + 5)
             g["depth"] += self.order_bias.get(g["name"], 0.0)
-            far = g["name"] not in ("torso", "head") and g["depth"] < spine_depth - 6
+            far = far_side is not None and g["name"] in ("arm" + far_side, "leg" + far_side)
             far = self.far_override.get(g["name"], far)
             g["far"] = far
         return groups

@@ -211,6 +211,51 @@ class Path:
         self.segs.append(("Z",))
         return self
 
+    def reversed(self):
+        """The same closed outline traversed the other way."""
+        pts = []      # end point of each drawing segment, in order
+        segs = []
+        start = None
+        for sg in self.segs:
+            if sg[0] == "M":
+                start = sg[1]
+                pts.append(sg[1])
+            elif sg[0] == "L":
+                segs.append(sg)
+                pts.append(sg[1])
+            elif sg[0] == "C":
+                segs.append(sg)
+                pts.append(sg[3])
+            elif sg[0] == "A":
+                segs.append(sg)
+                pts.append(sg[4])
+        if start is not None and pts[-1] != start:
+            segs.append(("L", start))
+            pts.append(start)
+        out = Path().M(pts[-1])
+        for i in range(len(segs) - 1, -1, -1):
+            sg, prev = segs[i], pts[i]
+            if sg[0] == "L":
+                out.L(prev)
+            elif sg[0] == "C":
+                out.C(sg[2], sg[1], prev)
+            else:
+                out.A(sg[1], sg[2], 1 - sg[3], prev)
+        return out.Z()
+
+    def ccw(self):
+        """This path oriented counter-clockwise (y up). Paths with arcs are
+        built counter-clockwise already; others are checked by area."""
+        if any(sg[0] == "A" for sg in self.segs):
+            return self
+        pts = self.points()
+        area = 0.0
+        for i in range(len(pts)):
+            x0, y0 = pts[i - 1]
+            x1, y1 = pts[i]
+            area += x0 * y1 - x1 * y0
+        return self if area >= 0 else self.reversed()
+
     def points(self):
         out = []
         for s in self.segs:
@@ -270,7 +315,8 @@ def capsule(c1, r1, c2, r2):
     # around c2 from a2 to b2 passing the far end: clockwise in y-up
     large2 = 1 if cos_t < 0 else 0
     large1 = 1 - large2
-    path = Path().M(a1).L(a2).A(r2, large2, 0, b2).L(b1).A(r1, large1, 0, a1).Z()
+    # counter-clockwise (y up), like every closed shape here
+    path = Path().M(b1).L(b2).A(r2, large2, 1, a2).L(a1).A(r1, large1, 1, b1).Z()
     return path
 
 

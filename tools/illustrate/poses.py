@@ -38,10 +38,10 @@ def rot_about(p, pivot, axis, deg):
 
 @exercise("hip", "clamshell",
           "Clamshell start: lying on the left side, hips and knees bent, feet together",
-          "Clamshell finish: top knee lifted, feet still together", scale=1.12)
+          "Clamshell finish: top knee lifted, feet still together", scale=1.25)
 def clamshell(end):
-    sc = Scene(0, 24)
-    props.floor_mat(sc, -175, 175, -45, 95)
+    sc = Scene(25, 55)
+    props.floor_mat(sc, -170, 168, -40, 85)
     # lying on the left side, head to the image right, facing the viewer
     b = Body(V(0, 60, 0), up=X, fwd=Z)
     b.head(up=d(1, 0.12, 0), fwd=Z)
@@ -62,10 +62,1167 @@ def clamshell(end):
         lg["K"] = rot_about(k0, lg["H"], axis, -38)
         if lg["K"].y < k0.y:
             lg["K"] = rot_about(k0, lg["H"], axis, 38)
-    b.merge = ["R"]
+    b.merge = []
     b.order_bias["legL"] = -200
     sc.body(b)
     if end:
         k1 = b.legs["R"]["K"]
-        arrow(sc, k0 + V(-6, 18, 12), k1 + V(-4, 14, 14), bend=-0.25)
+        arrow(sc, k0 + V(-26, -4, 12), k1 + V(-26, 6, 12), bend=0.35)
+    return sc
+
+
+def solve(f, lo, hi, target, n=40):
+    """Bisection: x in [lo, hi] with f(x) = target (f monotonic)."""
+    flo = f(lo) - target
+    for _ in range(n):
+        mid = (lo + hi) / 2
+        fm = f(mid) - target
+        if (fm > 0) == (flo > 0):
+            lo, flo = mid, fm
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def side_lying_left(b_pelvis_y=60.0):
+    """Body lying on its left side, head to +X, facing the viewer (+Z),
+    head resting on the bottom arm, top hand on the mat in front."""
+    b = Body(V(0, b_pelvis_y, 0), up=X, fwd=Z)
+    b.head(up=d(1, 0.12, 0), fwd=Z)
+    b.rest_on(MAT, head=False)
+    b.shrug("L", right=-10.0)
+    b.arm("L", d(1, -0.1, 0.1), d(0.3, 0, 1), hand=d(-0.2, 0, 1))
+    sh = b.shoulder("R")
+    b.arm_to("R", V(sh.x - 30, MAT + 6, 50), pole=d(0.3, 1, 0.3), hand=d(-0.3, 0, 1))
+    return b
+
+
+@exercise("hip", "side-lying-hip-abduction",
+          "Side-lying hip abduction start: lying on the left side, bottom knee bent, top leg straight",
+          "Side-lying hip abduction finish: straight top leg lifted toward the ceiling", scale=1.15)
+def side_lying_hip_abduction(end):
+    sc = Scene(18, 35)
+    props.floor_mat(sc, -200, 168, -40, 85)
+    b = side_lying_left()
+    b.leg("L", d(-1, 0, 1), d(-1, 0, -0.9), foot=d(-0.5, 0, 0.3))
+    if end:
+        b.leg("R", d(-1, 0.5, -0.08), d(-1, 0.5, -0.08), foot=d(-0.15, 0.05, 1))
+    else:
+        b.leg("R", d(-1, -0.16, -0.05), d(-1, -0.16, -0.05), foot=d(-0.15, -0.1, 1))
+    b.order_bias["legL"] = -200
+    b.merge = []
+    sc.body(b)
+    if end:
+        a1 = b.legs["R"]["A"]
+        h = b.legs["R"]["H"]
+        a0 = h + d(-1, -0.16, -0.05) * (THIGH + SHIN)
+        arrow(sc, a0 + V(-30, 6, 0), a1 + V(-34, -4, 0), bend=-0.22)
+    return sc
+
+
+@exercise("hip", "glute-bridge",
+          "Glute bridge start: lying on the back, knees bent, feet flat, arms at the sides",
+          "Glute bridge finish: hips lifted in a straight line from knees to shoulders",
+          scale=1.3)
+def glute_bridge(end):
+    sc = Scene(0, 10)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    ankles_x = 100.0
+    if not end:
+        b = Body(V(0, 40, 0), up=-X, fwd=Y)
+        b.head(up=-X, fwd=Y)
+        b.rest_on(MAT)
+    else:
+        th = 27.0
+        U = d(-1, -0.0, 0)
+        U = rotate(-X, Z, th)          # spine runs down towards the head
+        N = V(-TORSO, 30, 0)
+        b = Body(N - U * TORSO, up=U, fwd=ortho(Y, U))
+        b.head(up=-X, fwd=Y, neck=d(-1, -0.25, 0))
+        b.rest_on(MAT)
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        b.arm_to(side, V(sh.x + 98, MAT + 6, zz * 36), pole=Y, hand=X)
+        b.leg_to(side, V(ankles_x, MAT + 13, zz * 16), pole=Y, foot=X)
+    sc.body(b)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 4, 60, 30), V(p.x + 4, 118, 30), bend=0.0)
+    return sc
+
+
+@exercise("hip", "standing-it-band-stretch",
+          "Standing IT band stretch start: right side near a wall, right hand on the wall",
+          "Standing IT band stretch hold: right leg crossed behind the left, right hip pushed toward the wall",
+          scale=0.98, anchor="floor")
+def standing_it_band_stretch(end):
+    sc = Scene(-15, 4)
+    props.box(sc, V(-150, 0, -140), V(-118, 420, 140), bbox=False, depth=-1000)
+    sc.floor(0)
+    # facing the viewer: the figure's right side is -X (image left)
+    if end:
+        b = Body(V(-22, STAND_HIP - 7, 0), up=d(0.22, 1, 0), fwd=Z)
+        b.spine(up=d(0.1, 1, 0))
+        b.head(up=d(0.02, 1, 0))
+        b.leg_to("L", V(10, 13, 0), pole=Z, foot=d(0.2, 0, 1))
+        b.leg_to("R", V(34, 13, -16), pole=Z, foot=d(0.1, 0, 1))
+        b.arm_to("R", V(-117 + 7, 262, 0), pole=d(0, -1, -0.3), hand=d(0, 1, 0.3))
+    else:
+        b = Body(V(0, STAND_HIP, 0), up=Y, fwd=Z)
+        b.leg("L", -Y, -Y, foot=d(0.15, 0, 1))
+        b.leg("R", -Y, -Y, foot=d(-0.15, 0, 1))
+        b.arm_to("R", V(-117 + 7, 262, 0), pole=d(0, -1, -0.3), hand=d(0, 1, 0.3))
+    hip = b.hip("L")
+    b.arm_to("L", hip + V(24, 18, 4), pole=d(1, 0, -0.4), hand=d(-0.3, -1, 0.3))
+    if end:
+        b.merge = ["L"]                  # the right leg crosses behind
+        b.order_bias["legR"] = -100
+        b.far_override["legR"] = True
+    else:
+        b.merge = ["L", "R"]
+    b.far_override["armR"] = False
+    sc.body(b)
+    if end:
+        y = STAND_HIP + 5
+        arrow(sc, V(75, y, 30), V(20, y, 30), bend=0.0)
+    return sc
+
+
+@exercise("hip", "foam-roll-lateral-thigh",
+          "Foam roll outer thigh start: lying on the right side on a foam roller just below the hip",
+          "Foam roll outer thigh: body moved so the roller is just above the knee", scale=1.1)
+def foam_roll_lateral_thigh(end):
+    sc = Scene(-20, 22)
+    props.floor_mat(sc, -190, 190, -50, 85)
+    xr, rr = 0.0, 17.0
+    props.cylinder(sc, V(xr, MAT + rr, -45), V(xr, MAT + rr, 45), rr, layer=1, depth=-2)
+    t = 0.82 if end else 0.22
+    slope = 11.0 if end else 9.0
+    legdir = sag(-slope)                     # bottom leg towards the feet (+X)
+    r_t = 15.5 - 6.0 * t
+    contact = V(xr, MAT + 2 * rr + r_t, 0)
+    hip_r = contact - legdir * (t * THIGH)
+    P = hip_r + Y * HIP_W
+
+    def build(ang):
+        bb = Body(P, up=rotate(-X, Z, -ang), fwd=Z)
+        bb.head(up=rotate(-X, Z, -ang - 8), fwd=Z)
+        return bb
+
+    ang = solve(lambda a: build(a).shoulder("R").y, 0, 45, MAT + UPPER_ARM + 8)
+    b = build(ang)
+    sh = b.shoulder("R")
+    b.arm("R", (V(sh.x + 4, MAT + 8, sh.z + 4) - sh).norm(), d(-0.45, 0, 1), hand=d(-0.45, 0, 1))
+    c = b.at(0.7)[0]
+    b.arm_to("L", V(c.x + 10, MAT + 7, 52), pole=d(0.2, 1, 0.2), hand=d(-0.3, 0, 1))
+    b.leg("R", legdir, legdir, foot=d(0.1, 0, 1), foot_up=d(1, 0, 0))
+    hl = b.hip("L")
+    fx = hl.x + (95 if end else 72)
+    b.leg_to("L", V(fx, MAT + 13, 58), pole=d(0.6, 1, 0), foot=d(0.4, 0, 1), foot_up=Y)
+    b.merge = []
+    sc.body(b)
+    if end:
+        hp = b.hip("L")
+        arrow(sc, V(hp.x - 60, hp.y + 62, 0), V(hp.x + 60, hp.y + 62, 0), bend=0.0, both=True)
+    return sc
+
+
+@exercise("neck", "chin-tuck",
+          "Chin tuck start: sitting tall, head in its usual position",
+          "Chin tuck: chin drawn straight back, eyes level", scale=2.3,
+          focus=(-70, 140, 70, 252), check=False)
+def chin_tuck(end):
+    sc = Scene(-12, 0)
+
+    def build(e):
+        b = Body(V(0, 98, 0), up=Y, fwd=X)
+        if e:
+            b.head(up=sag(92), fwd=sag(2), neck=sag(97), forward_shift=-2.0)
+        else:
+            b.head(up=sag(90), fwd=sag(0), neck=sag(70), forward_shift=3.0)
+        b.arm("R", sag(-92), sag(-60))
+        b.arm("L", sag(-88), sag(-60))
+        b.leg("R", X, -Y)
+        b.leg("L", X, -Y)
+        return b
+
+    b = build(end)
+    if end:
+        sc.ghost(build(False))
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        arrow(sc, V(hc.x + 44, hc.y - 13, 0), V(hc.x + 22, hc.y - 13, 0), bend=0.0)
+    return sc
+
+
+@exercise("neck", "upper-trapezius-stretch",
+          "Upper trapezius stretch start: sitting tall in a chair, right hand holding the seat",
+          "Upper trapezius stretch hold: head tilted toward the left shoulder",
+          scale=1.22, anchor="floor")
+def upper_trapezius_stretch(end):
+    sc = Scene(18, 6)
+    sc.floor(0, 84)
+    props.chair(sc, 0, 0, facing="+z")
+    b = Body(V(0, 98, 0), up=Y, fwd=Z)
+    if end:
+        b.head(up=rotate(Y, Z, -34), fwd=Z, neck=rotate(Y, Z, -18))
+    for side, sx in (("R", -1), ("L", 1)):
+        h = b.hip(side)
+        b.leg_to(side, V(h.x + sx * 4, 13, 84), pole=Y, foot=Z)
+    b.shrug("R", up=-3)
+    sh = b.shoulder("R")
+    b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
+    b.arm_to("L", V(24, 110, 52), pole=d(1, -0.3, -0.5), hand=d(0, -0.4, 1))
+    b.merge = []
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        top = hc + b.Uh * 30
+        arrow(sc, V(-4, hc.y + 34, hc.z), top + X * 8 + Y * 2, bend=-0.3)
+    return sc
+
+
+@exercise("chest", "doorway-pec-stretch",
+          "Doorway chest stretch start: standing in a doorway, forearms on the frame at shoulder height",
+          "Doorway chest stretch hold: one foot stepped through, chest leaning gently forward",
+          scale=0.86, anchor="floor")
+def doorway_pec_stretch(end):
+    sc = Scene(-35, 4)
+    sc.floor(0)
+    props.box(sc, V(-10, 0, -160), V(6, 420, -52), bbox=False, depth=-1000)
+    if end:
+        b = Body(V(22, STAND_HIP - 6, 0), up=sag(80), fwd=X)
+        b.spine(up=sag(84))
+        b.head(up=sag(88), fwd=sag(-2))
+        b.leg_to("R", V(70, 13, HIP_W), pole=X)
+        b.leg_to("L", V(-30, 13, -HIP_W), pole=X, foot=sag(-20))
+    else:
+        b = Body(V(-10, STAND_HIP, 0), up=Y, fwd=X)
+        b.leg("R", -Y, -Y)
+        b.leg("L", -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        el = V(-18, 262, zz * 60)
+        b.arm(side, (el - sh).norm(), Y, hand=Y)
+    sc.body(b)
+    if end:
+        c = b.at(0.75)[0]
+        arrow(sc, V(c.x + 30, c.y, 40), V(c.x + 75, c.y, 40), bend=0.0)
+    return sc
+
+
+@exercise("upper-back", "band-row",
+          "Band row start: facing a door, arms straight out in front holding both ends of a band",
+          "Band row finish: elbows pulled back past the sides, shoulder blades squeezed",
+          anchor="floor")
+def band_row(end):
+    sc = Scene(-18, 5)
+    sc.floor(0)
+    door_x = 150.0
+    props.box(sc, V(door_x, 0, -70), V(door_x + 8, 420, 70), bbox=False, depth=-1000)
+    anchor_p = V(door_x, 232, 0)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    b.leg("L", -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        if end:
+            b.shrug(side, fwd=-6, up=-2)
+            b.arm_to(side, V(10, 214, zz * 27), pole=d(-1, -0.4, zz * 0.3), hand=X, style="fist")
+        else:
+            b.arm_to(side, V(97, 236, zz * 17), pole=d(0, -1, zz * 0.5), hand=X, style="fist")
+    sc.body(b)
+    for side in ("R", "L"):
+        a = b.arms[side]
+        fist = a["W"] + a["h"] * 6
+        props.band(sc, [anchor_p, fist], layer=2 if side == "R" else 0.9,
+                   depth=0)
+    props.anchor(sc, anchor_p, layer=0.9)
+    if end:
+        e = b.arms["R"]["E"]
+        arrow(sc, V(e.x + 40, e.y + 62, 40), V(e.x - 10, e.y + 62, 40), bend=0.0)
+    return sc
+
+
+def quadruped(up_p, head_up, head_fwd, x_shift=0.0):
+    """Hands-and-knees body: knees under hips, hands under shoulders.
+    up_p tilts the pelvis; the chest angle is solved so straight arms
+    reach the mat."""
+    knee_y = MAT + 9.5
+    P = V(x_shift, knee_y + THIGH, 0)
+    wrist_y = MAT + 6.5
+    target = wrist_y + UPPER_ARM + FOREARM - 3
+
+    def build(a):
+        bb = Body(P, up=up_p, fwd=-Y)
+        bb.spine(up=sag(a), fwd=rotate(sag(a), Z, -90))
+        return bb
+
+    a = solve(lambda a: build(a).shoulder("R").y, -60, 80, target)
+    b = build(a)
+    b.head(up=head_up, fwd=head_fwd)
+    for side in ("R", "L"):
+        sh = b.shoulder(side)
+        b.arm_to(side, V(sh.x + 2, wrist_y, sh.z * 0.9), pole=d(-1, 0, 0), hand=d(1, -0.15, 0))
+        h = b.hip(side)
+        k = V(h.x, knee_y, h.z)
+        b.leg_to(side, k + V(-SHIN, 0, 0) + V(0, 0, 0), pole=d(0, -1, 0), foot=d(-1, -0.3, 0),
+                 foot_up=-Y)
+    return b
+
+
+@exercise("lower-back", "cat-cow",
+          "Cat-cow, arch: on hands and knees, back arched, belly lowered, head lifted",
+          "Cat-cow, round: back rounded up toward the ceiling, head dropped", scale=1.15)
+def cat_cow(end):
+    sc = Scene(-12, 8)
+    props.floor_mat(sc, -150, 175, -45, 45)
+    if end:
+        b = quadruped(sag(38), sag(-45), sag(-135))
+    else:
+        b = quadruped(sag(-22), sag(38), sag(-52))
+    sc.body(b)
+    if end:
+        c = b.at(0.45)[0]
+        arrow(sc, V(c.x - 10, c.y + 30, 0), V(c.x - 10, c.y + 62, 0), bend=0.0)
+    return sc
+
+
+# ============================================================ batch 2
+
+def supine(up_p=None, up_c=None, neck=None, arch=None):
+    """Lying on the back, head to the image left (-X), right side towards
+    the viewer. Torso and head rest on the mat. With `arch` (degrees) the
+    pelvis is tilted and the chest angle is solved so that both the sacrum
+    and the shoulder blades touch the mat, leaving a gap under the low back."""
+    if arch is not None:
+        up_p = rotate(-X, Z, arch)
+
+        def build(a):
+            bb = Body(V(0, 40, 0), up=up_p, fwd=ortho(Y, up_p))
+            uc = rotate(-X, Z, a)
+            bb.spine(up=uc, fwd=ortho(Y, uc))
+            return bb
+
+        ac = solve(lambda a: build(a).lowest_y_between(0.6, 0.95) -
+                   build(a).lowest_y_between(-0.17, 0.1), -60, 30, 0.0)
+        b = build(ac)
+    else:
+        up_p = up_p or -X
+        b = Body(V(0, 40, 0), up=up_p, fwd=ortho(Y, up_p))
+        if up_c is not None:
+            b.spine(up=up_c, fwd=ortho(Y, up_c))
+    b.translate(V(0, MAT - b.lowest_y_between(-0.17, 1.0), 0))
+
+    def set_head(a):
+        nd = rotate(b.Uc, Z, a)
+        b.head(up=-X, fwd=Y, neck=nd)
+        return b.head_lowest_y()
+
+    solve(set_head, -40, 40, MAT)
+    return b
+
+
+def arms_at_sides(b, reach=98.0):
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        b.arm_to(side, V(sh.x + reach, MAT + 6, zz * 36), pole=Y, hand=X)
+
+
+def feet_flat(b, sides=("R", "L"), x=100.0):
+    for side in sides:
+        zz = 1 if side == "R" else -1
+        b.leg_to(side, V(x, MAT + 13, zz * 16), pole=Y, foot=X)
+
+
+@exercise("hip", "figure-4-stretch",
+          "Figure-4 stretch start: lying on the back, right ankle crossed over the left knee",
+          "Figure-4 stretch hold: left thigh pulled toward the chest with both hands",
+          scale=1.4)
+def figure_4_stretch(end):
+    sc = Scene(-40, 42)
+    props.floor_mat(sc, -140, 135, -50, 50)
+    b = supine()
+    if end:
+        hl = b.hip("L")
+        b.leg("L", d(-0.12, 1, 0), d(1, 0.1, 0), foot=d(0.2, 1, 0))
+    else:
+        feet_flat(b, ("L",), x=96)
+    lg = b.legs["L"]
+    th = (lg["K"] - lg["H"]).norm()
+    shin_l = (lg["A"] - lg["K"]).norm()
+    # right ankle rests across the left thigh just above the knee
+    rest = lg["K"] - th * 14 + Z * 8 + ortho(-shin_l, th) * 12
+    b.leg_to("R", rest, pole=d(0.3, 0.5, 1), foot=d(0.1, 0.3, 1))
+    if end:
+        grip = lg["K"] - th * 24 + ortho(shin_l, th) * 12
+        for side, zz in (("R", 1), ("L", -1)):
+            b.arm_to(side, grip + Z * (zz * 9), pole=d(0.3, -0.5, zz), hand=d(0, 0.3, -zz),
+                     style="fist")
+    else:
+        arms_at_sides(b)
+    b.merge = []
+    b.order_bias["legL"] = -40
+    sc.body(b)
+    if end:
+        k = lg["K"]
+        arrow(sc, k + V(20, 30, -30), k + V(-30, 42, -30), bend=0.3)
+    return sc
+
+
+@exercise("hip", "hip-flexor-lunge-stretch",
+          "Hip flexor stretch start: kneeling on the right knee on a cushion, left foot forward",
+          "Hip flexor stretch hold: hips shifted gently forward, body upright",
+          anchor="floor", scale=1.1)
+def hip_flexor_lunge_stretch(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    knee_r = V(-40, 16 + 9.5, HIP_W)
+    props.pillow(sc, V(-55, 9, HIP_W), length=72, h=18)
+    if end:
+        P = knee_r + d(0.42, 1, 0) * THIGH - V(0, 0, HIP_W)
+        up = sag(92)
+    else:
+        P = knee_r + d(0.05, 1, 0) * THIGH - V(0, 0, HIP_W)
+        up = sag(90)
+    b = Body(P, up=up, fwd=X)
+    b.leg_to("R", knee_r + d(-1, -0.12, 0) * SHIN * 0.999, pole=X, foot=d(-1, -0.25, 0),
+             foot_up=Y)
+    # the IK above puts the knee; now force the knee onto the cushion
+    lg = b.legs["R"]
+    lg["K"] = knee_r
+    lg["A"] = knee_r + d(-1, -0.1, 0) * SHIN
+    b.leg_to("L", V(55, 13, -HIP_W), pole=X)
+    for side, zz in (("R", 1), ("L", -1)):
+        hp = b.hip(side)
+        b.arm_to(side, hp + V(4, 26, zz * 16), pole=d(-0.4, 0, zz), hand=d(0.3, -1, 0))
+    b.merge = ["R"]
+    sc.body(b)
+    if end:
+        arrow(sc, V(P.x - 10, P.y - 2, 50), V(P.x + 40, P.y - 2, 50), bend=0.0)
+    return sc
+
+
+@exercise("lower-back", "child-pose",
+          "Child's pose start: kneeling upright on a mat, knees apart",
+          "Child's pose hold: sitting back toward the heels, arms stretched forward, forehead on the floor",
+          scale=1.15)
+def child_pose(end):
+    sc = Scene(-15, 8)
+    props.floor_mat(sc, -130, 200, -45, 45)
+    knee_y = MAT + 9.5
+    if end:
+        def build(a):
+            hx = -72.0
+            hy = knee_y + (THIGH ** 2 - hx ** 2) ** 0.5 * 0.999
+            bb = Body(V(hx, hy, 0), up=sag(-12), fwd=ortho(-Y, sag(-12)))
+            bb.spine(up=sag(a), fwd=ortho(-Y, sag(a)))
+            bb.head(up=sag(a - 25), fwd=rotate(sag(a - 25), Z, -90))
+            return bb
+        a = solve(lambda a: build(a).lowest_y(), -5, -60, MAT)
+        b = build(a)
+        for side, zz in (("R", 1), ("L", -1)):
+            sh = b.shoulder(side)
+            b.arm_to(side, V(sh.x + 104, MAT + 6, zz * 30), pole=Y, hand=X)
+    else:
+        b = Body(V(0, knee_y + THIGH, 0), up=Y, fwd=X)
+        for side, zz in (("R", 1), ("L", -1)):
+            b.arm(side, sag(-92, zz * 0.05), sag(-85))
+    for side, zz in (("R", 1), ("L", -1)):
+        h = b.hip(side)
+        k = V(0, knee_y, zz * 22)
+        lg_a = V(-SHIN, MAT + 7, zz * 7)
+        b.leg_to(side, lg_a, pole=X)
+        lg = b.legs[side]
+        lg["K"] = k
+        lg["A"] = k + (lg_a - k).norm() * SHIN
+        lg["f"] = d(-1, -0.2, 0)
+        lg["u"] = -Y
+        if (lg["K"] - h).len() > THIGH * 1.02 or (lg["K"] - h).len() < THIGH * 0.98:
+            pass
+    sc.body(b)
+    return sc
+
+
+@exercise("lower-back", "knee-to-chest",
+          "Knee to chest start: lying on the back, knees bent, feet flat",
+          "Knee to chest hold: right knee drawn toward the chest with both hands",
+          scale=1.3)
+def knee_to_chest(end):
+    sc = Scene(0, 10)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    b = supine()
+    feet_flat(b, ("L",))
+    if end:
+        hr = b.hip("R")
+        b.leg("R", d(-0.62, 1, 0), d(1, 0.12, 0), foot=d(0.3, 1, 0))
+        lg = b.legs["R"]
+        shin = (lg["A"] - lg["K"]).norm()
+        grip = lg["K"] + shin * 16
+        for side, zz in (("R", 1), ("L", -1)):
+            b.arm_to(side, grip + Y * 4 + Z * (zz * 10), pole=d(0.3, -0.6, zz), hand=d(0, 1, 0),
+                     style="fist")
+    else:
+        feet_flat(b, ("R",))
+        arms_at_sides(b)
+    b.merge = []
+    sc.body(b)
+    if end:
+        k = b.legs["R"]["K"]
+        arrow(sc, V(k.x + 62, k.y + 10, 40), V(k.x + 8, k.y + 34, 40), bend=0.25)
+    return sc
+
+
+@exercise("lower-back", "pelvic-tilt",
+          "Pelvic tilt start: lying on the back, knees bent, small gap under the lower back",
+          "Pelvic tilt: lower back pressed flat into the floor", scale=1.3)
+def pelvic_tilt(end):
+    sc = Scene(0, 6)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    if end:
+        b = supine(arch=-4)
+    else:
+        b = supine(arch=-24)
+    feet_flat(b)
+    for side, zz in (("R", 1), ("L", -1)):
+        c = b.at(0.45)[0]
+        b.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz), hand=d(1, 0.1, -zz * 0.5))
+    sc.body(b)
+    if end:
+        c = b.at(0.22)[0]
+        arrow(sc, V(c.x, c.y + 62, 40), V(c.x, c.y + 30, 40), bend=0.0)
+    return sc
+
+
+@exercise("core", "dead-bug",
+          "Dead bug start: lying on the back, arms pointing up, hips and knees bent at right angles",
+          "Dead bug: right arm lowered behind the head, left leg straightened just above the floor",
+          scale=1.05)
+def dead_bug(end):
+    sc = Scene(-20, 12)
+    props.floor_mat(sc, -200, 200, -50, 50)
+    b = supine()
+    for side, zz in (("R", 1), ("L", -1)):
+        if end and side == "L":
+            b.leg(side, d(1, 0.12, 0), d(1, 0.12, 0), foot=d(0.3, 1, 0))
+        else:
+            b.leg(side, d(0.02, 1, zz * 0.03), d(1, 0, 0), foot=d(0, 1, 0))
+        if end and side == "R":
+            b.arm(side, d(-1, 0.1, 0.15), d(-1, 0.1, 0.1), hand=d(-1, 0.05, 0))
+        else:
+            b.arm(side, d(0.05, 1, zz * 0.1), d(0.05, 1, zz * 0.05), hand=d(0.05, 1, 0))
+    b.merge = []
+    sc.body(b)
+    if end:
+        sh = b.shoulder("R")
+        arrow(sc, sh + V(10, 125, 40), sh + V(-95, 42, 40), bend=0.3)
+        h = b.hip("L")
+        arrow(sc, h + V(100, 118, 40), h + V(160, 50, 40), bend=-0.3)
+    return sc
+
+
+@exercise("core", "bird-dog",
+          "Bird dog start: on hands and knees, back flat like a tabletop",
+          "Bird dog: right arm reaching forward and left leg reaching back, level with the body",
+          scale=1.0)
+def bird_dog(end):
+    sc = Scene(-15, 20)
+    props.floor_mat(sc, -160, 175, -45, 45)
+    b = quadruped(sag(8), sag(10), sag(-80))
+    if end:
+        sh = b.shoulder("R")
+        b.arm("R", sag(3), sag(3), hand=sag(0))
+        b.leg("L", sag(180 + 3), sag(180 - 2), foot=d(-0.2, -1, 0), foot_up=X)
+    sc.body(b)
+    if end:
+        w = b.arms["R"]["T"]
+        arrow(sc, w + V(-40, 28, 0), w + V(15, 28, 0), bend=0.0)
+        a = b.legs["L"]["A"]
+        arrow(sc, a + V(45, 30, -14), a + V(-10, 30, -14), bend=0.0)
+    return sc
+
+
+# ============================================================ batch 3
+
+def head_dir(turn=0.0, nod=0.0, tilt=0.0, fwd=Z, up=Y):
+    """Head (up, fwd) from a neutral frame: turn = to the figure's left
+    (degrees, about up), nod = chin down, tilt = left ear to left shoulder."""
+    f = rotate(fwd, up, turn)
+    u = up
+    r = f.cross(u).norm()
+    f2 = rotate(f, r, -nod)
+    u2 = rotate(u, r, -nod)
+    u3 = rotate(u2, f2, -tilt)
+    return u3, f2
+
+
+def seated_front(sc, arms=True):
+    """Sitting on a chair, facing the viewer (+Z). Right side = image left."""
+    sc.floor(0, 84)
+    props.chair(sc, 0, 0, facing="+z")
+    b = Body(V(0, 98, 0), up=Y, fwd=Z)
+    return b
+
+
+def seated_legs_front(b):
+    for side, sx in (("R", -1), ("L", 1)):
+        h = b.hip(side)
+        b.leg_to(side, V(h.x + sx * 4, 13, 84), pole=Y, foot=Z)
+    b.merge = []
+
+
+def hands_on_thighs(b, sides=("R", "L")):
+    for side in sides:
+        sx = -1 if side == "R" else 1
+        b.arm_to(side, V(sx * 20, 112, 50), pole=d(sx, -0.3, -0.6), hand=d(0, -0.4, 1))
+
+
+@exercise("neck", "levator-scapulae-stretch",
+          "Levator scapulae stretch start: sitting tall in a chair, right hand holding the seat",
+          "Levator scapulae stretch hold: head turned left and tipped down, left hand on the back of the head",
+          scale=1.22, anchor="floor")
+def levator_scapulae_stretch(end):
+    sc = Scene(-22, 6)
+    b = seated_front(sc)
+    if end:
+        up, fw = head_dir(turn=45, nod=38)
+        b.head(up=up, fwd=fw, neck=nlerp(Y, up, 0.6))
+    seated_legs_front(b)
+    b.shrug("R", up=-3)
+    b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
+    if end:
+        back = b.Hc - b.Fh * 17 + b.Uh * 6
+        b.arm_to("L", back, pole=d(0.6, 0.2, 1), hand=nlerp(-b.Fh, b.Uh, 0.2) * -1)
+    else:
+        hands_on_thighs(b, ("L",))
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        arrow(sc, hc + V(-10, 36, 30), hc + V(30, -4, 40), bend=-0.3)
+    return sc
+
+
+@exercise("neck", "neck-rotation",
+          "Neck rotation start: sitting tall, head facing straight ahead",
+          "Neck rotation: head turned to look over the right shoulder", scale=1.22, anchor="floor")
+def neck_rotation(end):
+    sc = Scene(0, 6)
+    b = seated_front(sc)
+    if end:
+        up, fw = head_dir(turn=-70)
+        b.head(up=up, fwd=fw)
+    seated_legs_front(b)
+    hands_on_thighs(b)
+    sc.body(b)
+    if end:
+        import math
+        hc = b.Hc
+        pts = [V(hc.x - 34 * math.sin(math.radians(t)), hc.y + 33,
+                 hc.z + 34 * math.cos(math.radians(t))) for t in range(0, 81, 5)]
+        sc2 = [sc.cam.p2(p) for p in pts]
+        sc.arrow([(x, y + 3 * (i / len(sc2))) for i, (x, y) in enumerate(sc2)])
+    return sc
+
+
+@exercise("shoulder", "wall-angel",
+          "Wall angel start: back against a wall, arms bent in a goal-post shape against the wall",
+          "Wall angel: arms slid up the wall into a V shape", scale=0.86, anchor="floor")
+def wall_angel(end):
+    sc = Scene(0, 0)
+    sc.floor(0)
+    props.box(sc, V(-215, 0, -60), V(215, 420, -38), bbox=False, depth=-1000)
+    b = Body(V(0, STAND_HIP - 4, 0), up=Y, fwd=Z)
+    for side, sx in (("R", -1), ("L", 1)):
+        b.leg_to(side, V(sx * 18, 13, 14), pole=Z)
+        if end:
+            b.arm(side, d(sx * 0.62, 1, -0.05), d(sx * 0.3, 1, -0.05), hand=d(sx * 0.25, 1, 0))
+        else:
+            b.arm(side, d(sx, 0.05, -0.1), d(sx * 0.05, 1, -0.05), hand=d(0, 1, 0))
+    sc.body(b)
+    if end:
+        for sx in (-1, 1):
+            arrow(sc, V(sx * 110, 270, 0), V(sx * 96, 340, 0), bend=sx * 0.2)
+    return sc
+
+
+@exercise("shoulder", "pendulum",
+          "Pendulum start: leaning forward with one hand on a table, the other arm hanging down",
+          "Pendulum: the hanging arm swinging gently in a small circle", scale=0.98, anchor="floor")
+def pendulum(end):
+    sc = Scene(-20, 6)
+    sc.floor(0)
+    props.table(sc, 95, 215, -95, 5, h=150)
+    b = Body(V(-20, STAND_HIP - 8, 0), up=sag(28), fwd=sag(-62))
+    b.spine(up=sag(22), fwd=sag(-68))
+    b.head(up=sag(20), fwd=sag(-70))
+    b.leg_to("R", V(-12, 13, HIP_W), pole=X)
+    b.leg_to("L", V(-62, 13, -HIP_W), pole=X, foot=sag(-8))
+    b.arm_to("L", V(118, 150 + 6, -32), pole=d(-1, -0.3, -0.4), hand=d(1, -0.1, 0))
+    sh = b.shoulder("R")
+    if end:
+        b.arm("R", d(0.14, -1, 0.06), d(0.14, -1, 0.06), hand=d(0.14, -1, 0.06))
+    else:
+        b.arm("R", -Y, -Y, hand=-Y)
+    sc.body(b)
+    if end:
+        from geom import arc_points
+        t = b.arms["R"]["T"]
+        c = sc.cam.p2(t + Y * 4)
+        sc.arrow(arc_points(c, 34, 11, 200, 510, n=40))
+    return sc
+
+
+@exercise("shoulder", "band-external-rotation",
+          "Band external rotation start: left side to a door, right elbow bent at the side, hand in front of the belly",
+          "Band external rotation: right forearm turned out, elbow still at the side",
+          scale=0.95)
+def band_external_rotation(end):
+    sc = Scene(-12, 24)
+    door_x = 125.0
+    sc.title = "x"
+    props.floor_mat(sc, -140, 170, -60, 70, t=0.5)
+    props.box(sc, V(door_x, 0, -80), V(door_x + 8, 420, 50), bbox=False, depth=-1000)
+    knob = V(door_x, 200, 20)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=Z)
+    for side, sx in (("R", -1), ("L", 1)):
+        b.leg(side, -Y, -Y, foot=d(sx * 0.15, 0, 1))
+    sh = b.shoulder("R")
+    el = sh + d(0.05, -1, -0.05) * UPPER_ARM
+    fore = d(-0.75, 0, 0.66) if end else d(0.85, 0, 0.5)
+    b.arm("R", (el - sh), fore, hand=fore, style="fist")
+    b.arm("L", d(0.1, -1, 0), d(0.15, -1, 0.2))
+    b.merge = []
+    sc.body(b)
+    a = b.arms["R"]
+    fist = a["W"] + a["h"] * 6
+    props.band(sc, [knob, fist], layer=2)
+    props.anchor(sc, knob, layer=2)
+    if end:
+        import math
+        e = a["E"]
+        pts = []
+        for t in range(0, 101, 5):
+            ang = math.radians(30 + (-41 - 30) * t / 100.0)
+            ang = math.atan2(0.5, 0.85) + (math.atan2(0.66, -0.75) - math.atan2(0.5, 0.85)) * t / 100.0
+            pts.append(e + V(math.cos(ang) * 66, 8, math.sin(ang) * 66))
+        sc.arrow([sc.cam.p2(p) for p in pts])
+    return sc
+
+
+@exercise("shoulder", "cross-body-shoulder-stretch",
+          "Cross-body shoulder stretch start: standing tall, arms relaxed at the sides",
+          "Cross-body shoulder stretch hold: right arm held across the chest by the left hand above the elbow",
+          scale=1.0, anchor="floor")
+def cross_body_shoulder_stretch(end):
+    sc = Scene(-12, 4)
+    sc.floor(0)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=Z)
+    for side, sx in (("R", -1), ("L", 1)):
+        b.leg(side, -Y, -Y, foot=d(sx * 0.15, 0, 1))
+    if end:
+        sh = b.shoulder("R")
+        b.arm("R", d(1, -0.05, 0.45), d(1, 0.02, 0.1), hand=d(1, 0, 0))
+        above = b.arms["R"]["E"] + (b.arms["R"]["S"] - b.arms["R"]["E"]).norm() * 10 + Z * 9
+        b.arm_to("L", above, pole=d(0.5, -1, 0.2), hand=d(-1, 0.1, -0.3))
+        b.order_bias["armL"] = 20
+    else:
+        b.arm("R", d(-0.08, -1, 0), d(-0.05, -1, 0.1))
+        b.arm("L", d(0.08, -1, 0), d(0.05, -1, 0.1))
+    sc.body(b)
+    return sc
+
+
+@exercise("shoulder", "sleeper-stretch",
+          "Sleeper stretch start: lying on the right side, head on a pillow, right elbow bent, fingers up",
+          "Sleeper stretch hold: left hand pressing the right forearm down toward the bed",
+          scale=1.2)
+def sleeper_stretch(end):
+    sc = Scene(15, 10)
+    props.floor_mat(sc, -185, 165, -45, 95)
+    props.pillow(sc, V(-120, MAT + 8, 0), length=70, h=16)
+    # lying on the right side, head to the image left, facing the viewer
+    b = Body(V(0, 60, 0), up=-X, fwd=Z)
+    b.head(up=d(-1, 0.12, 0), fwd=Z)
+    b.rest_on(MAT, head=False)
+    b.translate(V(0, 0, 0))
+    b.shrug("R", right=-8.0)
+    b.head(up=d(-1, 0.2, 0), fwd=Z)
+    sh = b.shoulder("R")
+    fore = rotate(Y, Z, -62) if end else Y
+    b.arm("R", d(0.12, 0.05, 1), fore, hand=fore)
+    for side in ("R", "L"):
+        h = b.hip(side)
+    b.leg("R", d(1, 0, 0.7), d(1, 0, -0.5), foot=d(0.4, 0, 0.2))
+    b.leg("L", d(1, 0, 0.75), d(1, 0.05, -0.45), foot=d(0.4, 0, 0.2))
+    if end:
+        w = b.arms["R"]["W"]
+        b.arm_to("L", w + d(-0.6, 0.8, 0) * 9 + Z * 2, pole=d(0.3, 1, 0.6),
+                 hand=d(0.6, -0.8, 0.1))
+    else:
+        hp = b.hip("L")
+        b.arm_to("L", hp + V(22, 10, 10), pole=d(-0.2, 1, -0.6), hand=d(1, -0.1, 0.1))
+    b.merge = []
+    b.order_bias["legR"] = -100
+    b.order_bias["armL"] = 60
+    sc.body(b)
+    if end:
+        e = b.arms["R"]["E"]
+        from geom import arc_points
+        c = sc.cam.p2(e)
+        sc.arrow(arc_points(c, 78, 78, 98, 42, n=20))
+    return sc
+
+
+@exercise("upper-back", "thoracic-extension-chair",
+          "Thoracic extension start: sitting upright in a chair, hands behind the head, elbows forward",
+          "Thoracic extension: leaning back over the top of the chair back, chest lifted",
+          scale=1.1, anchor="floor")
+def thoracic_extension_chair(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x", back_h=158)
+    b = Body(V(0, 98, 0), up=Y, fwd=X)
+    if end:
+        b.spine(up=sag(128), fwd=sag(38))
+        b.head(up=sag(140), fwd=sag(50))
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg_to(side, V(82, 13, zz * HIP_W), pole=X)
+        back = b.Hc - b.Fh * 17 + b.Uh * 2 + b.Rc * (zz * 5)
+        b.arm_to(side, back, pole=nlerp(b.Fc, b.Uc, 0.35) + b.Rc * (zz * 0.5), hand=-b.Rc * zz)
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        arrow(sc, hc + V(30, 30, 30), hc + V(-20, 34, 30), bend=0.3)
+    return sc
+
+
+@exercise("upper-back", "open-book",
+          "Open book start: lying on the left side, knees bent, both arms straight out in front",
+          "Open book: right arm opened up and over, chest and head turned to follow",
+          scale=1.2)
+def open_book(end):
+    sc = Scene(25, 52)
+    props.floor_mat(sc, -150, 190, -60, 110)
+    props.pillow(sc, V(150, MAT + 8, 0), length=64, h=16)
+    b = Body(V(0, 60, 0), up=X, fwd=Z)
+    if end:
+        b.spine(up=X, fwd=rotate(Z, X, -80))
+        b.head(up=d(1, 0.15, 0), fwd=rotate(Z, X, -100))
+    else:
+        b.head(up=d(1, 0.15, 0), fwd=Z)
+    b.rest_on(MAT, head=False)
+    b.shrug("L", right=-8.0)
+    # head on the pillow
+    sh_l = b.shoulder("L")
+    b.arm("L", d(0, -0.1, 1), d(0, 0, 1), hand=Z)
+    w = b.arms["L"]["W"]
+    if end:
+        b.arm("R", d(0.05, -0.2, -1), d(0.05, -0.3, -1), hand=d(0, -0.3, -1))
+    else:
+        b.arm_to("R", w + Y * 11, pole=d(0, 1, 0), hand=Z)
+    b.leg("L", d(-0.2, 0, 1), d(-1, 0, 0.1), foot=d(-0.4, 0, 0.3))
+    b.leg_to("R", b.legs["L"]["A"] + Y * 14, pole=Z, foot=d(-0.4, 0.1, 0.3))
+    b.merge = []
+    b.order_bias["legL"] = -200
+    b.order_bias["armL"] = -150
+    sc.body(b)
+    if end:
+        s = b.shoulder("R")
+        import math
+        pts = [s + V(0, 75 * math.sin(math.radians(t)), 75 * math.cos(math.radians(t)))
+               for t in range(20, 161, 7)]
+        sc.arrow([sc.cam.p2(p) for p in pts])
+    return sc
+
+
+@exercise("upper-back", "scapular-squeeze",
+          "Scapular squeeze start: sitting tall, arms relaxed at the sides (seen from behind)",
+          "Scapular squeeze: shoulder blades squeezed together and down, chest open",
+          scale=1.3, anchor="floor")
+def scapular_squeeze(end):
+    sc = Scene(14, 8)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="-z", back=False)
+    b = Body(V(0, 98, 0), up=Y, fwd=-Z)
+    for side in ("R", "L"):
+        h = b.hip(side)
+        b.leg_to(side, V(h.x * 1.3, 13, -84), pole=Y, foot=-Z)
+        sx = 1 if side == "R" else -1     # the right side is image right here
+        if end:
+            b.shrug(side, right=-4, fwd=-4, up=-3)
+            b.arm(side, d(sx * 0.12, -1, 0.18), d(sx * 0.05, -1, -0.1))
+        else:
+            b.arm(side, d(sx * 0.12, -1, 0.02), d(sx * 0.05, -1, -0.2))
+    b.merge = []
+    sc.body(b)
+    # shoulder blades drawn on the back
+    c, u, f, r = b.at(0.66)
+    from geom import catmull_closed
+    inner = 9.0 if end else 15.0
+    drop = -4.0 if end else 0.0
+    for sx in (1, -1):
+        pts3 = [(inner, 16), (inner + 13, 17), (inner + 2, -20)]
+        outline = []
+        for (x, y) in [(inner, 17), (inner + 8, 20), (inner + 19, 19), (inner + 13, 0),
+                       (inner + 3, -21), (inner - 1, -8)]:
+            p = c - f * 15.0 + r * (sx * x) + u * (y + drop)
+            outline.append(sc.cam.p2(p))
+        sc.shape(catmull_closed(outline, 0.9), fill="#D3DDE1", stroke="#2F3A40", width=2.0,
+                 layer=1, depth=sc.cam.depth(c) + 1)
+    if end:
+        for sx in (1, -1):
+            p = c - f * 20 + u * 32
+            arrow(sc, p + r * (sx * 40), p + r * (sx * 14), bend=0.0)
+    return sc
+
+
+@exercise("knee", "hamstring-strap-stretch",
+          "Hamstring strap stretch start: lying on the back, knees bent, strap around the right foot",
+          "Hamstring strap stretch hold: right leg straight up, held by the strap, left knee bent",
+          scale=1.2)
+def hamstring_strap_stretch(end):
+    sc = Scene(-12, 10)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    b = supine()
+    feet_flat(b, ("L",))
+    if end:
+        b.leg("R", d(0.12, 1, 0), d(0.12, 1, 0), foot=d(-1, 0.2, 0))
+    else:
+        b.leg("R", d(0.25, 1, 0), d(1, -0.05, 0), foot=d(0.1, 1, 0))
+    lg = b.legs["R"]
+    heel, toe, instep = b.foot_points("R")
+    ball = lg["A"] + lg["f"] * 24 + lg["u"] * -14
+    grips = {}
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        tgt = sh + (ball - sh).norm() * (70 if end else 62) + Z * (zz * 2)
+        b.arm_to(side, tgt, pole=d(0.2, -1, zz * 0.8), hand=(ball - tgt).norm(), style="fist")
+        a = b.arms[side]
+        grips[side] = a["W"] + a["h"] * 6
+    b.merge = []
+    sc.body(b)
+    for side in ("R", "L"):
+        props.band(sc, [grips[side], ball + Z * (3 if side == "R" else -3)],
+                   layer=2 if side == "R" else 0.95, width=4.0)
+    loop = [ball + Z * 4, ball + lg["f"] * 3 - lg["u"] * 4, ball - Z * 4]
+    props.band(sc, loop, layer=2, width=4.0)
+    if end:
+        a = lg["A"]
+        arrow(sc, a + V(48, -40, 30), a + V(22, 4, 30), bend=0.25)
+    return sc
+
+
+@exercise("knee", "quad-stretch-standing",
+          "Standing quad stretch start: standing tall beside a chair, left hand on the chair back",
+          "Standing quad stretch hold: right knee bent, right hand holding the ankle behind",
+          scale=1.0, anchor="floor")
+def quad_stretch_standing(end):
+    sc = Scene(-15, 5)
+    sc.floor(0)
+    props.chair(sc, 10, -92, facing="-z", back_h=172)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("L", -Y, -Y)
+    b.arm_to("L", V(12, 178, -60), pole=d(0, -1, -0.4), hand=d(1, -0.3, 0))
+    if end:
+        b.leg("R", d(-0.02, -1, 0), d(-0.55, 1, 0), foot=d(-0.35, 1, 0), foot_up=d(1, 0.3, 0))
+        a = b.legs["R"]["A"]
+        b.arm_to("R", a + V(-2, 6, 9), pole=d(-0.2, -1, 0.5), hand=d(0.2, -0.3, -1))
+    else:
+        b.leg("R", -Y, -Y)
+        b.arm("R", sag(-92), sag(-85))
+    sc.body(b)
+    if end:
+        a = b.legs["R"]["A"]
+        arrow(sc, a + V(-30, -80, 30), a + V(-34, -12, 30), bend=-0.3)
+    return sc
+
+
+@exercise("knee", "straight-leg-raise",
+          "Straight leg raise start: lying on the back, left knee bent, right leg straight on the floor",
+          "Straight leg raise: straight right leg lifted to the height of the left knee",
+          scale=1.2)
+def straight_leg_raise(end):
+    sc = Scene(-10, 10)
+    props.floor_mat(sc, -150, 170, -45, 45)
+    b = supine()
+    feet_flat(b, ("L",))
+    arms_at_sides(b)
+    kl = b.legs["L"]["K"]
+    if end:
+        hr = b.hip("R")
+        target = V(hr.x + 150, kl.y + 4, 14)
+        dv = (target - hr).norm()
+        b.leg("R", dv, dv, foot=d(-0.1, 1, 0))
+    else:
+        b.leg("R", d(1, -0.04, 0), d(1, -0.04, 0), foot=d(-0.1, 1, 0))
+    sc.body(b)
+    if end:
+        a = b.legs["R"]["A"]
+        arrow(sc, V(a.x + 40, MAT + 20, 20), V(a.x + 34, a.y + 4, 20), bend=0.3)
+    return sc
+
+
+@exercise("knee", "wall-sit",
+          "Wall sit start: standing with the back flat against a wall, feet a step out",
+          "Wall sit hold: back slid partway down the wall, knees bent above the ankles",
+          scale=1.0, anchor="floor")
+def wall_sit(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.box(sc, V(-90, 0, -140), V(-60, 420, 140), bbox=False, depth=-1000)
+    ankle_x = 35.0
+    if end:
+        px = -38.0
+        # pelvis height so that the shins are vertical-ish: knee above ankle
+        P = V(px, 13 + SHIN * 0.98 + 2, 0)
+        P = V(px, 13 + (THIGH + SHIN) * 0.72, 0)
+    else:
+        P = V(-30, STAND_HIP - 6, 0)
+    b = Body(P, up=Y, fwd=X)
+    b.spine(up=sag(91))
+    lowest_back = min(p.x for p in b.torso_points()[:9 * 24])
+    b.translate(V(-60 - lowest_back, 0, 0))
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg_to(side, V(ankle_x, 13, zz * HIP_W), pole=X)
+        b.arm(side, sag(-95, zz * 0.05), sag(-70 if end else -88))
+    sc.body(b)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 60, p.y + 110, 40), V(p.x + 60, p.y + 60, 40), bend=0.0)
+    return sc
+
+
+def facing_wall(sc, lean, back_foot, front_knee=0.0, back_knee=0.0, sink=0.0):
+    """Standing facing a wall (at +X), hands on it at shoulder height."""
+    wall_x = 118.0
+    props.box(sc, V(wall_x, 0, -140), V(wall_x + 30, 420, 140), bbox=False, depth=-1000)
+    P = V(lean, STAND_HIP - sink, 0)
+    b = Body(P, up=sag(90 - lean * 0.25), fwd=X)
+    b.head(up=sag(90 - lean * 0.2), fwd=sag(-lean * 0.2))
+    b.leg_to("L", V(20, 13, -HIP_W), pole=X)
+    b.leg_to("R", V(20 - back_foot, 13, HIP_W), pole=X, foot=X)
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        b.arm_to(side, V(wall_x - 6, sh.y + 2, zz * 30), pole=d(-0.3, -1, zz * 0.6), hand=Y)
+    return b
+
+
+@exercise("ankle-foot", "calf-stretch-wall",
+          "Calf stretch at a wall start: facing a wall, hands on the wall at shoulder height",
+          "Calf stretch hold: right leg straight behind with the heel down, left knee bent, leaning in",
+          scale=0.98, anchor="floor")
+def calf_stretch_wall(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    if end:
+        b = facing_wall(sc, lean=22.0, back_foot=95.0, sink=6.0)
+        b.leg_to("L", V(52, 13, -HIP_W), pole=X)
+    else:
+        b = facing_wall(sc, lean=-2.0, back_foot=0.0)
+    sc.body(b)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 5, p.y + 40, 40), V(p.x + 48, p.y + 40, 40), bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "soleus-stretch",
+          "Soleus stretch start: facing a wall, hands on the wall, right foot a short step back",
+          "Soleus stretch hold: both knees bent and sinking down, right heel still on the floor",
+          scale=0.98, anchor="floor")
+def soleus_stretch(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    if end:
+        b = facing_wall(sc, lean=6.0, back_foot=52.0, sink=24.0)
+    else:
+        b = facing_wall(sc, lean=2.0, back_foot=52.0)
+    sc.body(b)
+    if end:
+        k = b.legs["R"]["K"]
+        arrow(sc, V(k.x - 45, k.y + 60, 40), V(k.x - 45, k.y + 20, 40), bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "calf-raise",
+          "Calf raise start: standing tall behind a chair, hands on the chair back, feet flat",
+          "Calf raise: up on the balls of the feet, heels lifted high",
+          scale=0.95, anchor="floor")
+def calf_raise(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 88, 0, facing="+x", back_h=172)
+    import math
+    if end:
+        fd = sag(-42)
+        # ankle height so that the toes stay on the floor
+        probe = Body(V(0, 200, 0), up=Y, fwd=X)
+        probe.leg("R", -Y, -Y, foot=fd)
+        heel, toe, instep = probe.foot_points("R")
+        lift = probe.legs["R"]["A"].y - (toe.y - 4.5)
+        rise = lift - 13.0
+    else:
+        fd = X
+        rise = 0.0
+    b = Body(V(0, STAND_HIP + rise, 0), up=Y, fwd=X)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg(side, -Y, -Y, foot=fd)
+        sh = b.shoulder(side)
+        b.arm_to(side, V(55, 172 + 6, zz * 22), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.4, 0))
+    sc.body(b)
+    if end:
+        hl, _, _ = b.foot_points("R")
+        arrow(sc, V(hl.x - 30, 10, 40), V(hl.x - 30, 50, 40), bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "ankle-alphabet",
+          "Ankle alphabet start: sitting in a chair, right foot lifted just off the floor",
+          "Ankle alphabet: right foot tracing a large letter in the air, leg still",
+          scale=1.15, anchor="floor")
+def ankle_alphabet(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x")
+    b = Body(V(0, 98, 0), up=Y, fwd=X)
+    b.leg_to("L", V(82, 13, -HIP_W), pole=X)
+    a_r = V(128, 34, HIP_W)
+    fd = sag(35) if end else sag(5)
+    b.leg_to("R", a_r, pole=Y, foot=fd)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm_to(side, V(38, 108, zz * 22), pole=d(-0.4, -1, zz * 0.3), hand=d(1, -0.3, 0))
+    sc.body(b)
+    if end:
+        heel, toe, instep = b.foot_points("R")
+        c = sc.cam.p2(toe)
+        # a looping "letter" path in front of the toes
+        pts = [(c[0] + 6, c[1] - 28), (c[0] + 18, c[1] + 6), (c[0] + 30, c[1] + 36),
+               (c[0] + 42, c[1] + 6), (c[0] + 54, c[1] - 28)]
+        sc.arrow(pts)
+    return sc
+
+
+@exercise("elbow-wrist-hand", "wrist-extensor-stretch",
+          "Wrist extensor stretch start: right arm straight out in front, palm down",
+          "Wrist extensor stretch hold: right wrist bent, fingers down, left hand pressing the back of the hand",
+          scale=1.75, focus=(-40, 165, 175, 300), check=False)
+def wrist_extensor_stretch(end):
+    sc = Scene(-12, 3)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    b.leg("L", -Y, -Y)
+    hand = d(0.12, -1, 0) if end else X
+    if end:
+        b.spine(fwd=rotate(X, Y, -16))
+        b.shrug("L", fwd=10)
+    b.arm("R", sag(-3), sag(-3), hand=hand)
+    if end:
+        w = b.arms["R"]["W"]
+        b.arm_to("L", V(w.x + 9, w.y - 23, 16), pole=d(-0.2, -1, -0.3), hand=d(-0.35, 1, 0))
+    else:
+        b.arm("L", sag(-90), sag(-88))
+    sc.body(b)
+    if end:
+        w = b.arms["R"]["W"]
+        arrow(sc, w + V(36, 8, 30), w + V(20, -30, 30), bend=-0.3)
     return sc

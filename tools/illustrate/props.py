@@ -57,31 +57,35 @@ def wall(scene, x0, x1, z0, z1, height=420.0, layer=0, bbox=False):
     box(scene, V(x0, 0, z0), V(x1, height, z1), layer=layer, depth=-1000, bbox=bbox)
 
 
-def chair(scene, x=0.0, z=0.0, facing=1, seat=82.0, back=True, layer=0, depth=None,
+def chair(scene, x=0.0, z=0.0, facing="+x", seat=82.0, back=True, layer=0, depth=None,
           back_h=175.0, width=56.0, seat_d=54.0, legs=True):
-    """A plain chair. `facing` = +1 when a sitter faces +X. The seat's back
-    edge is at x - facing * 27 (sitter's pelvis about x)."""
-    f = facing
+    """A plain chair for a sitter whose pelvis is near (x, z) and who faces
+    `facing` ('+x', '-x', '+z' or '-z'). The backrest is behind the sitter."""
+    sgn = 1.0 if facing[0] == "+" else -1.0
+    along_x = facing[1] == "x"
+
+    def bx(f0, f1, y0, y1, s0, s1):
+        # local (forward f, up y, side s) -> world axis-aligned box
+        f0, f1 = sorted((f0 * sgn, f1 * sgn))
+        if along_x:
+            lo, hi = V(x + f0, y0, z + s0), V(x + f1, y1, z + s1)
+        else:
+            lo, hi = V(x + s0, y0, z + f0), V(x + s1, y1, z + f1)
+        box(scene, lo, hi, layer=layer, depth=depth)
+
     hw = width / 2
-    xb = x - f * 30.0             # back edge
-    xf = xb + f * seat_d           # front edge
-    lo_x, hi_x = min(xb, xf), max(xb, xf)
+    fb = -30.0            # back edge (local forward coordinate)
+    ff = fb + seat_d      # front edge
     leg = 4.0
-    dep = depth
-    # legs
     if legs:
-        for lx in (xb + f * 3, xf - f * 3):
-            for lz in (z - hw + 3, z + hw - 3):
-                box(scene, V(lx - leg / 2, 0, lz - leg / 2), V(lx + leg / 2, seat - 6, lz + leg / 2),
-                    layer=layer, depth=dep)
-    box(scene, V(lo_x, seat - 6, z - hw), V(hi_x, seat, z + hw), layer=layer, depth=dep)
+        for lf in (fb + 3, ff - 3):
+            for ls in (-hw + 3, hw - 3):
+                bx(lf - leg / 2, lf + leg / 2, 0, seat - 6, ls - leg / 2, ls + leg / 2)
+    bx(fb, ff, seat - 6, seat, -hw, hw)
     if back:
-        bx0 = xb - f * 5
-        for lz in (z - hw + 3, z + hw - 3):
-            box(scene, V(min(bx0, xb) , seat, lz - 2.5), V(max(bx0, xb), back_h, lz + 2.5),
-                layer=layer, depth=dep)
-        box(scene, V(min(bx0, xb) - 0.5, back_h - 48, z - hw), V(max(bx0, xb) + 0.5, back_h, z + hw),
-            layer=layer, depth=dep)
+        for ls in (-hw + 3, hw - 3):
+            bx(fb - 5, fb, seat, back_h, ls - 2.5, ls + 2.5)
+        bx(fb - 5.5, fb + 0.5, back_h - 48, back_h, -hw, hw)
 
 
 def table(scene, x0, x1, z0, z1, h=150.0, layer=0, bbox=True):

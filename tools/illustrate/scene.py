@@ -3,7 +3,7 @@ self-contained SVG (no text, no styles, no references)."""
 
 import math
 
-from geom import Camera, Path, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
+from geom import V, Camera, Path, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
 import figure as fig
 
 W, H = 480, 360
@@ -36,23 +36,62 @@ class Xform:
         return (self.ox + self.s * p[0], self.oy - self.s * p[1])
 
     def path_d(self, path):
+        """Compact path data: absolute moveto, then relative commands.
+        Coordinates are snapped to 0.1 px first, so deltas add up exactly."""
         out = []
+        cur = (0, 0)
+        start = (0, 0)
+
+        def snap(p):
+            x, y = self.pt(p)
+            return (int(round(x * 10)), int(round(y * 10)))
+
         for seg in path.segs:
             k = seg[0]
-            if k in ("M", "L"):
-                x, y = self.pt(seg[1])
-                out.append("%s%s %s" % (k, fmt(x), fmt(y)))
+            if k == "M":
+                cur = start = snap(seg[1])
+                out.append("M" + nums([cur[0], cur[1]]))
+            elif k == "L":
+                p = snap(seg[1])
+                out.append("l" + nums([p[0] - cur[0], p[1] - cur[1]]))
+                cur = p
             elif k == "C":
-                pts = [self.pt(p) for p in seg[1:]]
-                out.append("C" + " ".join("%s %s" % (fmt(x), fmt(y)) for x, y in pts))
+                ps = [snap(q) for q in seg[1:]]
+                vals = []
+                for q in ps:
+                    vals += [q[0] - cur[0], q[1] - cur[1]]
+                out.append("c" + nums(vals))
+                cur = ps[-1]
             elif k == "A":
                 _, r, large, ccw, p = seg
-                x, y = self.pt(p)
-                rr = fmt(r * self.s)
-                out.append("A%s %s 0 %d %d %s %s" % (rr, rr, large, 1 - ccw, fmt(x), fmt(y)))
+                q = snap(p)
+                rr = int(round(r * self.s * 10))
+                out.append("a" + nums([rr, rr, 0, large * 10, (1 - ccw) * 10,
+                                       q[0] - cur[0], q[1] - cur[1]]))
+                cur = q
             elif k == "Z":
-                out.append("Z")
+                out.append("z")
+                cur = start
         return "".join(out)
+
+
+def tenth(n):
+    """Integer tenths -> shortest decimal text."""
+    sign = "-" if n < 0 else ""
+    n = abs(n)
+    if n % 10 == 0:
+        return sign + str(n // 10)
+    return "%s%d.%d" % (sign, n // 10, n % 10)
+
+
+def nums(vals):
+    out = ""
+    for v in vals:
+        t = tenth(v)
+        if out and not t.startswith("-"):
+            out += " "
+        out += t
+    return out
 
 
 class Scene:
@@ -71,6 +110,14 @@ class Scene:
                                    parts=g["parts"], far=g["far"], bbox=True))
         return b
 
+    def ghost(self, b, names=("head",)):
+        """Dashed outline of some groups of a body (e.g. the start position
+        shown faintly in the end picture)."""
+        for g in b.render(self.cam):
+            if g["name"] in names:
+                self.items.append(dict(kind="ghost", layer=0.5, depth=g["depth"],
+                                       parts=g["parts"], bbox=True))
+
     def shape(self, path, fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=0,
               depth=0.0, bbox=True, dash=None, cap="round"):
         self.items.append(dict(kind="plain", layer=layer, depth=depth, path=path, fill=fill,
@@ -83,8 +130,10 @@ class Scene:
         self.items.append(dict(kind="propsolid", layer=layer, depth=depth, parts=parts,
                                fill=fill, stroke=stroke, width=width, bbox=bbox, top=top or []))
 
-    def floor(self, y=0.0):
-        self.floor_y = y
+    def floor(self, y=0.0, z=0.0):
+        """A floor line across the picture, through the world point
+        (0, y, z) (choose z where the feet are when looking down a bit)."""
+        self.floor_y = self.cam.p2(V(0, y, z))[1]
 
     def arrow(self, pts, both=False, layer=3):
         """Arrow along a list of 2-D world points (head at the last)."""
@@ -106,8 +155,8 @@ class Scene:
             if not it.get("bbox", True):
                 continue
             paths = []
-            if it["kind"] == "solid" or it["kind"] == "propsolid":
-                paths = [p for p, _ in it["parts"]] if it["kind"] == "solid" else it["parts"]
+            if it["kind"] in ("solid", "propsolid", "ghost"):
+                paths = it["parts"] if it["kind"] == "propsolid" else [p for p, _ in it["parts"]]
             elif it["kind"] == "plain":
                 paths = [it["path"]]
             elif it["kind"] == "arrow":
@@ -138,8 +187,16 @@ class Scene:
             out.append('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s" stroke-width="2.5" '
                        'stroke-linecap="round"/>' % (MARGIN, fmt(fy), W - MARGIN, fmt(fy), PROP_LINE))
         items = sorted(enumerate(self.items), key=lambda t: (t[1]["layer"], t[1]["depth"], t[0]))
+        group_key = None
         for _, it in items:
             k = it["kind"]
+            key = (it["stroke"], it["width"], it["dash"], it["cap"]) if k == "plain" else None
+            if key != group_key:
+                if group_key is not None:
+                    out.append("</g>")
+                if key is not None:
+                    out.append(plain_group_open(key))
+                group_key = key
             if k == "solid":
                 out.append(solid_svg(xf, it))
             elif k == "propsolid":
@@ -148,6 +205,10 @@ class Scene:
                 out.append(plain_svg(xf, it))
             elif k == "arrow":
                 out.append(arrow_svg(xf, it))
+            elif k == "ghost":
+                out.append(ghost_svg(xf, it))
+        if group_key is not None:
+            out.append("</g>")
         out.append("</svg>")
         return "\n".join(out) + "\n"
 
@@ -156,41 +217,68 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _merged(xf, paths):
+    """One path element's data for several closed shapes. All shapes are
+    counter-clockwise, so with the nonzero rule their union is filled."""
+    return "".join(xf.path_d(p.ccw()) for p in paths)
+
+
 def solid_svg(xf, it):
-    ds = [xf.path_d(p) for p, _ in it["parts"]]
-    w = OUTLINE_PX * 2
+    """A figure group: one outlined silhouette. paint-order="stroke" draws
+    the (double width) stroke of the whole union first and the fill on top,
+    so only the outer outline shows and joints merge."""
     skin = fig.SKIN_FAR if it["far"] else fig.SKIN
-    outline = '<g fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round">%s</g>' % (
-        fig.INK, fig.INK, fmt(w), "".join('<path d="%s"/>' % d for d in ds))
-    fills = []
-    for (p, role), d in zip(it["parts"], ds):
-        col = fig.HAIR if role == "hair" else skin
-        fills.append('<path d="%s" fill="%s"/>' % (d, col))
-    merged = fills
-    return "<g>" + outline + "".join(merged) + "</g>"
+    all_d = _merged(xf, [p for p, _ in it["parts"]])
+    hair = [p for p, role in it["parts"] if role == "hair"]
+    base = fig.HAIR if hair else skin
+    out = '<path d="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round" ' \
+          'paint-order="stroke"/>' % (all_d, base, fig.INK, fmt(OUTLINE_PX * 2))
+    if hair:
+        # the head: skin-coloured parts over the hair, except where the hair
+        # is meant to be on top (seen from behind)
+        roles = [r for _, r in it["parts"]]
+        hair_last = roles[-1] == "hair"
+        if hair_last:
+            # face hidden: draw skin parts below the hair cap only
+            skin_parts = [p for p, r in it["parts"] if r != "hair"]
+            out = '<path d="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round" ' \
+                  'paint-order="stroke"/>' % (all_d, skin, fig.INK, fmt(OUTLINE_PX * 2))
+            out += '<path d="%s" fill="%s"/>' % (_merged(xf, hair), fig.HAIR)
+        else:
+            skin_parts = [p for p, r in it["parts"] if r != "hair"]
+            out += '<path d="%s" fill="%s"/>' % (_merged(xf, skin_parts), skin)
+    return out
+
+
+def ghost_svg(xf, it):
+    d = _merged(xf, [p for p, _ in it["parts"]])
+    return ('<path d="%s" fill="#FFFFFF" stroke="%s" stroke-width="4" stroke-dasharray="5 4" '
+            'paint-order="stroke"/>') % (d, PROP_LINE)
 
 
 def propsolid_svg(xf, it):
-    ds = [xf.path_d(p) for p in it["parts"]]
-    w = it["width"] * 2
-    s = '<g fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round">%s</g>' % (
-        it["stroke"], it["stroke"], fmt(w), "".join('<path d="%s"/>' % d for d in ds))
-    s += '<path d="%s" fill="%s"/>' % ("".join(ds), it["fill"])
+    d = _merged(xf, it["parts"])
+    s = '<path d="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round" ' \
+        'paint-order="stroke"/>' % (d, it["fill"], it["stroke"], fmt(it["width"] * 2))
     for t in it["top"]:
-        s += '<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round"/>' % (
+        s += '<path d="%s" fill="none" stroke="%s" stroke-width="%s"/>' % (
             xf.path_d(t), it["stroke"], fmt(it["width"]))
     return s
 
 
+def plain_group_open(key):
+    stroke, width, dash, cap = key
+    attrs = []
+    if stroke:
+        attrs.append('stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="%s"'
+                     % (stroke, fmt(width), cap))
+    if dash:
+        attrs.append('stroke-dasharray="%s"' % dash)
+    return "<g %s>" % " ".join(attrs) if attrs else "<g>"
+
+
 def plain_svg(xf, it):
-    attrs = ['d="%s"' % xf.path_d(it["path"])]
-    attrs.append('fill="%s"' % (it["fill"] or "none"))
-    if it["stroke"]:
-        attrs.append('stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="%s"' % (
-            it["stroke"], fmt(it["width"]), it["cap"]))
-    if it["dash"]:
-        attrs.append('stroke-dasharray="%s"' % it["dash"])
-    return "<path %s/>" % " ".join(attrs)
+    return '<path d="%s" fill="%s"/>' % (xf.path_d(it["path"]), it["fill"] or "none")
 
 
 def arrow_svg(xf, it):
@@ -268,7 +356,8 @@ def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=340.0, na
     fx0, fy0, fx1, fy1 = focus if focus else (x0, y0, x1, y1)
     ox = W / 2 - scale * (fx0 + fx1) / 2 + dx
     if anchor == "floor":
-        oy = floor_px + dy
+        fy = next((s.floor_y for s in scenes if s.floor_y is not None), 0.0)
+        oy = floor_px + scale * fy + dy
     else:
         oy = H / 2 + scale * (fy0 + fy1) / 2 + dy
     xf = Xform(scale, ox, oy)

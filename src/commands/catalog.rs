@@ -1,0 +1,36 @@
+//! `hep catalog`: a contact sheet of the whole library for choosing exercises.
+
+use anyhow::Result;
+
+use crate::cli::{CatalogArgs, PageArg};
+use crate::commands::library_sources;
+use crate::layout::catalog::lay_out_catalog;
+use crate::load::clinic::PaperSize;
+use crate::load::library::Library;
+use crate::output::{write_atomically, write_stdout};
+use crate::paint::paint;
+use crate::resolve::catalog::catalog;
+use crate::resolve::picture::PictureLoader;
+
+/// Renders the catalog PDF.
+pub fn run(args: CatalogArgs) -> Result<()> {
+    let library = Library::load(&library_sources(&args.library))?;
+    let paper = match args.page {
+        PageArg::Letter => PaperSize::Letter,
+        PageArg::A4 => PaperSize::A4,
+    };
+    let catalog = catalog(&library, &PictureLoader::new(), paper)?;
+    let document = lay_out_catalog(&catalog);
+    let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("error: {reason}"))?;
+    if args.output.as_os_str() == "-" {
+        write_stdout(&bytes)?;
+    } else {
+        write_atomically(&args.output, &bytes)?;
+        eprintln!(
+            "Wrote {} ({} pages)",
+            args.output.display(),
+            document.pages.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! `hep check`: validate plans and library files exactly as `render` would, and report every
+//! problem with clarity warnings, without writing anything.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::CheckArgs;
+use crate::commands::library_sources;
+use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Severity};
+use crate::lints::{exercise_lints, plan_lints};
+use crate::load::library::LibrarySources;
+use crate::load::source::Origin;
+use crate::workspace::{PlanInput, Workspace};
+
+/// One problem in `hep check --json`.
+#[derive(Debug, Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'a str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// Checks the library and the plans; exit status 1 when there is an error.
+pub fn run(args: CheckArgs) -> Result<()> {
+    let sources = library_sources(&args.library);
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut exercises_checked = 0;
+    let mut plans_checked = 0;
+    match Workspace::load(&sources, args.clinic.clone()) {
+        Err(Diagnostics(found)) => problems.extend(found),
+        Ok(workspace) => {
+            exercises_checked = check_library(&workspace, &sources, &mut problems);
+            for path in plan_files(&args.paths, &mut problems) {
+                plans_checked += 1;
+                match workspace.plan(PlanInput::File(&path)) {
+                    Err(problem) => problems.push(problem),
+                    Ok(plan) => {
+                        if let Err(Diagnostics(found)) = workspace.handout(&plan) {
+                            problems.extend(found);
+                        }
+                        problems.extend(plan_lints(&plan));
+                    }
+                }
+            }
+        }
+    }
+    let errors = problems.iter().filter(|problem| problem.is_error()).count();
+    let warnings = problems.len() - errors;
+    if args.json {
+        let rows: Vec<JsonDiagnostic> = problems
+            .iter()
+            .map(|problem| JsonDiagnostic {
+                severity: match problem.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                file: problem.file.as_ref().map(|file| file.display().to_string()),
+                line: problem.position.map(|position| position.line),
+                column: problem.position.map(|position| position.column),
+                message: &problem.message,
+                hint: problem.hint.as_deref(),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        let plural = |count: usize, noun: &str| {
+            format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+        };
+        eprintln!(
+            "Checked {} and {}: {}, {}.",
+            plural(exercises_checked, "exercise"),
+            plural(plans_checked, "plan"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+    }
+    if errors > 0 {
+        return Err(AlreadyReported.into());
+    }
+    Ok(())
+}
+
+/// Checks the exercises of the clinic's folders (or of the bundled library when no folder is
+/// given): every picture decodes, and clarity lints. Returns how many were checked.
+fn check_library(
+    workspace: &Workspace,
+    sources: &LibrarySources,
+    problems: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut checked = 0;
+    for exercise in workspace.library.exercises() {
+        let own = match exercise.source.origin {
+            Origin::Bundled => sources.folders.is_empty(),
+            Origin::Disk | Origin::Stdin => true,
+        };
+        if !own {
+            continue;
+        }
+        checked += 1;
+        for illustration in &exercise.illustrations {
+            let source = exercise.picture_source(illustration);
+            if let Err(reason) = workspace.pictures.load(&source) {
+                problems.push(
+                    Diagnostic::error(format!("cannot use illustration `{}`: {reason}", source.display()))
+                        .in_file(&exercise.source.path)
+                        .at(&exercise.source.text, illustration.position)
+                        .with_hint("illustration paths are relative to the exercise file; use an SVG, PNG or JPEG"),
+                );
+            }
+        }
+        problems.extend(exercise_lints(exercise));
+    }
+    checked
+}
+
+/// The plan files named on the command line; folders are searched for plans (YAML files with
+/// a `client:` line), skipping library and clinic files.
+pub fn plan_files(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = found.len();
+            collect_plans(path, &mut found);
+            found[before..].sort();
+        } else if path.exists() {
+            found.push(path.clone());
+        } else {
+            problems.push(
+                Diagnostic::error(format!(
+                    "cannot read `{}`: no such file or folder",
+                    path.display()
+                ))
+                .with_hint("check the spelling of the path"),
+            );
+        }
+    }
+    found
+}
+
+fn collect_plans(folder: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_plans(&path, found);
+        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && looks_like_plan(&path) {
+            found.push(path);
+        }
+    }
+}
+
+/// A plan names its client at the top level; exercise and clinic files never do.
+fn looks_like_plan(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .map(|text| text.lines().any(|line| line.starts_with("client:")))
+        .unwrap_or(false)
+}

@@ -1,0 +1,143 @@
+//! `hep list`: the library as a table or JSON.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::ListArgs;
+use crate::commands::library_sources;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::exercise::{Category, Exercise, Region};
+use crate::load::library::Library;
+
+/// One row of `hep list --json`.
+#[derive(Debug, Serialize)]
+struct ExerciseRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    region: &'a str,
+    category: &'a str,
+    tags: &'a [String],
+    equipment: &'a [String],
+    file: String,
+}
+
+/// Prints the exercises that match the filters.
+pub fn run(args: ListArgs) -> Result<()> {
+    let library = Library::load(&library_sources(&args.library))?;
+    let region = args
+        .region
+        .as_deref()
+        .map(|name| parse_name("region", name, Region::ALL.iter().map(|region| region.id())))
+        .transpose()?;
+    let category = args
+        .category
+        .as_deref()
+        .map(|name| {
+            parse_name(
+                "category",
+                name,
+                Category::ALL.iter().map(|category| category.id()),
+            )
+        })
+        .transpose()?;
+    let mut exercises: Vec<&Exercise> = library
+        .exercises()
+        .filter(|exercise| {
+            region
+                .as_deref()
+                .is_none_or(|region| exercise.region.id() == region)
+        })
+        .filter(|exercise| {
+            category
+                .as_deref()
+                .is_none_or(|category| exercise.category.id() == category)
+        })
+        .filter(|exercise| {
+            args.tag.as_deref().is_none_or(|tag| {
+                exercise
+                    .tags
+                    .iter()
+                    .any(|own| own.eq_ignore_ascii_case(tag))
+            })
+        })
+        .collect();
+    exercises.sort_by(|a, b| (a.region, &a.id).cmp(&(b.region, &b.id)));
+
+    if args.json {
+        let rows: Vec<ExerciseRow> = exercises
+            .iter()
+            .map(|exercise| ExerciseRow {
+                id: &exercise.id,
+                name: &exercise.name,
+                region: exercise.region.id(),
+                category: exercise.category.id(),
+                tags: &exercise.tags,
+                equipment: &exercise.equipment,
+                file: exercise.source.path.display().to_string(),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    let header = ("ID", "NAME", "REGION", "CATEGORY");
+    let id_width = exercises
+        .iter()
+        .map(|e| e.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(header.0.len());
+    let name_width = exercises
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(header.1.len());
+    let region_width = exercises
+        .iter()
+        .map(|e| e.region.id().len())
+        .max()
+        .unwrap_or(0)
+        .max(header.2.len());
+    println!(
+        "{:id_width$}  {:name_width$}  {:region_width$}  {}",
+        header.0, header.1, header.2, header.3
+    );
+    for exercise in &exercises {
+        println!(
+            "{:id_width$}  {:name_width$}  {:region_width$}  {}",
+            exercise.id,
+            exercise.name,
+            exercise.region.id(),
+            exercise.category.id()
+        );
+    }
+    eprintln!(
+        "{} {}",
+        exercises.len(),
+        if exercises.len() == 1 {
+            "exercise"
+        } else {
+            "exercises"
+        }
+    );
+    Ok(())
+}
+
+/// Checks a filter value against the known names, suggesting the closest.
+fn parse_name<'a>(
+    what: &str,
+    name: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> Result<String, Diagnostics> {
+    if known.clone().any(|candidate| candidate == name) {
+        return Ok(name.to_string());
+    }
+    let listing = known.clone().collect::<Vec<_>>().join(", ");
+    let hint = match did_you_mean(name, known) {
+        Some(suggestion) => format!("{suggestion} ({what}s: {listing})"),
+        None => format!("{what}s: {listing}"),
+    };
+    Err(Diagnostic::error(format!("unknown {what} `{name}`"))
+        .with_hint(hint)
+        .into())
+}

@@ -1,0 +1,151 @@
+//! The library contact sheet: two exercises to a row, both pictures side by side, grouped
+//! under region headings.
+
+use crate::layout::block::{Block, Column};
+use crate::layout::geometry::{PageSize, Pt, Rect};
+use crate::layout::page::{LaidOutDocument, PageItem, Shape};
+use crate::layout::paginate;
+use crate::layout::text::{single_line, wrap};
+use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
+use crate::resolve::brand::neutral;
+use crate::resolve::catalog::{Catalog, CatalogEntry};
+
+const COLUMNS: usize = 2;
+const CELL_GAP: Pt = 16.0;
+
+/// Lays out the catalog.
+pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
+    let page_size = PageSize::of(catalog.paper);
+    let theme = Theme::for_brand(&neutral());
+    let x = MARGIN_SIDE;
+    let width = page_size.width - 2.0 * MARGIN_SIDE;
+    let mut blocks = Vec::new();
+
+    let mut title = Column::new(x, width, 0.0);
+    title.paragraph(&catalog.title, theme.title);
+    title.space(4.0);
+    title.paragraph(&catalog.subtitle, theme.body);
+    blocks.push(Block {
+        height: title.y,
+        items: title.items,
+    });
+
+    let cell_width = (width - CELL_GAP * (COLUMNS as Pt - 1.0)) / COLUMNS as Pt;
+    for section in &catalog.sections {
+        for (row_index, row) in section.entries.chunks(COLUMNS).enumerate() {
+            let mut column = Column::new(x, width, 0.0);
+            // The heading travels with the first row, so it never ends a page alone.
+            if row_index == 0 {
+                column.paragraph(&section.heading, theme.card_title.colored(theme.primary));
+                column.shape(
+                    Rect::new(x, column.y + 2.0, width, 1.0),
+                    Some(HAIRLINE),
+                    None,
+                    0.0,
+                );
+                column.space(10.0);
+            }
+            let top = column.y;
+            let mut bottom = top;
+            for (index, entry) in row.iter().enumerate() {
+                let cell_x = x + index as Pt * (cell_width + CELL_GAP);
+                bottom = bottom.max(cell(
+                    entry,
+                    &theme,
+                    cell_x,
+                    cell_width,
+                    top,
+                    &mut column.items,
+                ));
+            }
+            blocks.push(Block {
+                height: bottom,
+                items: column.items,
+            });
+        }
+    }
+
+    let mut pages = paginate(
+        blocks,
+        MARGIN_TOP,
+        MARGIN_TOP,
+        page_size.height - FOOTER_HEIGHT,
+    );
+    let count = pages.len();
+    for (index, page) in pages.iter_mut().enumerate() {
+        let top = page_size.height - FOOTER_HEIGHT + 10.0;
+        page.items.push(PageItem::Shape(Shape {
+            rect: Rect::new(x, top, width, 0.75),
+            fill: Some(HAIRLINE),
+            stroke: None,
+            corner_radius: 0.0,
+        }));
+        let label = single_line(
+            &format!("{}  ·  Page {} of {count}", catalog.title, index + 1),
+            theme.small,
+        );
+        let baseline = top + 6.0 + theme.small.first_baseline();
+        page.items
+            .push(PageItem::Text(label.place(x, baseline, theme.small)));
+    }
+    LaidOutDocument {
+        page_size,
+        printable: Rect::new(
+            x,
+            MARGIN_TOP,
+            width,
+            page_size.height - MARGIN_TOP - MARGIN_SIDE / 2.0,
+        ),
+        pages,
+        title: catalog.title.clone(),
+        author: None,
+        language: "en-CA".to_string(),
+        date: None,
+    }
+}
+
+/// One exercise: its pictures side by side in a frame, the name and the id; returns the bottom.
+fn cell(
+    entry: &CatalogEntry,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+    top: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let padding = 6.0;
+    let count = entry.pictures.len().max(1) as Pt;
+    let slot_width = (width - padding * (count + 1.0)) / count;
+    let slot_height = slot_width * 0.75;
+    let frame = Rect::new(x, top, width, slot_height + 2.0 * padding);
+    items.push(PageItem::Shape(Shape {
+        rect: frame,
+        fill: Some(WHITE),
+        stroke: Some((HAIRLINE, 0.75)),
+        corner_radius: 5.0,
+    }));
+    for (index, picture) in entry.pictures.iter().enumerate() {
+        let ratio = picture.aspect_ratio();
+        let (mut picture_width, mut picture_height) = (slot_width, slot_width / ratio);
+        if picture_height > slot_height {
+            picture_height = slot_height;
+            picture_width = slot_height * ratio;
+        }
+        let slot_x = x + padding + index as Pt * (slot_width + padding);
+        items.push(PageItem::Picture {
+            picture: picture.clone(),
+            rect: Rect::new(
+                slot_x + (slot_width - picture_width) / 2.0,
+                top + padding + (slot_height - picture_height) / 2.0,
+                picture_width,
+                picture_height,
+            ),
+        });
+    }
+    let mut text = Column::new(x, width, frame.bottom() + 4.0);
+    let lines = wrap(&entry.name, theme.body_bold, width);
+    text.lines(lines, x, theme.body_bold);
+    text.paragraph(&entry.details, theme.small);
+    items.extend(text.items);
+    text.y
+}

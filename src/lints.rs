@@ -1,0 +1,150 @@
+//! Clarity lints: inputs that work but make a worse handout. Reported as warnings by
+//! `hep check`; `hep render` does not stop for them.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::exercise::{Exercise, Laterality};
+use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
+use crate::load::plan::Plan;
+
+/// Steps beyond this many lose a reader.
+pub const MAX_STEPS: usize = 6;
+/// Words beyond this many make a step hard to follow.
+pub const MAX_STEP_WORDS: usize = 25;
+/// Exercises beyond this many get done less often.
+pub const MAX_PLAN_EXERCISES: usize = 6;
+/// Follow-ups further away than this many days lose the client.
+pub const MAX_FOLLOW_UP_DAYS: i64 = 12 * 7;
+
+/// Warnings about one library exercise.
+pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
+    let source = &exercise.source;
+    let warn = |message: String, position| {
+        Diagnostic::warning(message)
+            .in_file(&source.path)
+            .at(&source.text, position)
+    };
+    let mut warnings = Vec::new();
+    if exercise.steps.len() > MAX_STEPS {
+        warnings.push(
+            warn(
+                format!("`{}` has {} steps", exercise.id, exercise.steps.len()),
+                exercise.step_positions.get(MAX_STEPS).copied().flatten(),
+            )
+            .with_hint(format!(
+                "keep to {MAX_STEPS} steps or fewer; merge or drop the least important"
+            )),
+        );
+    }
+    for (step, position) in exercise.steps.iter().zip(&exercise.step_positions) {
+        let words = step.split_whitespace().count();
+        if words > MAX_STEP_WORDS {
+            warnings.push(
+                warn(
+                    format!("a step of `{}` has {words} words", exercise.id),
+                    *position,
+                )
+                .with_hint(format!(
+                    "split it: steps of {MAX_STEP_WORDS} words or fewer are easier to follow"
+                )),
+            );
+        }
+    }
+    if exercise.laterality == Laterality::Unilateral {
+        let says_side = exercise.steps.iter().any(|step| {
+            let lower = step.to_lowercase();
+            [
+                "left", "right", "side", "one leg", "one arm", "one foot", "one hand", "other",
+                "top ", "bottom ",
+            ]
+            .iter()
+            .any(|word| lower.contains(word))
+        });
+        if !says_side {
+            warnings.push(
+                warn(
+                    format!(
+                        "`{}` is one-sided but its steps never say which side",
+                        exercise.id
+                    ),
+                    exercise.step_positions.first().copied().flatten(),
+                )
+                .with_hint("name the side in the first step, e.g. \"Lie on your left side\""),
+            );
+        }
+    }
+    if exercise.dosage.sets.is_some_and(|sets| sets.0 > 1) && exercise.dosage.rest.is_none() {
+        warnings.push(
+            warn(
+                format!(
+                    "`{}` has several sets but no rest between them",
+                    exercise.id
+                ),
+                None,
+            )
+            .with_hint("add `rest: 30s` (or what you prescribe) to `dosage:`"),
+        );
+    }
+    warnings
+}
+
+/// Warnings about a plan.
+pub fn plan_lints(plan: &Plan) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let warn = |message: String, position| {
+        Diagnostic::warning(message)
+            .in_file(&plan.source.path)
+            .at(&plan.source.text, position)
+    };
+    if plan.exercises.len() > MAX_PLAN_EXERCISES {
+        warnings.push(
+            warn(
+                format!("the plan has {} exercises", plan.exercises.len()),
+                plan.exercises
+                    .get(MAX_PLAN_EXERCISES)
+                    .and_then(|exercise| exercise.position),
+            )
+            .with_hint(format!(
+                "fewer exercises are done more often; keep to {MAX_PLAN_EXERCISES} or fewer"
+            )),
+        );
+    }
+    for (index, exercise) in plan.exercises.iter().enumerate() {
+        if plan.exercises[..index]
+            .iter()
+            .any(|earlier| earlier.id == exercise.id)
+        {
+            warnings.push(
+                warn(
+                    format!("`{}` is listed twice", exercise.id),
+                    exercise.position,
+                )
+                .with_hint("list each exercise once, with the dosage you want"),
+            );
+        }
+    }
+    if let Some((follow_up, position)) = &plan.follow_up {
+        let session = plan
+            .date
+            .map(|date| date.0)
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+        let days = match follow_up.when {
+            FollowUpWhen::After(CalendarSpan::Days(days)) => i64::from(days),
+            FollowUpWhen::After(CalendarSpan::Weeks(weeks)) => i64::from(weeks) * 7,
+            FollowUpWhen::After(CalendarSpan::Months(months)) => i64::from(months) * 30,
+            FollowUpWhen::On(on) => session
+                .until((jiff::Unit::Day, on.0))
+                .map(|span| i64::from(span.get_days()))
+                .unwrap_or(0),
+        };
+        if days > MAX_FOLLOW_UP_DAYS {
+            warnings.push(
+                warn(
+                    "the follow-up is more than 12 weeks away".to_string(),
+                    *position,
+                )
+                .with_hint("a closer follow-up keeps the client on track"),
+            );
+        }
+    }
+    warnings
+}

@@ -1,0 +1,94 @@
+//! What one invocation loads once and shares across plans: the library, the picture cache,
+//! today's date. `render` and `check` go through the same steps here, so a plan that checks
+//! clean renders.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::clinic::Clinic;
+use crate::load::library::{Library, LibrarySources};
+use crate::load::plan::Plan;
+use crate::load::source::SourceFile;
+use crate::resolve::handout::Handout;
+use crate::resolve::picture::PictureLoader;
+use crate::resolve::resolve;
+
+/// The shared state of a run.
+pub struct Workspace {
+    /// Every exercise plans may name.
+    pub library: Library,
+    /// Decoded pictures, each file once.
+    pub pictures: PictureLoader,
+    /// The clinic file given on the command line or by HEP_CLINIC, overriding plans'.
+    pub clinic_override: Option<PathBuf>,
+    /// The session date for plans that do not give one.
+    pub today: Date,
+}
+
+/// Where a plan comes from.
+pub enum PlanInput<'a> {
+    /// A file.
+    File(&'a Path),
+    /// Standard input.
+    Stdin,
+}
+
+impl Workspace {
+    /// Loads the library; every broken library file is reported.
+    pub fn load(
+        sources: &LibrarySources,
+        clinic_override: Option<PathBuf>,
+    ) -> Result<Workspace, Diagnostics> {
+        Ok(Workspace {
+            library: Library::load(sources)?,
+            pictures: PictureLoader::new(),
+            clinic_override,
+            today: jiff::ZonedDateTime::now().date(),
+        })
+    }
+
+    /// Reads and validates a plan.
+    pub fn plan(&self, input: PlanInput) -> Result<Plan, Diagnostic> {
+        let source = match input {
+            PlanInput::File(path) => SourceFile::read(path).map_err(|error| error.in_file(path))?,
+            PlanInput::Stdin => SourceFile::read_stdin()?,
+        };
+        Plan::load(source)
+    }
+
+    /// The plan's handout, exactly as `render` makes it.
+    pub fn handout(&self, plan: &Plan) -> Result<Handout, Diagnostics> {
+        let clinic = self.clinic_for(plan)?;
+        resolve(
+            plan,
+            clinic.as_ref(),
+            &self.library,
+            &self.pictures,
+            self.today,
+        )
+    }
+
+    /// The clinic from `--clinic`/HEP_CLINIC, else the plan's `clinic:` (relative to the plan).
+    fn clinic_for(&self, plan: &Plan) -> Result<Option<Clinic>, Diagnostic> {
+        let path = match (&self.clinic_override, &plan.clinic) {
+            (Some(path), _) => path.clone(),
+            (None, Some((relative, position))) => {
+                let path = plan.source.base_dir().join(relative);
+                if !path.is_file() {
+                    return Err(plan
+                        .error_at(
+                            format!("the clinic file `{}` does not exist", path.display()),
+                            *position,
+                        )
+                        .with_hint("the path is relative to the plan file; check its spelling"));
+                }
+                path
+            }
+            (None, None) => return Ok(None),
+        };
+        let source = SourceFile::read(&path)?;
+        Clinic::load(source).map(Some)
+    }
+}
