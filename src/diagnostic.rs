@@ -164,6 +164,11 @@ fn underline_width(rest: &str) -> usize {
         Some((key, _)) if !key.contains(' ') => key,
         _ => token,
     };
+    // Inside a flow list or map, stop at the end of the item.
+    let token = match token.find([',', ']', '}']) {
+        Some(end) if end > 0 => &token[..end],
+        _ => token,
+    };
     token.chars().count().clamp(1, 60)
 }
 

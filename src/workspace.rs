@@ -41,12 +41,27 @@ impl Workspace {
         sources: &LibrarySources,
         clinic_override: Option<PathBuf>,
     ) -> Result<Workspace, Diagnostics> {
-        Ok(Workspace {
-            library: Library::load(sources)?,
+        let (workspace, problems) = Workspace::load_all(sources, clinic_override);
+        if problems.is_empty() {
+            Ok(workspace)
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// Loads what can be loaded and returns the problems with the rest, for `check`.
+    pub fn load_all(
+        sources: &LibrarySources,
+        clinic_override: Option<PathBuf>,
+    ) -> (Workspace, Vec<Diagnostic>) {
+        let (library, problems) = Library::load_all(sources);
+        let workspace = Workspace {
+            library,
             pictures: PictureLoader::new(),
             clinic_override,
             today: jiff::ZonedDateTime::now().date(),
-        })
+        };
+        (workspace, problems)
     }
 
     /// Reads and validates a plan.

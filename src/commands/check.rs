@@ -28,24 +28,19 @@ struct JsonDiagnostic<'a> {
 /// Checks the library and the plans; exit status 1 when there is an error.
 pub fn run(args: CheckArgs) -> Result<()> {
     let sources = library_sources(&args.library);
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut exercises_checked = 0;
+    let (workspace, mut problems) = Workspace::load_all(&sources, args.clinic.clone());
+    let library_problems = problems.len();
+    let exercises_checked = check_library(&workspace, &sources, &mut problems) + library_problems;
     let mut plans_checked = 0;
-    match Workspace::load(&sources, args.clinic.clone()) {
-        Err(Diagnostics(found)) => problems.extend(found),
-        Ok(workspace) => {
-            exercises_checked = check_library(&workspace, &sources, &mut problems);
-            for path in plan_files(&args.paths, &mut problems) {
-                plans_checked += 1;
-                match workspace.plan(PlanInput::File(&path)) {
-                    Err(problem) => problems.push(problem),
-                    Ok(plan) => {
-                        if let Err(Diagnostics(found)) = workspace.handout(&plan) {
-                            problems.extend(found);
-                        }
-                        problems.extend(plan_lints(&plan));
-                    }
+    for path in plan_files(&args.paths, &mut problems) {
+        plans_checked += 1;
+        match workspace.plan(PlanInput::File(&path)) {
+            Err(problem) => problems.push(problem),
+            Ok(plan) => {
+                if let Err(Diagnostics(found)) = workspace.handout(&plan) {
+                    problems.extend(found);
                 }
+                problems.extend(plan_lints(&plan));
             }
         }
     }

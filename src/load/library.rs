@@ -35,6 +35,16 @@ pub struct Library {
 impl Library {
     /// Loads every exercise from `sources`, reporting every broken file, not only the first.
     pub fn load(sources: &LibrarySources) -> Result<Library, Diagnostics> {
+        let (library, problems) = Library::load_all(sources);
+        if problems.is_empty() {
+            Ok(library)
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// Loads every exercise that can be loaded, and the problems with the rest.
+    pub fn load_all(sources: &LibrarySources) -> (Library, Vec<Diagnostic>) {
         let mut library = Library::default();
         let mut problems = Vec::new();
         if sources.bundled {
@@ -56,11 +66,7 @@ impl Library {
                 Err(problem) => problems.push(problem),
             }
         }
-        if problems.is_empty() {
-            Ok(library)
-        } else {
-            Err(Diagnostics(problems))
-        }
+        (library, problems)
     }
 
     /// Adds one folder's exercises: ids must be unique inside a folder, and replace earlier ones.

@@ -9,8 +9,8 @@ then fill pass), so joints inside a group merge smoothly.
 
 import math
 
-from geom import (V, X, Y, Z, capsule, catmull_closed, ellipse_path, circle_path,
-                  ik, nlerp, ortho, p_add, p_mul, p_norm, p_perp, p_sub, p_dot, p_len)
+from geom import (V, X, Y, capsule, catmull_closed, ellipse_path, circle_path,
+                  ik, nlerp, ortho, p_norm, p_perp, p_sub, p_dot, p_len)
 
 # --------------------------------------------------------------- proportions
 TORSO = 96.0      # hip-joint centre -> base of neck, along the spine

@@ -7,7 +7,9 @@ viewer; a figure facing +Z (towards the viewer) has its right side on the
 image left. Lengths are in figure units (standing figure ~322 tall).
 """
 
-from geom import V, X, Y, Z, d, sag, rotate, nlerp, lerp, ortho
+import math
+
+from geom import V, X, Y, Z, d, sag, rotate, nlerp, ortho, arc_points, catmull_closed
 from figure import Body, STAND_HIP, HIP_W, THIGH, SHIN, UPPER_ARM, FOREARM, TORSO
 from scene import Scene
 import props
@@ -271,7 +273,6 @@ def upper_trapezius_stretch(end):
         h = b.hip(side)
         b.leg_to(side, V(h.x + sx * 4, 13, 84), pole=Y, foot=Z)
     b.shrug("R", up=-3)
-    sh = b.shoulder("R")
     b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
     b.arm_to("L", V(24, 110, 52), pole=d(1, -0.3, -0.5), hand=d(0, -0.4, 1))
     b.merge = []
@@ -444,7 +445,6 @@ def figure_4_stretch(end):
     props.floor_mat(sc, -140, 135, -50, 50)
     b = supine()
     if end:
-        hl = b.hip("L")
         b.leg("L", d(-0.12, 1, 0), d(1, 0.1, 0), foot=d(0.2, 1, 0))
     else:
         feet_flat(b, ("L",), x=96)
@@ -508,7 +508,7 @@ def hip_flexor_lunge_stretch(end):
           "Child's pose hold: sitting back toward the heels, arms stretched forward, forehead on the floor",
           scale=1.15)
 def child_pose(end):
-    sc = Scene(-15, 8)
+    sc = Scene(-22, 14)
     props.floor_mat(sc, -130, 200, -45, 45)
     knee_y = MAT + 9.5
     if end:
@@ -540,6 +540,7 @@ def child_pose(end):
         lg["u"] = -Y
         if (lg["K"] - h).len() > THIGH * 1.02 or (lg["K"] - h).len() < THIGH * 0.98:
             pass
+    b.merge = []
     sc.body(b)
     return sc
 
@@ -554,7 +555,6 @@ def knee_to_chest(end):
     b = supine()
     feet_flat(b, ("L",))
     if end:
-        hr = b.hip("R")
         b.leg("R", d(-0.62, 1, 0), d(1, 0.12, 0), foot=d(0.3, 1, 0))
         lg = b.legs["R"]
         shin = (lg["A"] - lg["K"]).norm()
@@ -630,7 +630,6 @@ def bird_dog(end):
     props.floor_mat(sc, -160, 175, -45, 45)
     b = quadruped(sag(8), sag(10), sag(-80))
     if end:
-        sh = b.shoulder("R")
         b.arm("R", sag(3), sag(3), hand=sag(0))
         b.leg("L", sag(180 + 3), sag(180 - 2), foot=d(-0.2, -1, 0), foot_up=X)
     sc.body(b)
@@ -680,7 +679,7 @@ def hands_on_thighs(b, sides=("R", "L")):
 @exercise("neck", "levator-scapulae-stretch",
           "Levator scapulae stretch start: sitting tall in a chair, right hand holding the seat",
           "Levator scapulae stretch hold: head turned left and tipped down, left hand on the back of the head",
-          scale=1.22, anchor="floor")
+          scale=1.22, anchor="floor", dy=-4)
 def levator_scapulae_stretch(end):
     sc = Scene(-22, 6)
     b = seated_front(sc)
@@ -715,7 +714,6 @@ def neck_rotation(end):
     hands_on_thighs(b)
     sc.body(b)
     if end:
-        import math
         hc = b.Hc
         pts = [V(hc.x - 34 * math.sin(math.radians(t)), hc.y + 33,
                  hc.z + 34 * math.cos(math.radians(t))) for t in range(0, 81, 5)]
@@ -758,14 +756,12 @@ def pendulum(end):
     b.leg_to("R", V(-12, 13, HIP_W), pole=X)
     b.leg_to("L", V(-62, 13, -HIP_W), pole=X, foot=sag(-8))
     b.arm_to("L", V(118, 150 + 6, -32), pole=d(-1, -0.3, -0.4), hand=d(1, -0.1, 0))
-    sh = b.shoulder("R")
     if end:
         b.arm("R", d(0.14, -1, 0.06), d(0.14, -1, 0.06), hand=d(0.14, -1, 0.06))
     else:
         b.arm("R", -Y, -Y, hand=-Y)
     sc.body(b)
     if end:
-        from geom import arc_points
         t = b.arms["R"]["T"]
         c = sc.cam.p2(t + Y * 4)
         sc.arrow(arc_points(c, 34, 11, 200, 510, n=40))
@@ -798,11 +794,9 @@ def band_external_rotation(end):
     props.band(sc, [knob, fist], layer=2)
     props.anchor(sc, knob, layer=2)
     if end:
-        import math
         e = a["E"]
         pts = []
         for t in range(0, 101, 5):
-            ang = math.radians(30 + (-41 - 30) * t / 100.0)
             ang = math.atan2(0.5, 0.85) + (math.atan2(0.66, -0.75) - math.atan2(0.5, 0.85)) * t / 100.0
             pts.append(e + V(math.cos(ang) * 66, 8, math.sin(ang) * 66))
         sc.arrow([sc.cam.p2(p) for p in pts])
@@ -820,7 +814,6 @@ def cross_body_shoulder_stretch(end):
     for side, sx in (("R", -1), ("L", 1)):
         b.leg(side, -Y, -Y, foot=d(sx * 0.15, 0, 1))
     if end:
-        sh = b.shoulder("R")
         b.arm("R", d(1, -0.05, 0.45), d(1, 0.02, 0.1), hand=d(1, 0, 0))
         above = b.arms["R"]["E"] + (b.arms["R"]["S"] - b.arms["R"]["E"]).norm() * 10 + Z * 9
         b.arm_to("L", above, pole=d(0.5, -1, 0.2), hand=d(-1, 0.1, -0.3))
@@ -847,11 +840,8 @@ def sleeper_stretch(end):
     b.translate(V(0, 0, 0))
     b.shrug("R", right=-8.0)
     b.head(up=d(-1, 0.2, 0), fwd=Z)
-    sh = b.shoulder("R")
     fore = rotate(Y, Z, -62) if end else Y
     b.arm("R", d(0.12, 0.05, 1), fore, hand=fore)
-    for side in ("R", "L"):
-        h = b.hip(side)
     b.leg("R", d(1, 0, 0.7), d(1, 0, -0.5), foot=d(0.4, 0, 0.2))
     b.leg("L", d(1, 0, 0.75), d(1, 0.05, -0.45), foot=d(0.4, 0, 0.2))
     if end:
@@ -867,7 +857,6 @@ def sleeper_stretch(end):
     sc.body(b)
     if end:
         e = b.arms["R"]["E"]
-        from geom import arc_points
         c = sc.cam.p2(e)
         sc.arrow(arc_points(c, 78, 78, 98, 42, n=20))
     return sc
@@ -913,7 +902,6 @@ def open_book(end):
     b.rest_on(MAT, head=False)
     b.shrug("L", right=-8.0)
     # head on the pillow
-    sh_l = b.shoulder("L")
     b.arm("L", d(0, -0.1, 1), d(0, 0, 1), hand=Z)
     w = b.arms["L"]["W"]
     if end:
@@ -928,7 +916,6 @@ def open_book(end):
     sc.body(b)
     if end:
         s = b.shoulder("R")
-        import math
         pts = [s + V(0, 75 * math.sin(math.radians(t)), 75 * math.cos(math.radians(t)))
                for t in range(20, 161, 7)]
         sc.arrow([sc.cam.p2(p) for p in pts])
@@ -957,11 +944,9 @@ def scapular_squeeze(end):
     sc.body(b)
     # shoulder blades drawn on the back
     c, u, f, r = b.at(0.66)
-    from geom import catmull_closed
     inner = 9.0 if end else 15.0
     drop = -4.0 if end else 0.0
     for sx in (1, -1):
-        pts3 = [(inner, 16), (inner + 13, 17), (inner + 2, -20)]
         outline = []
         for (x, y) in [(inner, 17), (inner + 8, 20), (inner + 19, 19), (inner + 13, 0),
                        (inner + 3, -21), (inner - 1, -8)]:
@@ -1152,7 +1137,6 @@ def calf_raise(end):
     sc = Scene(-15, 3)
     sc.floor(0)
     props.chair(sc, 88, 0, facing="+x", back_h=172)
-    import math
     if end:
         fd = sag(-42)
         # ankle height so that the toes stay on the floor
@@ -1167,7 +1151,6 @@ def calf_raise(end):
     b = Body(V(0, STAND_HIP + rise, 0), up=Y, fwd=X)
     for side, zz in (("R", 1), ("L", -1)):
         b.leg(side, -Y, -Y, foot=fd)
-        sh = b.shoulder(side)
         b.arm_to(side, V(55, 172 + 6, zz * 22), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.4, 0))
     sc.body(b)
     if end:

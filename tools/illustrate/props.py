@@ -4,7 +4,7 @@ camera. All props use the grey prop palette."""
 
 import math
 
-from geom import V, X, Y, Z, Path, ortho, p_dot, p_sub, p_perp, p_norm, catmull_open, ellipse_path
+from geom import V, X, Y, Path, ortho, p_dot, p_sub, p_perp, p_norm, catmull_open, ellipse_path
 from scene import PROP_FILL, PROP_FILL_DARK, PROP_LINE, PROP_PX
 
 BAND = "#8C979D"

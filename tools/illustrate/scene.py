@@ -1,9 +1,7 @@
 """A scene: a camera, bodies, props and arrows, written out as a small,
 self-contained SVG (no text, no styles, no references)."""
 
-import math
-
-from geom import V, Camera, Path, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
+from geom import V, Camera, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
 import figure as fig
 
 W, H = 480, 360
@@ -320,14 +318,9 @@ def arrow_svg(xf, it):
         rev = pts[::-1]
         heads.append(head(rev[-1], dir_pt(rev, head_len)))
         body = trim(body[::-1], head_len - 2)[::-1]
-    d = "M" + " ".join("%s %s" % (fmt(x), fmt(y)) for x, y in [body[0]])
-    # smooth the body
-    from geom import Path as _P
-    path = catmull_open(body)
-    dd = Xform(1, 0, 0)
-    # path already in px; write directly (y not flipped)
+    # smooth the shaft (points are already in pixels, y down)
     segs = []
-    for seg in path.segs:
+    for seg in catmull_open(body).segs:
         if seg[0] == "M":
             segs.append("M%s %s" % (fmt(seg[1][0]), fmt(seg[1][1])))
         elif seg[0] == "C":

@@ -1,0 +1,200 @@
+//! `hep list`, `show`, `check` and `catalog` on the bundled library and on a clinic's own.
+
+mod common;
+
+use common::*;
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn list_shows_every_bundled_exercise_and_filters() {
+    let output = hep(&["list"]);
+    assert_success(&output);
+    let table = stdout(&output);
+    assert_eq!(
+        table.lines().count(),
+        37,
+        "a header and 36 exercises:\n{table}"
+    );
+    assert!(table.lines().next().unwrap().starts_with("ID"));
+    assert!(table.contains("clamshell") && table.contains("wrist-extensor-stretch"));
+
+    let hips = stdout(&hep(&["list", "--region", "hip"]));
+    assert_eq!(hips.lines().count(), 8, "{hips}");
+    assert!(
+        hips.lines().skip(1).all(|line| line.contains(" hip ")),
+        "{hips}"
+    );
+
+    let stretches = stdout(&hep(&["list", "--category", "stretch", "--tag", "it-band"]));
+    assert!(
+        stretches.contains("standing-it-band-stretch"),
+        "{stretches}"
+    );
+    assert!(!stretches.contains("clamshell"), "{stretches}");
+}
+
+#[test]
+fn list_json_is_machine_readable() {
+    let output = hep(&["list", "--json", "--region", "neck"]);
+    assert_success(&output);
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert!(
+        rows.iter()
+            .any(|row| row["id"] == "chin-tuck" && row["region"] == "neck")
+    );
+}
+
+#[test]
+fn list_refuses_an_unknown_region_with_a_suggestion() {
+    let output = hep(&["list", "--region", "hips"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("did you mean `hip`?"));
+}
+
+#[test]
+fn show_prints_what_the_client_reads() {
+    let output = hep(&["show", "clamshell"]);
+    assert_success(&output);
+    let text = stdout(&output);
+    assert!(text.starts_with("Clamshell\n"), "{text}");
+    assert!(text.contains("Do: 2 sets of 12 on each side."), "{text}");
+    assert!(text.contains("How often: Once a day, every day"), "{text}");
+    assert!(text.contains("1. Lie on your left side"), "{text}");
+
+    let output = hep(&["show", "clamshel"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("did you mean `clamshell`?"));
+}
+
+#[test]
+fn the_bundled_library_checks_clean() {
+    let output = hep(&["check"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("Checked 36 exercises and 0 plans: 0 errors, 0 warnings."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_examples_check_clean() {
+    let output = hep(&["check", "examples"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("and 3 plans: 0 errors, 0 warnings."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_broken_clinic_library_shows_each_problem_once_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    std::fs::write(
+        lib.join("typo.yaml"),
+        "name: Typo\nregion: hip\ncategory: strenght\nsteps: [Do it.]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        lib.join("no-picture.yaml"),
+        "name: No Picture\nregion: hip\ncategory: strength\nillustrations: [missing.png]\nsteps: [Do it.]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        lib.join("wordy.yaml"),
+        "name: Wordy\nregion: hip\ncategory: strength\nlaterality: unilateral\nsteps:\n  - Do this very long step that goes on and on with many words so that nobody could ever follow it in one single go at all, really.\ndosage: {sets: 3, reps: 10}\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["check", "--library", "lib"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert_eq!(
+        message.matches("unknown value `strenght`").count(),
+        1,
+        "{message}"
+    );
+    assert!(message.contains("typo.yaml:3:11"), "{message}");
+    assert!(
+        message.contains("did you mean one of `strength`"),
+        "{message}"
+    );
+    assert_eq!(
+        message
+            .matches("cannot use illustration `lib/missing.png`")
+            .count(),
+        1,
+        "{message}"
+    );
+    assert!(message.contains("no-picture.yaml:4:"), "{message}");
+    assert!(
+        message.contains("warning: a step of `wordy` has"),
+        "{message}"
+    );
+    assert!(message.contains("wordy.yaml:6:5"), "{message}");
+    assert!(message.contains("never say which side"), "{message}");
+    assert!(message.contains("no rest between them"), "{message}");
+    assert!(message.contains("2 errors, 3 warnings"), "{message}");
+}
+
+#[test]
+fn check_reports_every_plan_problem_and_lints_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        "client: Jane\ndate: 2026-11-26\nfollow_up: 16 weeks\nexercises:\n  - clamshel\n  - glute-bridge\n  - glute-bridge\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["check", "plan.yaml", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|row| row["message"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in {rows:?}"))
+    };
+    let unknown = find("unknown exercise `clamshel`");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["line"], 5);
+    assert_eq!(unknown["column"], 5);
+    assert_eq!(find("listed twice")["severity"], "warning");
+    assert_eq!(find("more than 12 weeks")["line"], 3);
+}
+
+#[test]
+fn catalog_renders_every_exercise() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("catalog.pdf");
+    let output = hep(&["catalog", "-o", pdf.to_str().unwrap()]);
+    assert_success(&output);
+    let text = pdf_text(&pdf);
+    for heading in [
+        "Neck",
+        "Shoulder",
+        "Hip",
+        "Ankle and foot",
+        "Elbow, wrist and hand",
+    ] {
+        assert_reads(&text, heading);
+    }
+    for id in [
+        "chin-tuck",
+        "clamshell",
+        "wrist-extensor-stretch",
+        "ankle-alphabet",
+    ] {
+        assert_reads(&text, id);
+    }
+    assert!(
+        tool("qpdf", &["--check", pdf.to_str().unwrap()])
+            .contains("No syntax or stream encoding errors")
+    );
+}
