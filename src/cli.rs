@@ -11,6 +11,14 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print each file written.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -44,15 +52,36 @@ pub struct LibraryArgs {
 /// Arguments of `hep render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The plan file, or `-` to read it from standard input.
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
+    /// Plan files, or folders searched for plans; `-` reads one plan from standard input.
+    #[arg(value_name = "PLAN|DIR", required = true)]
+    pub plans: Vec<PathBuf>,
 
-    /// Where to write the PDF; `-` writes it to standard output. Default: PLAN with `.pdf`.
-    #[arg(short, long, value_name = "OUT.pdf")]
+    /// Where to write the PDF of a single plan; `-` writes it to standard output.
+    /// Default: the plan's path with `.pdf`.
+    #[arg(short, long, value_name = "OUT.pdf", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
-    /// The clinic file, overriding the plan's `clinic:`. Default: HEP_CLINIC.
+    /// Write PDFs into this folder, following each plan's path below the folder given.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Name output files from a template: {client}, {date}, {plan}, e.g. `{date}-{client}`.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub name: Option<String>,
+
+    /// Plans rendered at once. Default: one per processor core.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+
+    /// Rewrite PDFs even when their bytes would not change.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print one JSON object per plan on standard output.
+    #[arg(long)]
+    pub json: bool,
+
+    /// The clinic file, overriding the plans' `clinic:`. Default: HEP_CLINIC.
     #[arg(long, value_name = "FILE", env = "HEP_CLINIC")]
     pub clinic: Option<PathBuf>,
 

@@ -113,11 +113,18 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (label, color) = match self.severity {
+            Severity::Error => ("error", anstyle::AnsiColor::Red),
+            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow),
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        // `{:#}` asks for colour; the printer strips it off a terminal or with NO_COLOR.
+        if f.alternate() {
+            let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
+            let bold = anstyle::Style::new().bold();
+            writeln!(f, "{style}{label}{style:#}{bold}: {}{bold:#}", self.message)?;
+        } else {
+            writeln!(f, "{label}: {}", self.message)?;
+        }
         if let Some(file) = &self.file {
             match self.position {
                 Some(position) => writeln!(
@@ -182,7 +189,11 @@ impl fmt::Display for Diagnostics {
             if index > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{diagnostic}")?;
+            if f.alternate() {
+                write!(f, "{diagnostic:#}")?;
+            } else {
+                write!(f, "{diagnostic}")?;
+            }
         }
         Ok(())
     }

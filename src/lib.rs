@@ -9,6 +9,7 @@
 // code plain at no measurable cost.
 #![allow(clippy::result_large_err)]
 
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;

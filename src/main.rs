@@ -3,16 +3,31 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use hep::commands::render::UsageError;
+use hep::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use hep::output::{Messages, Verbosity};
 
 fn main() -> ExitCode {
     let cli = hep::cli::Cli::parse();
+    let messages = Messages {
+        verbosity: Verbosity::from_flags(cli.quiet, cli.verbose),
+    };
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) if failure.is::<hep::diagnostic::AlreadyReported>() => ExitCode::from(1),
         Err(failure) => {
-            eprint!("{failure}");
-            if !failure.to_string().ends_with('\n') {
-                eprintln!();
+            if failure.is::<AlreadyReported>() {
+                return ExitCode::from(1);
+            }
+            if let Some(usage) = failure.downcast_ref::<UsageError>() {
+                messages.problem(usage);
+                return ExitCode::from(2);
+            }
+            if let Some(problems) = failure.downcast_ref::<Diagnostics>() {
+                messages.problem(problems);
+            } else if let Some(problem) = failure.downcast_ref::<Diagnostic>() {
+                messages.problem(problem);
+            } else {
+                messages.problem(format_args!("error: {failure:#}"));
             }
             ExitCode::from(1)
         }

@@ -31,7 +31,7 @@ fn plan_from_stdin_pdf_to_stdout() {
 fn stdin_without_an_output_is_an_error_not_a_surprise() {
     let dir = tempfile::tempdir().unwrap();
     let output = hep_with_stdin(dir.path(), &["render", "-"], Some(PLAN.as_bytes()));
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("-o -"));
 }
 

@@ -7,7 +7,7 @@ use crate::commands::library_sources;
 use crate::layout::catalog::lay_out_catalog;
 use crate::load::clinic::PaperSize;
 use crate::load::library::Library;
-use crate::output::{write_atomically, write_stdout};
+use crate::output::file::{write_atomically, write_stdout};
 use crate::paint::paint;
 use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
@@ -21,7 +21,7 @@ pub fn run(args: CatalogArgs) -> Result<()> {
     };
     let catalog = catalog(&library, &PictureLoader::new(), paper)?;
     let document = lay_out_catalog(&catalog);
-    let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("error: {reason}"))?;
+    let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("{reason}"))?;
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {

@@ -1,11 +1,10 @@
 //! `hep check`: validate plans and library files exactly as `render` would, and report every
 //! problem with clarity warnings, without writing anything.
 
-use std::path::{Path, PathBuf};
-
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::batch::inputs::plan_files;
 use crate::cli::CheckArgs;
 use crate::commands::library_sources;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Severity};
@@ -32,9 +31,9 @@ pub fn run(args: CheckArgs) -> Result<()> {
     let library_problems = problems.len();
     let exercises_checked = check_library(&workspace, &sources, &mut problems) + library_problems;
     let mut plans_checked = 0;
-    for path in plan_files(&args.paths, &mut problems) {
+    for file in plan_files(&args.paths, &mut problems) {
         plans_checked += 1;
-        match workspace.plan(PlanInput::File(&path)) {
+        match workspace.plan(PlanInput::File(&file.path)) {
             Err(problem) => problems.push(problem),
             Ok(plan) => {
                 if let Err(Diagnostics(found)) = workspace.handout(&plan) {
@@ -114,53 +113,4 @@ fn check_library(
         problems.extend(exercise_lints(exercise));
     }
     checked
-}
-
-/// The plan files named on the command line; folders are searched for plans (YAML files with
-/// a `client:` line), skipping library and clinic files.
-pub fn plan_files(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = found.len();
-            collect_plans(path, &mut found);
-            found[before..].sort();
-        } else if path.exists() {
-            found.push(path.clone());
-        } else {
-            problems.push(
-                Diagnostic::error(format!(
-                    "cannot read `{}`: no such file or folder",
-                    path.display()
-                ))
-                .with_hint("check the spelling of the path"),
-            );
-        }
-    }
-    found
-}
-
-fn collect_plans(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect_plans(&path, found);
-        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && looks_like_plan(&path) {
-            found.push(path);
-        }
-    }
-}
-
-/// A plan names its client at the top level; exercise and clinic files never do.
-fn looks_like_plan(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .map(|text| text.lines().any(|line| line.starts_with("client:")))
-        .unwrap_or(false)
 }

@@ -8,11 +8,15 @@ pub mod show;
 
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::load::library::LibrarySources;
+use crate::output::{Messages, Verbosity};
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let messages = Messages {
+        verbosity: Verbosity::from_flags(cli.quiet, cli.verbose),
+    };
     match cli.command {
-        Command::Render(args) => render::run(args),
+        Command::Render(args) => render::run(args, messages),
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(args),
         Command::Show(args) => show::run(args),

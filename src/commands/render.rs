@@ -1,70 +1,355 @@
-//! `hep render`: plan -> PDF.
+//! `hep render`: plans -> PDFs. One plan behaves like a classic Unix filter; many plans (or
+//! folders) render in parallel, share the library, fonts and pictures, and end with a summary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use rayon::prelude::*;
 
+use crate::batch::inputs::{PlanFile, plan_files};
+use crate::batch::naming::{NameTemplate, collisions, output_path};
+use crate::batch::outcome::{Outcome, Status, Summary};
 use crate::cli::RenderArgs;
 use crate::commands::library_sources;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::layout::lay_out;
-use crate::output::{write_atomically, write_stdout};
+use crate::load::plan::Plan;
+use crate::output::Messages;
+use crate::output::file::{write_atomically, write_stdout};
+use crate::output::progress::batch_progress;
 use crate::paint::paint;
 use crate::workspace::{PlanInput, Workspace};
 
-/// Where the PDF goes.
+/// Where one plan's PDF goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Destination {
     File(PathBuf),
     Stdout,
 }
 
-/// Renders one plan and writes the PDF, or explains why not.
-pub fn run(args: RenderArgs) -> Result<()> {
-    let from_stdin = args.plan.as_os_str() == "-";
-    let destination = match &args.output {
-        Some(path) if path.as_os_str() == "-" => Destination::Stdout,
-        Some(path) => Destination::File(path.clone()),
-        None if from_stdin => {
-            return Err(Diagnostics::from(
-                Diagnostic::error(
-                    "the plan comes from standard input, so there is no file name for the PDF",
-                )
-                .with_hint("say where it goes: `-o jane.pdf`, or `-o -` for standard output"),
-            )
-            .into());
-        }
-        None => Destination::File(args.plan.with_extension("pdf")),
-    };
+/// One plan to render.
+struct Job {
+    plan_path: PathBuf,
+    plan: Result<Plan, Diagnostic>,
+    destination: Option<Destination>,
+}
+
+/// Renders the plans and writes the PDFs, or explains why not.
+pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
+    let from_stdin = args.plans.iter().any(|plan| plan.as_os_str() == "-");
+    if from_stdin && args.plans.len() > 1 {
+        return Err(usage(
+            "`-` (standard input) cannot be mixed with other plans",
+        ));
+    }
+    let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
     let workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
-    let plan = workspace.plan(if from_stdin {
-        PlanInput::Stdin
-    } else {
-        PlanInput::File(&args.plan)
-    })?;
-    let handout = workspace.handout(&plan)?;
-    let document = lay_out(&handout);
-    let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("error: {reason}"))?;
-    match destination {
-        Destination::Stdout => write_stdout(&bytes)?,
-        Destination::File(path) => {
-            write_atomically(&path, &bytes)?;
-            eprintln!(
-                "Wrote {} ({} {}, {} {})",
-                path.display(),
-                document.pages.len(),
-                if document.pages.len() == 1 {
-                    "page"
-                } else {
-                    "pages"
-                },
-                handout.cards.len(),
-                if handout.cards.len() == 1 {
-                    "exercise"
-                } else {
-                    "exercises"
-                },
-            );
+
+    if from_stdin {
+        let destination = match &args.output {
+            Some(path) if path.as_os_str() == "-" => Destination::Stdout,
+            Some(path) => Destination::File(path.clone()),
+            None => {
+                return Err(usage_with_hint(
+                    "the plan comes from standard input, so there is no file name for the PDF",
+                    "say where it goes: `-o jane.pdf`, or `-o -` for standard output",
+                ));
+            }
+        };
+        let plan = workspace.plan(PlanInput::Stdin)?;
+        let options = WriteOptions {
+            force: args.force,
+            create_folders: false,
+        };
+        let outcome = render_one(
+            &workspace,
+            PathBuf::from("<stdin>"),
+            Ok(plan),
+            Some(destination),
+            &options,
+        );
+        return finish(vec![outcome], &args, messages, true);
+    }
+
+    let mut problems = Vec::new();
+    let files = plan_files(&args.plans, &mut problems);
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems).into());
+    }
+    if files.is_empty() {
+        return Err(Diagnostics::from(
+            Diagnostic::error("no plans found")
+                .with_hint("plans are YAML files with a `client:` line"),
+        )
+        .into());
+    }
+    let single = files.len() == 1 && args.plans.iter().all(|path| !path.is_dir());
+    if args.output.is_some() && files.len() != 1 {
+        return Err(usage(
+            "-o names one PDF, but there are several plans; use --out-dir",
+        ));
+    }
+
+    // Read every plan first: names may depend on them, and no two plans may share a file.
+    let jobs: Vec<Job> = files
+        .par_iter()
+        .map(|file| plan_job(&workspace, file, &args, template.as_ref()))
+        .collect();
+    let clashes = collisions(jobs.iter().filter_map(|job| match &job.destination {
+        Some(Destination::File(path)) => Some((job.plan_path.as_path(), path.as_path())),
+        _ => None,
+    }));
+    if !clashes.is_empty() {
+        return Err(Diagnostics(clashes).into());
+    }
+
+    let options = WriteOptions {
+        force: args.force,
+        create_folders: args.out_dir.is_some(),
+    };
+    let progress = batch_progress(jobs.len(), messages.verbosity);
+    let render_all = || -> Vec<Outcome> {
+        jobs.into_par_iter()
+            .map(|job| {
+                let outcome = render_one(
+                    &workspace,
+                    job.plan_path,
+                    job.plan,
+                    job.destination,
+                    &options,
+                );
+                progress.inc(1);
+                outcome
+            })
+            .collect()
+    };
+    let outcomes = match args.jobs {
+        Some(threads) => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.get())
+            .build()?
+            .install(render_all),
+        None => render_all(),
+    };
+    progress.finish_and_clear();
+    finish(outcomes, &args, messages, single)
+}
+
+/// Reads a plan and decides where its PDF goes.
+fn plan_job(
+    workspace: &Workspace,
+    file: &PlanFile,
+    args: &RenderArgs,
+    template: Option<&NameTemplate>,
+) -> Job {
+    let plan = workspace.plan(PlanInput::File(&file.path));
+    let destination = match (&args.output, &plan) {
+        (Some(path), _) if path.as_os_str() == "-" => Some(Destination::Stdout),
+        (Some(path), _) => Some(Destination::File(path.clone())),
+        (None, Ok(plan)) => {
+            let name = template.map(|template| {
+                let date = plan
+                    .date
+                    .map(|date| date.0)
+                    .unwrap_or(workspace.today)
+                    .to_string();
+                let stem = file.path.file_stem().unwrap_or_default().to_string_lossy();
+                template.file_name(&plan.client, &date, &stem)
+            });
+            Some(Destination::File(output_path(
+                &file.path,
+                &file.relative,
+                args.out_dir.as_deref(),
+                name,
+            )))
         }
+        (None, Err(_)) if template.is_none() => Some(Destination::File(output_path(
+            &file.path,
+            &file.relative,
+            args.out_dir.as_deref(),
+            None,
+        ))),
+        (None, Err(_)) => None,
+    };
+    Job {
+        plan_path: file.path.clone(),
+        plan,
+        destination,
+    }
+}
+
+/// How PDFs are written.
+struct WriteOptions {
+    /// Rewrite even when the bytes are the same.
+    force: bool,
+    /// Create missing folders (under `--out-dir`).
+    create_folders: bool,
+}
+
+/// Renders one plan and writes it unless the same bytes are already there.
+fn render_one(
+    workspace: &Workspace,
+    plan_path: PathBuf,
+    plan: Result<Plan, Diagnostic>,
+    destination: Option<Destination>,
+    options: &WriteOptions,
+) -> Outcome {
+    let output = match &destination {
+        Some(Destination::File(path)) => Some(path.clone()),
+        _ => None,
+    };
+    let failed = |error: String| Outcome {
+        plan: plan_path.clone(),
+        output: output.clone(),
+        status: Status::Error,
+        pages: None,
+        exercises: None,
+        error: Some(error),
+    };
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(problem) => return failed(format!("{problem:#}")),
+    };
+    let handout = match workspace.handout(&plan) {
+        Ok(handout) => handout,
+        Err(problems) => return failed(format!("{problems:#}")),
+    };
+    let document = lay_out(&handout);
+    let bytes = match paint(&document) {
+        Ok(bytes) => bytes,
+        Err(reason) => return failed(format!("error: {reason}")),
+    };
+    let status = match destination {
+        Some(Destination::Stdout) => write_stdout(&bytes).map(|()| Status::Ok),
+        Some(Destination::File(path)) if !options.force && same_bytes(&path, &bytes) => {
+            Ok(Status::Unchanged)
+        }
+        Some(Destination::File(path)) => create_parent(&path, options.create_folders)
+            .and_then(|()| write_atomically(&path, &bytes))
+            .map(|()| Status::Ok),
+        None => Err(anyhow::anyhow!("no output file")),
+    };
+    match status {
+        Ok(status) => Outcome {
+            plan: plan_path,
+            output,
+            status,
+            pages: Some(document.pages.len()),
+            exercises: Some(handout.cards.len()),
+            error: None,
+        },
+        Err(error) => failed(format!("error: {error:#}")),
+    }
+}
+
+/// Creates the folder of `path` when asked to.
+fn create_parent(path: &Path, create: bool) -> Result<()> {
+    match path.parent() {
+        Some(parent) if create && !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent)
+            .map_err(|error| {
+                anyhow::anyhow!("cannot create the folder `{}`: {error}", parent.display())
+            }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `path` already holds exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|metadata| metadata.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
+}
+
+/// Prints the outcomes (JSON lines, or messages and a summary) and sets the exit status.
+fn finish(
+    outcomes: Vec<Outcome>,
+    args: &RenderArgs,
+    messages: Messages,
+    single: bool,
+) -> Result<()> {
+    if args.json {
+        for outcome in &outcomes {
+            println!("{}", serde_json::to_string(outcome)?);
+        }
+    }
+    let summary = Summary::of(&outcomes);
+    for outcome in &outcomes {
+        match (&outcome.status, &outcome.error) {
+            (Status::Error, Some(error)) if !args.json => {
+                if !single {
+                    messages.problem(format_args!("{}:", outcome.plan.display()));
+                }
+                messages.problem(error);
+            }
+            (Status::Ok | Status::Unchanged, _) if single => {
+                if let Some(output) = &outcome.output {
+                    let pages = outcome.pages.unwrap_or(0);
+                    let exercises = outcome.exercises.unwrap_or(0);
+                    let what = if outcome.status == Status::Ok {
+                        "Wrote"
+                    } else {
+                        "Unchanged:"
+                    };
+                    messages.info(format_args!(
+                        "{what} {} ({pages} {}, {exercises} {})",
+                        output.display(),
+                        if pages == 1 { "page" } else { "pages" },
+                        if exercises == 1 {
+                            "exercise"
+                        } else {
+                            "exercises"
+                        },
+                    ));
+                }
+            }
+            (Status::Ok, _) => {
+                if let Some(output) = &outcome.output {
+                    messages.detail(format_args!("Wrote {}", output.display()));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !single {
+        messages.info(summary);
+    }
+    if summary.failed > 0 {
+        return Err(AlreadyReported.into());
     }
     Ok(())
 }
+
+/// A usage error: wrong combination of arguments.
+fn usage(message: &str) -> anyhow::Error {
+    anyhow::Error::new(UsageError {
+        message: message.to_string(),
+        hint: None,
+    })
+}
+
+/// A usage error with advice.
+fn usage_with_hint(message: &str, hint: &str) -> anyhow::Error {
+    anyhow::Error::new(UsageError {
+        message: message.to_string(),
+        hint: Some(hint.to_string()),
+    })
+}
+
+/// Arguments that clap accepts but that do not make sense together; exit status 2.
+#[derive(Debug)]
+pub struct UsageError {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UsageError {}

@@ -466,7 +466,7 @@ def figure_4_stretch(end):
     sc.body(b)
     if end:
         k = lg["K"]
-        arrow(sc, k + V(20, 30, -30), k + V(-30, 42, -30), bend=0.3)
+        arrow(sc, k + V(18, 22, -20), k + V(-30, 30, -20), bend=0.3)
     return sc
 
 
@@ -849,11 +849,13 @@ def sleeper_stretch(end):
         b.arm_to("L", w + d(-0.6, 0.8, 0) * 9 + Z * 2, pole=d(0.3, 1, 0.6),
                  hand=d(0.6, -0.8, 0.1))
     else:
-        hp = b.hip("L")
-        b.arm_to("L", hp + V(22, 10, 10), pole=d(-0.2, 1, -0.6), hand=d(1, -0.1, 0.1))
+        hp = b.hip("L")          # top hand resting on the back of the hip
+        b.arm_to("L", hp + V(6, 4, -16), pole=d(-0.2, 0.4, -1), hand=d(1, -0.3, -0.2))
     b.merge = []
     b.order_bias["legR"] = -100
-    b.order_bias["armL"] = 60
+    b.order_bias["armR"] = 100        # the bottom arm lies in front of the chest
+    b.far_override["armR"] = False
+    b.order_bias["armL"] = 160 if end else -100
     sc.body(b)
     if end:
         e = b.arms["R"]["E"]

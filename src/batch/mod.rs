@@ -1,0 +1,5 @@
+//! Many plans at once: which files are plans, where each PDF goes, and the outcome of each.
+
+pub mod inputs;
+pub mod naming;
+pub mod outcome;

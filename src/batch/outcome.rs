@@ -1,0 +1,72 @@
+//! What happened to each plan of a batch, for the summary and for `--json`.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How one plan ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A new or changed PDF was written.
+    Ok,
+    /// The PDF already there has the same bytes; it was left alone.
+    Unchanged,
+    /// The plan could not be rendered; nothing was written.
+    Error,
+}
+
+/// One line of `hep render --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// The PDF, when one was (or would have been) written.
+    pub output: Option<PathBuf>,
+    /// How it ended.
+    pub status: Status,
+    /// Pages of the handout.
+    pub pages: Option<usize>,
+    /// Exercises on the handout.
+    pub exercises: Option<usize>,
+    /// The error, as it would be printed.
+    pub error: Option<String>,
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Written.
+    pub rendered: usize,
+    /// Left alone because they did not change.
+    pub unchanged: usize,
+    /// Failed.
+    pub failed: usize,
+}
+
+impl Summary {
+    /// Counts the outcomes.
+    pub fn of(outcomes: &[Outcome]) -> Summary {
+        let count = |status| {
+            outcomes
+                .iter()
+                .filter(|outcome| outcome.status == status)
+                .count()
+        };
+        Summary {
+            rendered: count(Status::Ok),
+            unchanged: count(Status::Unchanged),
+            failed: count(Status::Error),
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} rendered", self.rendered)?;
+        if self.unchanged > 0 {
+            write!(f, ", {} unchanged", self.unchanged)?;
+        }
+        write!(f, ", {} failed", self.failed)
+    }
+}
