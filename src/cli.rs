@@ -34,6 +34,54 @@ pub enum Command {
     Show(ShowArgs),
     /// Render a contact sheet of the whole library, grouped by region.
     Catalog(CatalogArgs),
+    /// Create a clinic folder: clinic file, own library, sample plan.
+    Init(InitArgs),
+    /// Print a new file to fill in.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page.
+    Man,
+}
+
+/// What `hep new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A plan skeleton with today's date, on standard output.
+    Plan(NewPlanArgs),
+}
+
+/// Arguments of `hep init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist, but not contain the files).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `hep new plan`.
+#[derive(Debug, Args)]
+pub struct NewPlanArgs {
+    /// The client's name.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+
+    /// Exercise ids, comma-separated.
+    #[arg(long, value_name = "ID,ID")]
+    pub exercises: Vec<String>,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Where exercises come from; shared by every command that reads the library.

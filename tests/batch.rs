@@ -16,10 +16,26 @@ fn clinic_folder() -> tempfile::TempDir {
     let root = dir.path();
     std::fs::create_dir_all(root.join("plans/2026")).unwrap();
     std::fs::create_dir_all(root.join("plans/library")).unwrap();
-    std::fs::write(root.join("plans/jane.yaml"), plan("Jane Doe", "2026-11-26", "clamshell, glute-bridge")).unwrap();
-    std::fs::write(root.join("plans/2026/sam.yaml"), plan("Sam Lee", "2026-11-27", "chin-tuck")).unwrap();
-    std::fs::write(root.join("plans/2026/marie.yml"), plan("Marie-Hélène Côté", "2026-11-20", "cat-cow")).unwrap();
-    std::fs::write(root.join("plans/clinic.yaml"), "name: Test Clinic\nphone: 555-0100\n").unwrap();
+    std::fs::write(
+        root.join("plans/jane.yaml"),
+        plan("Jane Doe", "2026-11-26", "clamshell, glute-bridge"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("plans/2026/sam.yaml"),
+        plan("Sam Lee", "2026-11-27", "chin-tuck"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("plans/2026/marie.yml"),
+        plan("Marie-Hélène Côté", "2026-11-20", "cat-cow"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("plans/clinic.yaml"),
+        "name: Test Clinic\nphone: 555-0100\n",
+    )
+    .unwrap();
     std::fs::write(
         root.join("plans/library/own.yaml"),
         "name: Own\nregion: hip\ncategory: strength\nsteps: [Do it.]\n",
@@ -33,19 +49,34 @@ fn a_folder_renders_into_out_dir_following_relative_paths() {
     let dir = clinic_folder();
     let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "handouts"]);
     assert_success(&output);
-    for pdf in ["handouts/jane.pdf", "handouts/2026/sam.pdf", "handouts/2026/marie.pdf"] {
+    for pdf in [
+        "handouts/jane.pdf",
+        "handouts/2026/sam.pdf",
+        "handouts/2026/marie.pdf",
+    ] {
         assert!(dir.path().join(pdf).is_file(), "{pdf} missing");
     }
     assert!(!dir.path().join("handouts/clinic.pdf").exists());
     assert!(!dir.path().join("handouts/library").exists());
-    assert!(stderr(&output).contains("3 rendered, 0 failed"), "{}", stderr(&output));
-    assert_reads(&pdf_text(&dir.path().join("handouts/2026/sam.pdf")), "Chin Tuck");
+    assert!(
+        stderr(&output).contains("3 rendered, 0 failed"),
+        "{}",
+        stderr(&output)
+    );
+    assert_reads(
+        &pdf_text(&dir.path().join("handouts/2026/sam.pdf")),
+        "Chin Tuck",
+    );
 }
 
 #[test]
 fn one_bad_plan_never_stops_the_others() {
     let dir = clinic_folder();
-    std::fs::write(dir.path().join("plans/broken.yaml"), plan("Bad", "2026-11-26", "clamshel")).unwrap();
+    std::fs::write(
+        dir.path().join("plans/broken.yaml"),
+        plan("Bad", "2026-11-26", "clamshel"),
+    )
+    .unwrap();
     let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "handouts"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
@@ -59,12 +90,18 @@ fn one_bad_plan_never_stops_the_others() {
 #[test]
 fn json_lines_and_unchanged_outputs_are_not_rewritten() {
     let dir = clinic_folder();
-    assert_success(&hep_in(dir.path(), &["render", "plans", "--out-dir", "out"]));
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out"],
+    ));
     let jane = dir.path().join("out/jane.pdf");
     let written = std::fs::metadata(&jane).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
 
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json"]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--json"],
+    );
     assert_success(&output);
     let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
         .unwrap()
@@ -75,28 +112,78 @@ fn json_lines_and_unchanged_outputs_are_not_rewritten() {
     for line in &lines {
         assert_eq!(line["status"], "unchanged", "{line}");
         assert!(line["pages"].as_u64().unwrap() >= 1);
-        assert!(line["plan"].as_str().unwrap().ends_with(".yaml") || line["plan"].as_str().unwrap().ends_with(".yml"));
+        assert!(
+            line["plan"].as_str().unwrap().ends_with(".yaml")
+                || line["plan"].as_str().unwrap().ends_with(".yml")
+        );
     }
-    assert_eq!(std::fs::metadata(&jane).unwrap().modified().unwrap(), written, "unchanged files keep their time");
+    assert_eq!(
+        std::fs::metadata(&jane).unwrap().modified().unwrap(),
+        written,
+        "unchanged files keep their time"
+    );
 
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json", "--force"]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--json", "--force"],
+    );
     assert_success(&output);
-    assert!(String::from_utf8(output.stdout).unwrap().lines().all(|line| line.contains("\"status\":\"ok\"")));
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .all(|line| line.contains("\"status\":\"ok\""))
+    );
 }
 
 #[test]
 fn name_templates_make_safe_names_and_refuse_clobbering() {
     let dir = clinic_folder();
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--name", "{date}-{client}"]);
+    let output = hep_in(
+        dir.path(),
+        &[
+            "render",
+            "plans",
+            "--out-dir",
+            "out",
+            "--name",
+            "{date}-{client}",
+        ],
+    );
     assert_success(&output);
     assert!(dir.path().join("out/2026-11-26-jane-doe.pdf").is_file());
-    assert!(dir.path().join("out/2026/2026-11-20-marie-helene-cote.pdf").is_file());
+    assert!(
+        dir.path()
+            .join("out/2026/2026-11-20-marie-helene-cote.pdf")
+            .is_file()
+    );
 
-    std::fs::write(dir.path().join("plans/jane-again.yaml"), plan("Jane Doe", "2026-11-26", "clamshell")).unwrap();
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "fresh", "--name", "{client}"]);
+    std::fs::write(
+        dir.path().join("plans/jane-again.yaml"),
+        plan("Jane Doe", "2026-11-26", "clamshell"),
+    )
+    .unwrap();
+    let output = hep_in(
+        dir.path(),
+        &[
+            "render",
+            "plans",
+            "--out-dir",
+            "fresh",
+            "--name",
+            "{client}",
+        ],
+    );
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("would all be written to"), "{}", stderr(&output));
-    assert!(!dir.path().join("fresh").exists(), "nothing is written when names clash");
+    assert!(
+        stderr(&output).contains("would all be written to"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !dir.path().join("fresh").exists(),
+        "nothing is written when names clash"
+    );
 
     let output = hep_in(dir.path(), &["render", "plans", "--name", "{clinet}"]);
     assert_eq!(output.status.code(), Some(1));
@@ -106,8 +193,14 @@ fn name_templates_make_safe_names_and_refuse_clobbering() {
 #[test]
 fn one_worker_or_many_give_the_same_bytes() {
     let dir = clinic_folder();
-    assert_success(&hep_in(dir.path(), &["render", "plans", "--out-dir", "a", "--jobs", "1"]));
-    assert_success(&hep_in(dir.path(), &["render", "plans", "--out-dir", "b", "--jobs", "4"]));
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "a", "--jobs", "1"],
+    ));
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "b", "--jobs", "4"],
+    ));
     for pdf in ["jane.pdf", "2026/sam.pdf", "2026/marie.pdf"] {
         let read = |folder: &str| std::fs::read(dir.path().join(folder).join(pdf)).unwrap();
         assert_eq!(read("a"), read("b"), "{pdf}");

@@ -109,3 +109,124 @@ fn a_clinic_library_overrides_a_bundled_exercise() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("unknown exercise `glute-bridge`"));
 }
+
+#[test]
+fn init_makes_a_clinic_folder_that_renders_and_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hep_in(dir.path(), &["init", "clinic"]);
+    assert_success(&output);
+    let clinic = dir.path().join("clinic");
+    for file in [
+        "clinic.yaml",
+        "library/band-walk.yaml",
+        "plans/sample.yaml",
+        "README.txt",
+    ] {
+        assert!(clinic.join(file).is_file(), "{file}");
+    }
+    let output = hep_in(&clinic, &["check", "plans", "--library", "library"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("0 errors, 0 warnings"),
+        "{}",
+        stderr(&output)
+    );
+    let output = hep_in(
+        &clinic,
+        &["render", "plans/sample.yaml", "--library", "library"],
+    );
+    assert_success(&output);
+    let text = pdf_text(&clinic.join("plans/sample.pdf"));
+    assert_reads(&text, "Your Clinic Name");
+    assert_reads(&text, "Band Walk");
+    assert_reads(&text, "Use the green band.");
+
+    let again = hep_in(dir.path(), &["init", "clinic"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("never overwrites"));
+}
+
+#[test]
+fn new_plan_prints_a_skeleton_that_checks_once_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hep_in(
+        dir.path(),
+        &[
+            "new",
+            "plan",
+            "--client",
+            "Jane Doe",
+            "--exercises",
+            "clamshell,glute-bridge",
+        ],
+    );
+    assert_success(&output);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("client: Jane Doe\n"), "{text}");
+    assert!(text.contains("  - clamshell\n  - glute-bridge\n"), "{text}");
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    assert!(text.contains(&format!("date: {today}")), "{text}");
+    std::fs::write(dir.path().join("jane.yaml"), &text).unwrap();
+    assert_success(&hep_in(dir.path(), &["check", "jane.yaml"]));
+
+    let output = hep_in(dir.path(), &["new", "plan", "--exercises", "clamshel"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("did you mean `clamshell`?"));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_real_flags() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = hep(&["completions", shell]);
+        assert_success(&output);
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            script.contains("out-dir"),
+            "{shell} completion knows --out-dir"
+        );
+    }
+    let output = hep(&["man"]);
+    assert_success(&output);
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH hep"),
+        "{page}"
+    );
+    assert!(page.contains("render"));
+}
+
+#[test]
+fn quiet_prints_nothing_on_success_and_messages_have_no_colour_off_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), PLAN).unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--quiet"]);
+    assert_success(&output);
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "client: x\nexercises: [nope]\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["render", "bad.yaml", "--quiet"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("error: unknown exercise `nope`"),
+        "{message}"
+    );
+    assert!(
+        !message.contains('\u{1b}'),
+        "no escape codes when stderr is not a terminal"
+    );
+}
+
+#[test]
+fn version() {
+    let output = hep(&["--version"]);
+    assert_success(&output);
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("hep ")
+    );
+}

@@ -7,13 +7,14 @@ use crate::commands::library_sources;
 use crate::layout::catalog::lay_out_catalog;
 use crate::load::clinic::PaperSize;
 use crate::load::library::Library;
+use crate::output::Messages;
 use crate::output::file::{write_atomically, write_stdout};
 use crate::paint::paint;
 use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
 
 /// Renders the catalog PDF.
-pub fn run(args: CatalogArgs) -> Result<()> {
+pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     let library = Library::load(&library_sources(&args.library))?;
     let paper = match args.page {
         PageArg::Letter => PaperSize::Letter,
@@ -26,11 +27,11 @@ pub fn run(args: CatalogArgs) -> Result<()> {
         write_stdout(&bytes)?;
     } else {
         write_atomically(&args.output, &bytes)?;
-        eprintln!(
+        messages.info(format_args!(
             "Wrote {} ({} pages)",
             args.output.display(),
             document.pages.len()
-        );
+        ));
     }
     Ok(())
 }

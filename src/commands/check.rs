@@ -11,6 +11,7 @@ use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Severity};
 use crate::lints::{exercise_lints, plan_lints};
 use crate::load::library::LibrarySources;
 use crate::load::source::Origin;
+use crate::output::{Messages, StdoutText};
 use crate::workspace::{PlanInput, Workspace};
 
 /// One problem in `hep check --json`.
@@ -25,7 +26,7 @@ struct JsonDiagnostic<'a> {
 }
 
 /// Checks the library and the plans; exit status 1 when there is an error.
-pub fn run(args: CheckArgs) -> Result<()> {
+pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
     let sources = library_sources(&args.library);
     let (workspace, mut problems) = Workspace::load_all(&sources, args.clinic.clone());
     let library_problems = problems.len();
@@ -60,21 +61,23 @@ pub fn run(args: CheckArgs) -> Result<()> {
                 hint: problem.hint.as_deref(),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        let mut out = StdoutText::default();
+        out.line(serde_json::to_string_pretty(&rows)?);
+        out.print()?;
     } else {
         for problem in &problems {
-            eprintln!("{problem}");
+            messages.problem(problem);
         }
         let plural = |count: usize, noun: &str| {
             format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
         };
-        eprintln!(
+        messages.info(format_args!(
             "Checked {} and {}: {}, {}.",
             plural(exercises_checked, "exercise"),
             plural(plans_checked, "plan"),
             plural(errors, "error"),
             plural(warnings, "warning")
-        );
+        ));
     }
     if errors > 0 {
         return Err(AlreadyReported.into());

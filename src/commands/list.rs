@@ -8,6 +8,7 @@ use crate::commands::library_sources;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::exercise::{Category, Exercise, Region};
 use crate::load::library::Library;
+use crate::output::{Messages, StdoutText};
 
 /// One row of `hep list --json`.
 #[derive(Debug, Serialize)]
@@ -22,7 +23,7 @@ struct ExerciseRow<'a> {
 }
 
 /// Prints the exercises that match the filters.
-pub fn run(args: ListArgs) -> Result<()> {
+pub fn run(args: ListArgs, messages: Messages) -> Result<()> {
     let library = Library::load(&library_sources(&args.library))?;
     let region = args
         .region
@@ -63,6 +64,7 @@ pub fn run(args: ListArgs) -> Result<()> {
         .collect();
     exercises.sort_by(|a, b| (a.region, &a.id).cmp(&(b.region, &b.id)));
 
+    let mut out = StdoutText::default();
     if args.json {
         let rows: Vec<ExerciseRow> = exercises
             .iter()
@@ -76,8 +78,8 @@ pub fn run(args: ListArgs) -> Result<()> {
                 file: exercise.source.path.display().to_string(),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
-        return Ok(());
+        out.line(serde_json::to_string_pretty(&rows)?);
+        return out.print();
     }
     let header = ("ID", "NAME", "REGION", "CATEGORY");
     let id_width = exercises
@@ -98,20 +100,21 @@ pub fn run(args: ListArgs) -> Result<()> {
         .max()
         .unwrap_or(0)
         .max(header.2.len());
-    println!(
+    out.line(format_args!(
         "{:id_width$}  {:name_width$}  {:region_width$}  {}",
         header.0, header.1, header.2, header.3
-    );
+    ));
     for exercise in &exercises {
-        println!(
+        out.line(format_args!(
             "{:id_width$}  {:name_width$}  {:region_width$}  {}",
             exercise.id,
             exercise.name,
             exercise.region.id(),
             exercise.category.id()
-        );
+        ));
     }
-    eprintln!(
+    out.print()?;
+    messages.info(format_args!(
         "{} {}",
         exercises.len(),
         if exercises.len() == 1 {
@@ -119,7 +122,7 @@ pub fn run(args: ListArgs) -> Result<()> {
         } else {
             "exercises"
         }
-    );
+    ));
     Ok(())
 }
 

@@ -2,8 +2,11 @@
 
 pub mod catalog;
 pub mod check;
+pub mod init;
 pub mod list;
+pub mod new;
 pub mod render;
+pub mod shell;
 pub mod show;
 
 use crate::cli::{Cli, Command, LibraryArgs};
@@ -17,10 +20,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Render(args) => render::run(args, messages),
-        Command::Check(args) => check::run(args),
-        Command::List(args) => list::run(args),
+        Command::Check(args) => check::run(args, messages),
+        Command::List(args) => list::run(args, messages),
         Command::Show(args) => show::run(args),
-        Command::Catalog(args) => catalog::run(args),
+        Command::Catalog(args) => catalog::run(args, messages),
+        Command::Init(args) => init::run(args, messages),
+        Command::New(crate::cli::NewCommand::Plan(args)) => new::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
     }
 }
 

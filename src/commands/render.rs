@@ -14,9 +14,9 @@ use crate::commands::library_sources;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
-use crate::output::Messages;
 use crate::output::file::{write_atomically, write_stdout};
 use crate::output::progress::batch_progress;
+use crate::output::{Messages, StdoutText};
 use crate::paint::paint;
 use crate::workspace::{PlanInput, Workspace};
 
@@ -266,9 +266,11 @@ fn finish(
     single: bool,
 ) -> Result<()> {
     if args.json {
+        let mut out = StdoutText::default();
         for outcome in &outcomes {
-            println!("{}", serde_json::to_string(outcome)?);
+            out.line(serde_json::to_string(outcome)?);
         }
+        out.print()?;
     }
     let summary = Summary::of(&outcomes);
     for outcome in &outcomes {

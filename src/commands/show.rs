@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, closest_matches};
 use crate::load::exercise::Laterality;
 use crate::load::frequency::Frequency;
 use crate::load::library::Library;
+use crate::output::StdoutText;
 use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::ENGLISH;
 
@@ -34,57 +35,58 @@ pub fn run(args: ShowArgs) -> Result<()> {
         .into());
     };
     let words = &ENGLISH;
+    let mut out = StdoutText::default();
     let sides = match exercise.laterality {
         Laterality::Bilateral => "both sides together",
         Laterality::Unilateral => "one side at a time",
         Laterality::Alternating => "alternating sides",
     };
-    println!("{}", exercise.name);
-    println!(
+    out.line(format_args!("{}", exercise.name));
+    out.line(format_args!(
         "{} · {} · {} · {sides}",
         exercise.id,
         exercise.region.id(),
         exercise.category.id()
-    );
-    println!();
+    ));
+    out.line("");
     if let Some(dosage) = dosage_sentence(&exercise.dosage, exercise.laterality, None, words) {
-        println!("{}: {dosage}", words.dosage_label);
+        out.line(format_args!("{}: {dosage}", words.dosage_label));
     }
     let frequency = exercise.frequency.unwrap_or(Frequency::DAILY);
-    println!(
+    out.line(format_args!(
         "{}: {}",
         words.how_often_label,
         frequency_sentence(frequency, words)
-    );
+    ));
     if !exercise.equipment.is_empty() {
-        println!(
+        out.line(format_args!(
             "{}: {}",
             words.equipment_label,
             exercise.equipment.join(", ")
-        );
+        ));
     }
-    println!();
+    out.line("");
     for (index, step) in exercise.steps.iter().enumerate() {
-        println!("{}. {step}", index + 1);
+        out.line(format_args!("{}. {step}", index + 1));
     }
     for (heading, entries) in [
         (words.tips_heading, &exercise.cues),
         (words.caution_heading, &exercise.precautions),
     ] {
         if !entries.is_empty() {
-            println!();
-            println!("{heading}:");
+            out.line("");
+            out.line(format_args!("{heading}:"));
             for entry in entries {
-                println!("  • {entry}");
+                out.line(format_args!("  • {entry}"));
             }
         }
     }
     if let Some(progression) = &exercise.progression {
-        println!();
-        println!("{}: {progression}", words.progression_heading);
+        out.line("");
+        out.line(format_args!("{}: {progression}", words.progression_heading));
     }
     if !exercise.illustrations.is_empty() {
-        println!();
+        out.line("");
         let pictures: Vec<String> = exercise
             .illustrations
             .iter()
@@ -93,8 +95,8 @@ pub fn run(args: ShowArgs) -> Result<()> {
                 None => picture.entry.file.clone(),
             })
             .collect();
-        println!("Pictures: {}", pictures.join(", "));
+        out.line(format_args!("Pictures: {}", pictures.join(", ")));
     }
-    println!("File: {}", exercise.source.path.display());
-    Ok(())
+    out.line(format_args!("File: {}", exercise.source.path.display()));
+    out.print()
 }

@@ -60,3 +60,37 @@ impl Messages {
         }
     }
 }
+
+/// Text for standard output, gathered and written in one piece; a reader that stops early
+/// (`hep list | head`) is not an error.
+#[derive(Debug, Default)]
+pub struct StdoutText(String);
+
+impl StdoutText {
+    /// Adds a line.
+    pub fn line(&mut self, text: impl Display) {
+        use std::fmt::Write;
+        // Writing into a String cannot fail.
+        let _ = writeln!(self.0, "{text}");
+    }
+
+    /// Adds text as it is.
+    pub fn push(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+
+    /// Writes everything to standard output.
+    pub fn print(self) -> anyhow::Result<()> {
+        write_stdout_quietly(self.0.as_bytes())
+    }
+}
+
+/// Writes bytes to standard output; a closed pipe ends the output quietly.
+pub fn write_stdout_quietly(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

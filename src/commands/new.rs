@@ -1,0 +1,85 @@
+//! `hep new plan`: print a plan skeleton with today's date, ready to fill in.
+
+use anyhow::Result;
+
+use crate::cli::NewPlanArgs;
+use crate::commands::library_sources;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::library::Library;
+use crate::output::write_stdout_quietly;
+
+/// Prints the skeleton on standard output; unknown exercise ids are refused with suggestions.
+pub fn run(args: NewPlanArgs) -> Result<()> {
+    let library = Library::load(&library_sources(&args.library))?;
+    let ids: Vec<String> = args
+        .exercises
+        .iter()
+        .flat_map(|list| list.split(','))
+        .map(|id| id.trim().to_string())
+        .filter(|id| !id.is_empty())
+        .collect();
+    let unknown: Vec<Diagnostic> = ids
+        .iter()
+        .filter(|id| library.get(id).is_none())
+        .map(|id| {
+            Diagnostic::error(format!("unknown exercise `{id}`"))
+                .with_optional_hint(did_you_mean(id, library.ids()))
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Diagnostics(unknown).into());
+    }
+    let today = jiff::ZonedDateTime::now().date();
+    write_stdout_quietly(skeleton(args.client.as_deref(), &ids, &today.to_string()).as_bytes())
+}
+
+/// The plan text: every field present, the optional ones commented.
+fn skeleton(client: Option<&str>, ids: &[String], date: &str) -> String {
+    let client = match client {
+        Some(name) => yaml_string(name),
+        None => "\"\"                        # the client's name, as it is printed".to_string(),
+    };
+    let mut text = format!(
+        "client: {client}\n\
+         therapist: \"\"                   # e.g. Alex Martin, RMT\n\
+         date: {date}\n\
+         # clinic: ../clinic.yaml\n\
+         # notes: |\n\
+         #   A message to the client.\n\
+         follow_up: 2 weeks\n"
+    );
+    if ids.is_empty() {
+        text.push_str("exercises: []                   # add ids from `hep list`, one per line: - clamshell\n");
+    } else {
+        text.push_str("exercises:\n");
+        for id in ids {
+            text.push_str(&format!("  - {id}\n"));
+        }
+    }
+    text
+}
+
+/// Quotes a value when YAML would otherwise misread it.
+fn yaml_string(value: &str) -> String {
+    let plain = !value.is_empty()
+        && !value.contains([':', '#', '"', '\'', '\n'])
+        && !value.starts_with(|c: char| "-?[]{}!&*|>%@`,".contains(c) || c.is_whitespace());
+    if plain {
+        value.to_string()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skeleton_is_a_plan_once_filled_in() {
+        let text = skeleton(Some("Jane: Doe"), &["clamshell".to_string()], "2026-11-27");
+        assert!(text.starts_with("client: \"Jane: Doe\"\n"), "{text}");
+        assert!(text.contains("date: 2026-11-27\n"));
+        assert!(text.contains("exercises:\n  - clamshell\n"));
+    }
+}
