@@ -28,7 +28,13 @@ pub fn footer(
     )));
     let left_width = width - page_of_width - 24.0;
     let mut baseline = first_baseline;
-    for text in [&handout.brand.footer_contact, &handout.brand.footer_note]
+    // After the first page, the client's name leads the footer so loose sheets find their owner.
+    let owner = (number > 1).then(|| match &handout.brand.footer_contact {
+        Some(contact) => format!("{}  ·  {contact}", handout.client),
+        None => handout.client.clone(),
+    });
+    let first_line = owner.or_else(|| handout.brand.footer_contact.clone());
+    for text in [&first_line, &handout.brand.footer_note]
         .into_iter()
         .flatten()
     {
