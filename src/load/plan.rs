@@ -103,6 +103,14 @@ struct PlanFile {
     exercises: Spanned<Vec<Spanned<PlannedExerciseItem>>>,
 }
 
+/// The most exercises one handout holds; the clarity lint warns well before this.
+pub const MAX_EXERCISES: usize = 40;
+
+/// Control characters other than line breaks and tabs: invisible, and never meant.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t' | '\r')
+}
+
 /// A validated plan.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -147,6 +155,37 @@ impl Plan {
                 Position::from_yaml(file.exercises.referenced),
             )
             .with_hint("add at least one exercise id under `exercises:`, e.g. `- clamshell`"));
+        }
+        if file.exercises.value.len() > MAX_EXERCISES {
+            return Err(error(
+                &format!(
+                    "the plan lists {} exercises; a handout holds at most {MAX_EXERCISES}",
+                    file.exercises.value.len()
+                ),
+                Position::from_yaml(file.exercises.referenced),
+            )
+            .with_hint("split it into several plans; fewer exercises are done more often"));
+        }
+        for (what, text, position) in [
+            (
+                "the client's name",
+                Some(file.client.value.as_str()),
+                Position::from_yaml(file.client.referenced),
+            ),
+            ("the therapist's name", file.therapist.as_deref(), None),
+            ("the notes", file.notes.as_deref(), None),
+        ] {
+            if let Some(bad) = text.and_then(|text| text.chars().find(|c| is_forbidden_control(*c)))
+            {
+                return Err(error(
+                    &format!(
+                        "{what} contains the control character U+{:04X}",
+                        u32::from(bad)
+                    ),
+                    position,
+                )
+                .with_hint("retype the text; it may have been pasted from another program"));
+            }
         }
         let exercises = file
             .exercises
