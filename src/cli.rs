@@ -71,6 +71,10 @@ pub struct NewPlanArgs {
     #[arg(long, value_name = "ID,ID")]
     pub exercises: Vec<String>,
 
+    /// Start from a program: the plan names it and shows its exercises.
+    #[arg(long, value_name = "ID")]
+    pub program: Option<String>,
+
     /// Library options.
     #[command(flatten)]
     pub library: LibraryArgs,
@@ -129,6 +133,15 @@ pub struct RenderArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Also write NAME.ics beside each PDF: a calendar reminder on the follow-up date.
+    #[arg(long)]
+    pub ics: bool,
+
+    /// Render only shard K of N (e.g. `2/8`), chosen by a stable hash of each plan's path, so
+    /// N machines share a batch with no coordination.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::batch::shard::Shard>,
+
     /// The clinic file, overriding the plans' `clinic:`. Default: HEP_CLINIC.
     #[arg(long, value_name = "FILE", env = "HEP_CLINIC")]
     pub clinic: Option<PathBuf>,
@@ -173,6 +186,10 @@ pub struct ListArgs {
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
 
+    /// List the programs (reusable exercise lists) instead of exercises.
+    #[arg(long, conflicts_with_all = ["region", "category", "tag"])]
+    pub programs: bool,
+
     /// Print JSON on standard output instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -186,8 +203,16 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The exercise id.
-    #[arg(value_name = "ID")]
-    pub id: String,
+    #[arg(
+        value_name = "ID",
+        required_unless_present = "program",
+        conflicts_with = "program"
+    )]
+    pub id: Option<String>,
+
+    /// Show a program instead of an exercise.
+    #[arg(long, value_name = "ID")]
+    pub program: Option<String>,
 
     /// Library options.
     #[command(flatten)]

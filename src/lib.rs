@@ -13,6 +13,7 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod export;
 pub mod fonts;
 pub mod layout;
 pub mod lints;

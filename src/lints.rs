@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::exercise::{Exercise, Laterality};
 use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
-use crate::load::plan::Plan;
+use crate::load::plan::{Plan, PlannedExercise};
 
 /// Steps beyond this many lose a reader.
 pub const MAX_STEPS: usize = 6;
@@ -87,18 +87,18 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
     warnings
 }
 
-/// Warnings about a plan.
-pub fn plan_lints(plan: &Plan) -> Vec<Diagnostic> {
+/// Warnings about a plan whose merged exercise list (program and its own) is `exercises`.
+pub fn plan_lints(plan: &Plan, exercises: &[PlannedExercise]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let warn = |message: String, position| {
         Diagnostic::warning(message)
             .in_file(&plan.source.path)
             .at(&plan.source.text, position)
     };
-    if plan.exercises.len() > MAX_PLAN_EXERCISES {
+    if exercises.len() > MAX_PLAN_EXERCISES {
         warnings.push(
             warn(
-                format!("the plan has {} exercises", plan.exercises.len()),
+                format!("the plan has {} exercises", exercises.len()),
                 plan.exercises
                     .get(MAX_PLAN_EXERCISES)
                     .and_then(|exercise| exercise.position),

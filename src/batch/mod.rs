@@ -3,3 +3,4 @@
 pub mod inputs;
 pub mod naming;
 pub mod outcome;
+pub mod shard;

@@ -23,6 +23,9 @@ pub struct Outcome {
     pub plan: PathBuf,
     /// The PDF, when one was (or would have been) written.
     pub output: Option<PathBuf>,
+    /// The calendar reminder written beside it (`--ics`), when the plan has a follow-up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<PathBuf>,
     /// How it ended.
     pub status: Status,
     /// Pages of the handout.

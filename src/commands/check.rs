@@ -12,6 +12,7 @@ use crate::lints::{exercise_lints, plan_lints};
 use crate::load::library::LibrarySources;
 use crate::load::source::Origin;
 use crate::output::{Messages, StdoutText};
+use crate::resolve::program::prescription;
 use crate::workspace::{PlanInput, Workspace};
 
 /// One problem in `hep check --json`.
@@ -40,7 +41,10 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
                 if let Err(Diagnostics(found)) = workspace.handout(&plan) {
                     problems.extend(found);
                 }
-                problems.extend(plan_lints(&plan));
+                let merged = prescription(&plan, &workspace.library)
+                    .map(|merged| merged.exercises)
+                    .unwrap_or_else(|_| plan.exercises.clone());
+                problems.extend(plan_lints(&plan, &merged));
             }
         }
     }

@@ -25,6 +25,9 @@ struct ExerciseRow<'a> {
 /// Prints the exercises that match the filters.
 pub fn run(args: ListArgs, messages: Messages) -> Result<()> {
     let library = Library::load(&library_sources(&args.library))?;
+    if args.programs {
+        return list_programs(&library, args.json, messages);
+    }
     let region = args
         .region
         .as_deref()
@@ -143,4 +146,78 @@ fn parse_name<'a>(
     Err(Diagnostic::error(format!("unknown {what} `{name}`"))
         .with_hint(hint)
         .into())
+}
+
+/// One row of `hep list --programs --json`.
+#[derive(Debug, Serialize)]
+struct ProgramRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    exercises: Vec<&'a str>,
+    file: String,
+}
+
+/// Prints the programs as a table or JSON.
+fn list_programs(library: &Library, json: bool, messages: Messages) -> Result<()> {
+    let mut out = StdoutText::default();
+    let programs: Vec<_> = library.programs().collect();
+    if json {
+        let rows: Vec<ProgramRow> = programs
+            .iter()
+            .map(|program| ProgramRow {
+                id: &program.id,
+                title: &program.title,
+                description: program.description.as_deref(),
+                exercises: program
+                    .exercises
+                    .iter()
+                    .map(|entry| entry.id.as_str())
+                    .collect(),
+                file: program.source.path.display().to_string(),
+            })
+            .collect();
+        out.line(serde_json::to_string_pretty(&rows)?);
+        return out.print();
+    }
+    let id_width = programs
+        .iter()
+        .map(|program| program.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let title_width = programs
+        .iter()
+        .map(|program| program.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    out.line(format_args!(
+        "{:id_width$}  {:title_width$}  EXERCISES",
+        "ID", "TITLE"
+    ));
+    for program in &programs {
+        let ids: Vec<&str> = program
+            .exercises
+            .iter()
+            .map(|entry| entry.id.as_str())
+            .collect();
+        out.line(format_args!(
+            "{:id_width$}  {:title_width$}  {}",
+            program.id,
+            program.title,
+            ids.join(", ")
+        ));
+    }
+    out.print()?;
+    messages.info(format_args!(
+        "{} {}",
+        programs.len(),
+        if programs.len() == 1 {
+            "program"
+        } else {
+            "programs"
+        }
+    ));
+    Ok(())
 }

@@ -29,12 +29,50 @@ pub fn run(args: NewPlanArgs) -> Result<()> {
     if !unknown.is_empty() {
         return Err(Diagnostics(unknown).into());
     }
+    let program = match &args.program {
+        None => None,
+        Some(id) => Some(library.program(id).ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::error(format!("unknown program `{id}`")).with_optional_hint(
+                    did_you_mean(id, library.programs().map(|program| program.id.as_str())).or(
+                        Some("run `hep list --programs` to see the programs".to_string()),
+                    ),
+                ),
+            )
+        })?),
+    };
     let today = jiff::ZonedDateTime::now().date();
-    write_stdout_quietly(skeleton(args.client.as_deref(), &ids, &today.to_string()).as_bytes())
+    let mut text = skeleton(
+        args.client.as_deref(),
+        &ids,
+        &today.to_string(),
+        program.is_some(),
+    );
+    if let Some(program) = program {
+        let listed: Vec<&str> = program
+            .exercises
+            .iter()
+            .map(|entry| entry.id.as_str())
+            .collect();
+        text.push_str(&format!(
+            "program: {}                # {}: {}\n\
+             # replace:                    # change the dose of a program exercise\n\
+             #   - id: {}\n\
+             #     reps: 12\n\
+             # remove: [{}]        # drop program exercises\n",
+            program.id,
+            program.title,
+            listed.join(", "),
+            listed.first().copied().unwrap_or("clamshell"),
+            listed.last().copied().unwrap_or("clamshell"),
+        ));
+    }
+    write_stdout_quietly(text.as_bytes())
 }
 
-/// The plan text: every field present, the optional ones commented.
-fn skeleton(client: Option<&str>, ids: &[String], date: &str) -> String {
+/// The plan text: every field present, the optional ones commented. With a program, the
+/// follow-up and the exercises come from it unless the plan adds its own.
+fn skeleton(client: Option<&str>, ids: &[String], date: &str, from_program: bool) -> String {
     let client = match client {
         Some(name) => yaml_string(name),
         None => "\"\"                        # the client's name, as it is printed".to_string(),
@@ -45,10 +83,16 @@ fn skeleton(client: Option<&str>, ids: &[String], date: &str) -> String {
          date: {date}\n\
          # clinic: ../clinic.yaml\n\
          # notes: |\n\
-         #   A message to the client.\n\
-         follow_up: 2 weeks\n"
+         #   A message to the client.\n"
     );
-    if ids.is_empty() {
+    if from_program {
+        text.push_str("# follow_up: 2 weeks             # default: the program's\n");
+    } else {
+        text.push_str("follow_up: 2 weeks\n");
+    }
+    if ids.is_empty() && from_program {
+        text.push_str("# exercises: []                # more exercises to add to the program's\n");
+    } else if ids.is_empty() {
         text.push_str("exercises: []                   # add ids from `hep list`, one per line: - clamshell\n");
     } else {
         text.push_str("exercises:\n");
@@ -77,7 +121,12 @@ mod tests {
 
     #[test]
     fn the_skeleton_is_a_plan_once_filled_in() {
-        let text = skeleton(Some("Jane: Doe"), &["clamshell".to_string()], "2026-11-27");
+        let text = skeleton(
+            Some("Jane: Doe"),
+            &["clamshell".to_string()],
+            "2026-11-27",
+            false,
+        );
         assert!(text.starts_with("client: \"Jane: Doe\"\n"), "{text}");
         assert!(text.contains("date: 2026-11-27\n"));
         assert!(text.contains("exercises:\n  - clamshell\n"));

@@ -12,12 +12,14 @@ use crate::batch::outcome::{Outcome, Status, Summary};
 use crate::cli::RenderArgs;
 use crate::commands::library_sources;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
 use crate::output::file::{write_atomically, write_stdout};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText};
 use crate::paint::paint;
+use crate::resolve::handout::Handout;
 use crate::workspace::{PlanInput, Workspace};
 
 /// Where one plan's PDF goes.
@@ -57,9 +59,15 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             }
         };
         let plan = workspace.plan(PlanInput::Stdin)?;
+        if args.ics && matches!(destination, Destination::Stdout) {
+            return Err(usage(
+                "--ics writes a file beside the PDF, so the PDF must go to a file too",
+            ));
+        }
         let options = WriteOptions {
             force: args.force,
             create_folders: false,
+            calendar: args.ics,
         };
         let outcome = render_one(
             &workspace,
@@ -83,7 +91,21 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         )
         .into());
     }
+    let mut files = files;
+    if let Some(shard) = args.shard {
+        files.retain(|file| shard.contains(&file.relative));
+    }
     let single = files.len() == 1 && args.plans.iter().all(|path| !path.is_dir());
+    if args.ics
+        && args
+            .output
+            .as_deref()
+            .is_some_and(|path| path.as_os_str() == "-")
+    {
+        return Err(usage(
+            "--ics writes a file beside the PDF, so the PDF must go to a file too",
+        ));
+    }
     if args.output.is_some() && files.len() != 1 {
         return Err(usage(
             "-o names one PDF, but there are several plans; use --out-dir",
@@ -106,6 +128,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
     let options = WriteOptions {
         force: args.force,
         create_folders: args.out_dir.is_some(),
+        calendar: args.ics,
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
     let render_all = || -> Vec<Outcome> {
@@ -183,6 +206,8 @@ struct WriteOptions {
     force: bool,
     /// Create missing folders (under `--out-dir`).
     create_folders: bool,
+    /// Also write the follow-up as an .ics file beside the PDF.
+    calendar: bool,
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
@@ -200,6 +225,7 @@ fn render_one(
     let failed = |error: String| Outcome {
         plan: plan_path.clone(),
         output: output.clone(),
+        calendar: None,
         status: Status::Error,
         pages: None,
         exercises: None,
@@ -228,10 +254,20 @@ fn render_one(
             .map(|()| Status::Ok),
         None => Err(anyhow::anyhow!("no output file")),
     };
+    let calendar = match (&status, &output) {
+        (Ok(_), Some(path)) if options.calendar => {
+            match write_calendar(&handout, path, options.force) {
+                Ok(written) => written,
+                Err(error) => return failed(format!("error: {error:#}")),
+            }
+        }
+        _ => None,
+    };
     match status {
         Ok(status) => Outcome {
             plan: plan_path,
             output,
+            calendar,
             status,
             pages: Some(document.pages.len()),
             exercises: Some(handout.cards.len()),
@@ -239,6 +275,18 @@ fn render_one(
         },
         Err(error) => failed(format!("error: {error:#}")),
     }
+}
+
+/// Writes the follow-up reminder beside the PDF; `None` when the plan has no follow-up.
+fn write_calendar(handout: &Handout, pdf: &Path, force: bool) -> Result<Option<PathBuf>> {
+    let Some(text) = follow_up_calendar(handout) else {
+        return Ok(None);
+    };
+    let path = pdf.with_extension("ics");
+    if force || !same_bytes(&path, text.as_bytes()) {
+        write_atomically(&path, text.as_bytes())?;
+    }
+    Ok(Some(path))
 }
 
 /// Creates the folder of `path` when asked to.

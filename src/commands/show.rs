@@ -15,24 +15,17 @@ use crate::resolve::words::ENGLISH;
 /// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions.
 pub fn run(args: ShowArgs) -> Result<()> {
     let library = Library::load(&library_sources(&args.library))?;
-    let Some(exercise) = library.get(&args.id) else {
-        let close = closest_matches(&args.id, library.ids(), 3);
-        let hint = if close.is_empty() {
-            "run `hep list` to see the exercise ids".to_string()
-        } else {
-            format!(
-                "did you mean {}?",
-                close
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )
-        };
-        return Err(Diagnostics::from(
-            Diagnostic::error(format!("unknown exercise `{}`", args.id)).with_hint(hint),
-        )
-        .into());
+    if let Some(id) = &args.program {
+        return show_program(&library, id);
+    }
+    let id = args.id.as_deref().unwrap_or_default();
+    let Some(exercise) = library.get(id) else {
+        return Err(unknown(
+            "exercise",
+            id,
+            library.ids(),
+            "run `hep list` to see the exercise ids",
+        ));
     };
     let words = &ENGLISH;
     let mut out = StdoutText::default();
@@ -99,4 +92,102 @@ pub fn run(args: ShowArgs) -> Result<()> {
     }
     out.line(format_args!("File: {}", exercise.source.path.display()));
     out.print()
+}
+
+/// "unknown exercise `x`", with the closest ids.
+fn unknown<'a>(
+    kind: &str,
+    id: &str,
+    known: impl Iterator<Item = &'a str>,
+    fallback: &str,
+) -> anyhow::Error {
+    let close = closest_matches(id, known, 3);
+    let hint = if close.is_empty() {
+        fallback.to_string()
+    } else {
+        format!(
+            "did you mean {}?",
+            close
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    };
+    Diagnostics::from(Diagnostic::error(format!("unknown {kind} `{id}`")).with_hint(hint)).into()
+}
+
+/// Prints a program: its title, what it is for, the follow-up, and each exercise's dose.
+fn show_program(library: &Library, id: &str) -> Result<()> {
+    let Some(program) = library.program(id) else {
+        return Err(unknown(
+            "program",
+            id,
+            library.programs().map(|program| program.id.as_str()),
+            "run `hep list --programs` to see the programs",
+        ));
+    };
+    let words = &ENGLISH;
+    let mut out = StdoutText::default();
+    out.line(&program.title);
+    out.line(format_args!(
+        "{} · {} exercises",
+        program.id,
+        program.exercises.len()
+    ));
+    if let Some(description) = &program.description {
+        out.line("");
+        out.line(description);
+    }
+    if let Some(follow_up) = &program.follow_up {
+        out.line("");
+        out.line(format_args!("Follow-up: {}", describe_follow_up(follow_up)));
+    }
+    for (index, entry) in program.exercises.iter().enumerate() {
+        let Some(exercise) = library.get(&entry.id) else {
+            continue;
+        };
+        out.line("");
+        out.line(format_args!(
+            "{}. {} ({})",
+            index + 1,
+            exercise.name,
+            exercise.id
+        ));
+        let dosage = exercise.dosage.overridden_by(entry.dosage);
+        if let Some(sentence) = dosage_sentence(&dosage, exercise.laterality, entry.side, words) {
+            out.line(format_args!("   {}: {sentence}", words.dosage_label));
+        }
+        let frequency = entry
+            .frequency
+            .or(exercise.frequency)
+            .unwrap_or(Frequency::DAILY);
+        out.line(format_args!(
+            "   {}: {}",
+            words.how_often_label,
+            frequency_sentence(frequency, words)
+        ));
+    }
+    out.line("");
+    out.line(format_args!("File: {}", program.source.path.display()));
+    out.print()
+}
+
+/// "2 weeks after the session", "on 2026-12-10".
+fn describe_follow_up(follow_up: &crate::load::follow_up::FollowUp) -> String {
+    use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
+    let plural =
+        |count: u32, unit: &str| format!("{count} {unit}{}", if count == 1 { "" } else { "s" });
+    match follow_up.when {
+        FollowUpWhen::After(CalendarSpan::Days(days)) => {
+            format!("{} after the session", plural(days, "day"))
+        }
+        FollowUpWhen::After(CalendarSpan::Weeks(weeks)) => {
+            format!("{} after the session", plural(weeks, "week"))
+        }
+        FollowUpWhen::After(CalendarSpan::Months(months)) => {
+            format!("{} after the session", plural(months, "month"))
+        }
+        FollowUpWhen::On(date) => format!("on {}", date.0),
+    }
 }

@@ -38,6 +38,7 @@ struct ClinicFile {
     phone: Option<String>,
     email: Option<String>,
     website: Option<String>,
+    booking_url: Option<String>,
     #[serde(default)]
     colors: BrandColors,
     #[serde(default)]
@@ -60,6 +61,8 @@ pub struct Clinic {
     pub email: Option<String>,
     /// Web site.
     pub website: Option<String>,
+    /// Where clients book or cancel online.
+    pub booking_url: Option<String>,
     /// Brand colours.
     pub colors: BrandColors,
     /// Paper size.
@@ -95,6 +98,7 @@ impl Clinic {
             phone: clean(file.phone),
             email: clean(file.email),
             website: clean(file.website),
+            booking_url: clean(file.booking_url),
             colors: file.colors,
             page: file.page,
             footer: clean(file.footer),

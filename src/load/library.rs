@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, DirEntry, include_dir};
 
+use crate::diagnostic::did_you_mean;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::exercise::Exercise;
+use crate::load::program::Program;
 use crate::load::source::{SourceFile, io_reason};
 
 /// The repository's `library/` folder, compiled into the binary so `hep` works from anywhere.
@@ -30,6 +32,7 @@ pub struct LibrarySources {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     exercises: BTreeMap<String, Exercise>,
+    programs: BTreeMap<String, Program>,
 }
 
 impl Library {
@@ -54,6 +57,18 @@ impl Library {
                 .into_iter()
                 .map(|(path, bytes)| SourceFile::bundled(path, bytes).and_then(Exercise::load));
             library.add_layer(layer, &mut problems);
+            if let Some(programs) = BUNDLED_LIBRARY.get_dir(PROGRAMS_FOLDER) {
+                let mut files: Vec<_> = programs
+                    .files()
+                    .filter(|file| is_yaml(file.path()))
+                    .map(|file| (file.path(), file.contents()))
+                    .collect();
+                files.sort_by_key(|(path, _)| *path);
+                let layer = files
+                    .into_iter()
+                    .map(|(path, bytes)| SourceFile::bundled(path, bytes).and_then(Program::load));
+                library.add_programs(layer, &mut problems);
+            }
         }
         for folder in &sources.folders {
             match yaml_files_in(folder) {
@@ -65,7 +80,20 @@ impl Library {
                 }
                 Err(problem) => problems.push(problem),
             }
+            let programs = folder.join(PROGRAMS_FOLDER);
+            if programs.is_dir() {
+                match yaml_files_in(&programs) {
+                    Ok(paths) => {
+                        let layer = paths
+                            .iter()
+                            .map(|path| SourceFile::read(path).and_then(Program::load));
+                        library.add_programs(layer, &mut problems);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
         }
+        problems.extend(library.check_programs());
         (library, problems)
     }
 
@@ -101,6 +129,56 @@ impl Library {
         }
     }
 
+    /// Adds one folder's programs; later folders replace earlier ones with the same id.
+    fn add_programs(
+        &mut self,
+        layer: impl Iterator<Item = Result<Program, Diagnostic>>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for loaded in layer {
+            match loaded {
+                Ok(program) => {
+                    self.programs.insert(program.id.clone(), program);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+
+    /// Every program names only exercises that exist.
+    fn check_programs(&self) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for program in self.programs.values() {
+            for entry in &program.exercises {
+                if self.exercises.contains_key(&entry.id) {
+                    continue;
+                }
+                problems.push(
+                    program
+                        .error_at(
+                            format!(
+                                "program `{}` names unknown exercise `{}`",
+                                program.id, entry.id
+                            ),
+                            entry.position,
+                        )
+                        .with_optional_hint(did_you_mean(&entry.id, self.ids())),
+                );
+            }
+        }
+        problems
+    }
+
+    /// The program with this id.
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.get(id)
+    }
+
+    /// Every program, sorted by id.
+    pub fn programs(&self) -> impl Iterator<Item = &Program> {
+        self.programs.values()
+    }
+
     /// The exercise with this id.
     pub fn get(&self, id: &str) -> Option<&Exercise> {
         self.exercises.get(id)
@@ -117,11 +195,20 @@ impl Library {
     }
 }
 
+/// The folder of a library that holds programs rather than exercises.
+const PROGRAMS_FOLDER: &str = "programs";
+
 /// Folders inside a library that hold something other than exercises.
-const RESERVED_FOLDERS: [&str; 1] = ["programs"];
+const RESERVED_FOLDERS: [&str; 1] = [PROGRAMS_FOLDER];
 
 fn is_exercise_file(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(is_exercise_file)
 }
 
 fn collect_bundled(dir: &'static Dir<'static>, files: &mut Vec<(&'static Path, &'static [u8])>) {

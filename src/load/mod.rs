@@ -9,6 +9,7 @@ pub mod follow_up;
 pub mod frequency;
 pub mod library;
 pub mod plan;
+pub mod program;
 pub mod scalar;
 pub mod source;
 pub mod yaml;

@@ -45,7 +45,8 @@ struct PlannedExerciseMap {
     note: Option<String>,
 }
 
-struct PlannedExerciseItem(PlannedExercise);
+/// One entry of an exercise list: an id, or a map with `id:` and overrides.
+pub(crate) struct PlannedExerciseItem(pub(crate) PlannedExercise);
 
 impl<'de> Deserialize<'de> for PlannedExerciseItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -100,7 +101,20 @@ struct PlanFile {
     clinic: Option<Spanned<String>>,
     notes: Option<String>,
     follow_up: Option<Spanned<FollowUp>>,
-    exercises: Spanned<Vec<Spanned<PlannedExerciseItem>>>,
+    program: Option<Spanned<String>>,
+    #[serde(default)]
+    exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
+    #[serde(default)]
+    replace: Vec<Spanned<PlannedExerciseItem>>,
+    #[serde(default)]
+    remove: Vec<Spanned<String>>,
+}
+
+/// An entry with its position: the id's own, or the entry's for the short form.
+pub(crate) fn planned_exercise(item: Spanned<PlannedExerciseItem>) -> PlannedExercise {
+    let mut exercise = item.value.0;
+    exercise.position = exercise.position.or(Position::from_yaml(item.referenced));
+    exercise
 }
 
 /// The most exercises one handout holds; the clarity lint warns well before this.
@@ -126,8 +140,14 @@ pub struct Plan {
     pub notes: Option<String>,
     /// When to come back, and where the plan says so.
     pub follow_up: Option<(FollowUp, Option<Position>)>,
-    /// The prescribed exercises, in order.
+    /// The program the plan starts from, and where it is named.
+    pub program: Option<(String, Option<Position>)>,
+    /// The prescribed exercises, in order (added after the program's).
     pub exercises: Vec<PlannedExercise>,
+    /// Program exercises changed field by field.
+    pub replace: Vec<PlannedExercise>,
+    /// Program exercises dropped, by id, with their positions.
+    pub remove: Vec<(String, Option<Position>)>,
     /// The plan file, for errors.
     pub source: SourceFile,
 }
@@ -149,20 +169,23 @@ impl Plan {
             )
             .with_hint("write the name as it should be printed, e.g. `client: Jane Doe`"));
         }
-        if file.exercises.value.is_empty() {
-            return Err(error(
-                "the plan lists no exercises",
-                Position::from_yaml(file.exercises.referenced),
-            )
-            .with_hint("add at least one exercise id under `exercises:`, e.g. `- clamshell`"));
+        let exercises_position = file
+            .exercises
+            .as_ref()
+            .and_then(|list| Position::from_yaml(list.referenced));
+        let listed = file.exercises.map(|list| list.value).unwrap_or_default();
+        if listed.is_empty() && file.program.is_none() {
+            return Err(error("the plan lists no exercises", exercises_position).with_hint(
+                "add at least one exercise id under `exercises:`, e.g. `- clamshell`, or start from a `program:`",
+            ));
         }
-        if file.exercises.value.len() > MAX_EXERCISES {
+        if listed.len() > MAX_EXERCISES {
             return Err(error(
                 &format!(
                     "the plan lists {} exercises; a handout holds at most {MAX_EXERCISES}",
-                    file.exercises.value.len()
+                    listed.len()
                 ),
-                Position::from_yaml(file.exercises.referenced),
+                exercises_position,
             )
             .with_hint("split it into several plans; fewer exercises are done more often"));
         }
@@ -187,16 +210,7 @@ impl Plan {
                 .with_hint("retype the text; it may have been pasted from another program"));
             }
         }
-        let exercises = file
-            .exercises
-            .value
-            .into_iter()
-            .map(|item| {
-                let mut exercise = item.value.0;
-                exercise.position = exercise.position.or(Position::from_yaml(item.referenced));
-                exercise
-            })
-            .collect();
+        let exercises = listed.into_iter().map(planned_exercise).collect();
         Ok(Plan {
             client,
             therapist: file
@@ -214,7 +228,24 @@ impl Plan {
             follow_up: file
                 .follow_up
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
+            program: file.program.map(|program| {
+                (
+                    program.value.trim().to_string(),
+                    Position::from_yaml(program.referenced),
+                )
+            }),
             exercises,
+            replace: file.replace.into_iter().map(planned_exercise).collect(),
+            remove: file
+                .remove
+                .into_iter()
+                .map(|id| {
+                    (
+                        id.value.trim().to_string(),
+                        Position::from_yaml(id.referenced),
+                    )
+                })
+                .collect(),
             source,
         })
     }

@@ -45,6 +45,8 @@ pub struct Brand {
     pub footer_contact: Option<String>,
     /// The clinic's phone number, for changing the appointment.
     pub phone: Option<String>,
+    /// Where clients book or cancel online.
+    pub booking_url: Option<String>,
     /// The clinic's own footer line.
     pub footer_note: Option<String>,
     /// Headings and rules.
@@ -56,6 +58,8 @@ pub struct Brand {
 /// The next appointment, shown in its own box.
 #[derive(Debug, Clone)]
 pub struct FollowUpBox {
+    /// The follow-up day.
+    pub day: jiff::civil::Date,
     /// "Thursday, December 10, 2026".
     pub date: String,
     /// "in 2 weeks".

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod dates;
 pub mod handout;
 pub mod picture;
+pub mod program;
 pub mod wording;
 pub mod words;
 
@@ -33,7 +34,10 @@ pub fn resolve(
     let mut problems = Vec::new();
     let session_day = plan.date.map(|date| date.0).unwrap_or(today);
 
-    let follow_up = plan.follow_up.as_ref().and_then(|(follow_up, position)| {
+    let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
+    let follow_up_position = plan.follow_up.as_ref().and_then(|(_, position)| *position);
+    let follow_up = prescription.follow_up.as_ref().and_then(|follow_up| {
+        let position = &follow_up_position;
         let Some(date) = dates::follow_up_date(session_day, follow_up.when) else {
             problems.push(plan.error_at("the follow-up date is out of range", *position));
             return None;
@@ -49,6 +53,7 @@ pub fn resolve(
             return None;
         }
         Some(FollowUpBox {
+            day: date,
             date: dates::long_date(date, words),
             distance: dates::time_until(session_day, date, follow_up.when),
             note: follow_up
@@ -59,7 +64,7 @@ pub fn resolve(
     });
 
     let mut cards = Vec::with_capacity(plan.exercises.len());
-    for planned in &plan.exercises {
+    for planned in &prescription.exercises {
         let Some(exercise) = library.get(&planned.id) else {
             let close = closest_matches(&planned.id, library.ids(), 3);
             let hint = match close.as_slice() {

@@ -1,0 +1,3 @@
+//! Files written beside the PDF, one module per format.
+
+pub mod ics;
