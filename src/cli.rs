@@ -133,6 +133,10 @@ pub struct RenderArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Large print for low-vision clients: 16 pt body, bigger pictures, thicker lines.
+    #[arg(long)]
+    pub large_print: bool,
+
     /// Also write NAME.ics beside each PDF: a calendar reminder on the follow-up date.
     #[arg(long)]
     pub ics: bool,

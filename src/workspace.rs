@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::clinic::Clinic;
 use crate::load::library::{Library, LibrarySources};
@@ -13,7 +11,7 @@ use crate::load::plan::Plan;
 use crate::load::source::SourceFile;
 use crate::resolve::handout::Handout;
 use crate::resolve::picture::PictureLoader;
-use crate::resolve::resolve;
+use crate::resolve::{RunSettings, resolve};
 
 /// The shared state of a run.
 pub struct Workspace {
@@ -23,8 +21,8 @@ pub struct Workspace {
     pub pictures: PictureLoader,
     /// The clinic file given on the command line or by HEP_CLINIC, overriding plans'.
     pub clinic_override: Option<PathBuf>,
-    /// The session date for plans that do not give one.
-    pub today: Date,
+    /// The session date for plans that do not give one, and `--large-print`.
+    pub settings: RunSettings,
 }
 
 /// Where a plan comes from.
@@ -59,7 +57,10 @@ impl Workspace {
             library,
             pictures: PictureLoader::new(),
             clinic_override,
-            today: jiff::ZonedDateTime::now().date(),
+            settings: RunSettings {
+                today: jiff::ZonedDateTime::now().date(),
+                large_print: false,
+            },
         };
         (workspace, problems)
     }
@@ -81,7 +82,7 @@ impl Workspace {
             clinic.as_ref(),
             &self.library,
             &self.pictures,
-            self.today,
+            self.settings,
         )
     }
 

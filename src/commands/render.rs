@@ -45,7 +45,8 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
     let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
-    let workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    workspace.settings.large_print = args.large_print;
 
     if from_stdin {
         let destination = match &args.output {
@@ -173,7 +174,7 @@ fn plan_job(
                 let date = plan
                     .date
                     .map(|date| date.0)
-                    .unwrap_or(workspace.today)
+                    .unwrap_or(workspace.settings.today)
                     .to_string();
                 let stem = file.path.file_stem().unwrap_or_default().to_string_lossy();
                 template.file_name(&plan.client, &date, &stem)

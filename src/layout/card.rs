@@ -3,13 +3,13 @@
 
 use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect};
-use crate::layout::page::PageItem;
+use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, PICTURE_COLUMN, Theme, WHITE};
-use crate::resolve::handout::{ExerciseCard, Handout, Rgb};
+use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, Theme, WHITE};
+use crate::resolve::handout::{CardPicture, ExerciseCard, Handout, Rgb};
 
-/// Diameter of the number badge.
-const BADGE: Pt = 28.0;
+/// Diameter of the number badge, relative to the exercise name's size.
+const BADGE_SCALE: f32 = 1.55;
 /// Tallest a picture may be, relative to the picture column's width.
 const MAX_PICTURE_HEIGHT_RATIO: f32 = 1.1;
 /// Padding between a picture and its frame.
@@ -28,18 +28,21 @@ pub fn card_block(
     let body_top = title_height + 10.0;
 
     let has_pictures = !card.pictures.is_empty();
-    let text_x = if has_pictures {
-        x + PICTURE_COLUMN + COLUMN_GAP
-    } else {
-        x
+    // Regular print: pictures in a column on the left, text beside and then below them.
+    // Large print: pictures side by side across the card, the text below at full width.
+    let (pictures_bottom, text_x, text_top) = match (has_pictures, theme.large_print) {
+        (false, _) => (body_top, x, body_top),
+        (true, false) => (
+            picture_column(card, theme, x, body_top, &mut items),
+            x + theme.picture_width + COLUMN_GAP,
+            body_top,
+        ),
+        (true, true) => {
+            let bottom = picture_row(card, theme, x, width, body_top, &mut items);
+            (bottom, x, bottom + 12.0)
+        }
     };
     let text_width = x + width - text_x;
-
-    let pictures_bottom = if has_pictures {
-        picture_column(card, theme, x, body_top, &mut items)
-    } else {
-        body_top
-    };
     let below_pictures = (x, width, pictures_bottom + 8.0);
     let text_bottom = text_column(
         card,
@@ -47,7 +50,7 @@ pub fn card_block(
         theme,
         (text_x, text_width),
         below_pictures,
-        body_top,
+        text_top,
         &mut items,
     );
     Block {
@@ -64,27 +67,28 @@ fn title_row(
     width: Pt,
     items: &mut Vec<PageItem>,
 ) -> Pt {
-    let name_x = x + BADGE + 10.0;
-    let name_lines = wrap(&card.name, theme.card_title, width - BADGE - 10.0);
+    let badge = theme.card_title.size * BADGE_SCALE;
+    let name_x = x + badge + 10.0;
+    let name_lines = wrap(&card.name, theme.card_title, width - badge - 10.0);
     let name_height = name_lines.len() as Pt * theme.card_title.line_height;
-    let row_height = name_height.max(BADGE);
+    let row_height = name_height.max(badge);
     let badge_top = 0.0;
     let mut column = Column::new(
         name_x,
-        width - BADGE - 10.0,
-        ((BADGE - theme.card_title.line_height) / 2.0).max(0.0),
+        width - badge - 10.0,
+        ((badge - theme.card_title.line_height) / 2.0).max(0.0),
     );
     column.shape(
-        Rect::new(x, badge_top, BADGE, BADGE),
+        Rect::new(x, badge_top, badge, badge),
         Some(theme.primary),
         None,
-        BADGE / 2.0,
+        badge / 2.0,
     );
     let number_style = theme.body_bold.colored(WHITE);
     let number = single_line(&card.number.to_string(), number_style);
-    let number_x = x + (BADGE - number.width) / 2.0;
+    let number_x = x + (badge - number.width) / 2.0;
     let face_ascent = number_style.first_baseline();
-    let number_baseline = badge_top + (BADGE - number_style.line_height) / 2.0 + face_ascent;
+    let number_baseline = badge_top + (badge - number_style.line_height) / 2.0 + face_ascent;
     column.items.push(PageItem::Text(number.place(
         number_x,
         number_baseline,
@@ -92,12 +96,17 @@ fn title_row(
     )));
     column.lines(name_lines, name_x, theme.card_title);
     let rule_y = row_height + 5.0;
-    column.shape(Rect::new(x, rule_y, width, 1.0), Some(HAIRLINE), None, 0.0);
+    column.shape(
+        Rect::new(x, rule_y, width, theme.line_width + 0.25),
+        Some(HAIRLINE),
+        None,
+        0.0,
+    );
     items.extend(column.items);
     rule_y + 1.0
 }
 
-/// The pictures, stacked, each framed with its caption below; returns the bottom.
+/// The pictures stacked in the left column; returns the bottom.
 fn picture_column(
     card: &ExerciseCard,
     theme: &Theme,
@@ -110,58 +119,93 @@ fn picture_column(
         if index > 0 {
             y += 10.0;
         }
-        let inner_width = PICTURE_COLUMN - 2.0 * FRAME_PADDING;
-        let ratio = picture.picture.aspect_ratio();
-        let mut picture_width = inner_width;
-        let mut picture_height = inner_width / ratio;
-        let max_height = PICTURE_COLUMN * MAX_PICTURE_HEIGHT_RATIO;
-        if picture_height > max_height {
-            picture_height = max_height;
-            picture_width = max_height * ratio;
-        }
-        let frame_height = picture_height + 2.0 * FRAME_PADDING;
-        items.push(PageItem::Shape(crate::layout::page::Shape {
-            rect: Rect::new(x, y, PICTURE_COLUMN, frame_height),
-            fill: Some(WHITE),
-            stroke: Some((HAIRLINE, 0.75)),
-            corner_radius: 5.0,
-        }));
-        items.push(PageItem::Picture {
-            picture: picture.picture.clone(),
-            rect: Rect::new(
-                x + (PICTURE_COLUMN - picture_width) / 2.0,
-                y + FRAME_PADDING,
-                picture_width,
-                picture_height,
-            ),
-        });
-        // The caption sits on a white label in the frame's top-left corner.
-        if let Some(caption) = &picture.caption {
-            let style = theme.caption_label;
-            if let Some(line) = wrap(caption, style, PICTURE_COLUMN - 16.0)
-                .into_iter()
-                .next()
-            {
-                let label = Rect::new(x + 1.5, y + 1.5, line.width + 10.0, style.line_height + 2.0);
-                items.push(PageItem::Shape(crate::layout::page::Shape {
-                    rect: label,
-                    fill: Some(theme.primary_tint),
-                    stroke: None,
-                    corner_radius: 4.0,
-                }));
-                let baseline = label.y + 1.0 + style.first_baseline();
-                items.push(PageItem::Text(line.place(label.x + 5.0, baseline, style)));
-            }
-        }
-        y += frame_height;
-        let mut column = Column::new(x, PICTURE_COLUMN, y + 2.0);
-        for credit in picture.credit.iter() {
-            column.paragraph(credit, theme.small);
-            y = column.y;
-        }
-        items.extend(column.items);
+        y = framed_picture(picture, theme, x, y, theme.picture_width, items);
     }
     y
+}
+
+/// The pictures side by side across the card (large print); returns the bottom.
+fn picture_row(
+    card: &ExerciseCard,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+    top: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let count = card.pictures.len() as Pt;
+    let gap = COLUMN_GAP;
+    let slot = ((width - gap * (count - 1.0)) / count).min(theme.picture_width);
+    let mut bottom = top;
+    for (index, picture) in card.pictures.iter().enumerate() {
+        let slot_x = x + index as Pt * (slot + gap);
+        bottom = bottom.max(framed_picture(picture, theme, slot_x, top, slot, items));
+    }
+    bottom
+}
+
+/// One picture in a frame `width` wide, its caption on a label in the top-left corner and any
+/// credit below; returns the bottom.
+fn framed_picture(
+    picture: &CardPicture,
+    theme: &Theme,
+    x: Pt,
+    top: Pt,
+    width: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    let inner_width = width - 2.0 * FRAME_PADDING;
+    let ratio = picture.picture.aspect_ratio();
+    let mut picture_width = inner_width;
+    let mut picture_height = inner_width / ratio;
+    let max_height = width * MAX_PICTURE_HEIGHT_RATIO;
+    if picture_height > max_height {
+        picture_height = max_height;
+        picture_width = max_height * ratio;
+    }
+    let frame_height = picture_height + 2.0 * FRAME_PADDING;
+    items.push(PageItem::Shape(Shape {
+        rect: Rect::new(x, top, width, frame_height),
+        fill: Some(WHITE),
+        stroke: Some((HAIRLINE, theme.line_width)),
+        corner_radius: 5.0,
+    }));
+    items.push(PageItem::Picture {
+        picture: picture.picture.clone(),
+        rect: Rect::new(
+            x + (width - picture_width) / 2.0,
+            top + FRAME_PADDING,
+            picture_width,
+            picture_height,
+        ),
+    });
+    if let Some(caption) = &picture.caption {
+        let style = theme.caption_label;
+        if let Some(line) = wrap(caption, style, width - 16.0).into_iter().next() {
+            let label = Rect::new(
+                x + 1.5,
+                top + 1.5,
+                line.width + 10.0,
+                style.line_height + 2.0,
+            );
+            items.push(PageItem::Shape(Shape {
+                rect: label,
+                fill: Some(theme.primary_tint),
+                stroke: None,
+                corner_radius: 4.0,
+            }));
+            let baseline = label.y + 1.0 + style.first_baseline();
+            items.push(PageItem::Text(line.place(label.x + 5.0, baseline, style)));
+        }
+    }
+    let mut column = Column::new(x, width, top + frame_height + 2.0);
+    let mut bottom = top + frame_height;
+    if let Some(credit) = &picture.credit {
+        column.paragraph(credit, theme.small);
+        bottom = column.y;
+    }
+    items.extend(column.items);
+    bottom
 }
 
 /// How much, how often, steps, tips, cautions, progression and note, beside the pictures and

@@ -6,7 +6,7 @@ use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
 use crate::layout::paginate;
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
+use crate::layout::theme::{BOTTOM_SAFE, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
 use crate::resolve::brand::neutral;
 use crate::resolve::catalog::{Catalog, CatalogEntry};
 
@@ -69,11 +69,11 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
         blocks,
         MARGIN_TOP,
         MARGIN_TOP,
-        page_size.height - FOOTER_HEIGHT,
+        theme.content_bottom(page_size.height),
     );
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
-        let top = page_size.height - FOOTER_HEIGHT + 10.0;
+        let top = theme.footer_top(page_size.height);
         page.items.push(PageItem::Shape(Shape {
             rect: Rect::new(x, top, width, 0.75),
             fill: Some(HAIRLINE),
@@ -94,7 +94,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             x,
             MARGIN_TOP,
             width,
-            page_size.height - MARGIN_TOP - MARGIN_SIDE / 2.0,
+            page_size.height - MARGIN_TOP - BOTTOM_SAFE,
         ),
         pages,
         title: catalog.title.clone(),

@@ -4,7 +4,7 @@
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{FOOTER_HEIGHT, HAIRLINE, MARGIN_SIDE, Theme};
+use crate::layout::theme::{HAIRLINE, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
 
 /// The footer: the clinic's contact and note on the left, "Page X of Y" on the right.
@@ -16,7 +16,7 @@ pub fn footer(
     count: usize,
 ) -> Vec<PageItem> {
     let width = page.width - 2.0 * MARGIN_SIDE;
-    let top = page.height - FOOTER_HEIGHT + 10.0;
+    let top = theme.footer_top(page.height);
     let mut items = vec![hairline(MARGIN_SIDE, top, width)];
     let page_of = single_line(&handout.words.page_of(number, count), theme.small);
     let page_of_width = page_of.width;
@@ -39,7 +39,17 @@ pub fn footer(
         .flatten()
     {
         // The footer has room for two lines; longer text is cut at the line, never overlapped.
-        if let Some(line) = wrap(text, theme.small, left_width).into_iter().next() {
+        // A line too long for the footer keeps its first whole parts, without a dangling dot.
+        let first = wrap(text, theme.small, left_width).into_iter().next();
+        let line = first.map(|line| {
+            let trimmed = line.text.trim_end_matches(['·', ' ']);
+            if trimmed.len() == line.text.len() {
+                line
+            } else {
+                single_line(trimmed, theme.small)
+            }
+        });
+        if let Some(line) = line {
             items.push(PageItem::Text(line.place(
                 MARGIN_SIDE,
                 baseline,

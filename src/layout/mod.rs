@@ -14,13 +14,17 @@ pub mod theme;
 use crate::layout::block::Block;
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{LaidOutDocument, Page};
-use crate::layout::theme::{BLOCK_GAP, FOOTER_HEIGHT, HEADER_GAP, MARGIN_SIDE, MARGIN_TOP, Theme};
+use crate::layout::theme::{BLOCK_GAP, BOTTOM_SAFE, HEADER_GAP, MARGIN_SIDE, MARGIN_TOP, Theme};
 use crate::resolve::handout::Handout;
 
 /// Lays out the whole handout.
 pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     let page_size = PageSize::of(handout.paper);
-    let theme = Theme::for_brand(&handout.brand);
+    let theme = if handout.large_print {
+        Theme::large_print(&handout.brand)
+    } else {
+        Theme::for_brand(&handout.brand)
+    };
     let x = MARGIN_SIDE;
     let width = page_size.width - 2.0 * MARGIN_SIDE;
 
@@ -39,7 +43,7 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         blocks.push(card::card_block(card, handout, &theme, x, width));
     }
 
-    let content_bottom = page_size.height - FOOTER_HEIGHT;
+    let content_bottom = theme.content_bottom(page_size.height);
     let first_top = MARGIN_TOP;
     let later_top = MARGIN_TOP;
     let mut pages = paginate(blocks, first_top, later_top, content_bottom);
@@ -56,7 +60,7 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
             MARGIN_SIDE,
             MARGIN_TOP,
             width,
-            page_size.height - MARGIN_TOP - MARGIN_SIDE / 2.0,
+            page_size.height - MARGIN_TOP - BOTTOM_SAFE,
         ),
         pages,
         title: handout.document_title(),

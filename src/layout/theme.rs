@@ -28,8 +28,8 @@ pub const BODY_LEADING: f32 = 1.28;
 pub const MARGIN_SIDE: Pt = 0.55 * INCH;
 /// Top margin.
 pub const MARGIN_TOP: Pt = 0.5 * INCH;
-/// Space kept at the bottom for the footer.
-pub const FOOTER_HEIGHT: Pt = 0.8 * INCH;
+/// Nothing is printed closer than this to the bottom edge: many printers cannot reach it.
+pub const BOTTOM_SAFE: Pt = 0.25 * INCH;
 /// Vertical space between blocks (the header, cards).
 pub const BLOCK_GAP: Pt = 18.0;
 /// Vertical space between the parts of the first page's header.
@@ -43,6 +43,12 @@ pub const COLUMN_GAP: Pt = 18.0;
 /// All the styles of one handout.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Large print for low-vision readers: bigger type, pictures and lines.
+    pub large_print: bool,
+    /// Width of the picture column (regular print) or the widest picture (large print).
+    pub picture_width: Pt,
+    /// Width of hairlines and picture frames.
+    pub line_width: Pt,
     /// Brand colour for headings and numbers.
     pub primary: Rgb,
     /// Brand colour for the follow-up box.
@@ -78,11 +84,14 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The styles for a brand.
+    /// The styles for a brand, in regular print.
     pub fn for_brand(brand: &Brand) -> Theme {
         let style = TextStyle::new;
         let primary = readable(brand.primary);
         Theme {
+            large_print: false,
+            picture_width: PICTURE_COLUMN,
+            line_width: 0.75,
             primary,
             accent: readable(brand.accent),
             primary_tint: brand.primary.tint(0.9),
@@ -102,6 +111,48 @@ impl Theme {
         }
     }
 }
+
+impl Theme {
+    /// The top of the footer: its rule, then two lines of small print ending above the
+    /// bottom edge's safe margin.
+    pub fn footer_top(&self, page_height: Pt) -> Pt {
+        page_height - BOTTOM_SAFE - 2.0 * self.small.line_height - 8.0
+    }
+
+    /// The lowest point body content may reach: a gap above the footer.
+    pub fn content_bottom(&self, page_height: Pt) -> Pt {
+        self.footer_top(page_height) - 10.0
+    }
+
+    /// The styles for a brand in large print: body 16 pt, headings 22 pt, pictures up to
+    /// 3.5 inches wide, thicker lines.
+    pub fn large_print(brand: &Brand) -> Theme {
+        let regular = Theme::for_brand(brand);
+        let style = TextStyle::new;
+        let primary = regular.primary;
+        Theme {
+            large_print: true,
+            picture_width: 3.5 * INCH,
+            line_width: 1.25,
+            body: style(FontStyle::Regular, LARGE_BODY_SIZE, 1.3, INK),
+            body_bold: style(FontStyle::Bold, LARGE_BODY_SIZE, 1.3, INK),
+            small: style(FontStyle::Regular, 13.0, 1.3, MUTED),
+            caption: style(FontStyle::Italic, 14.0, 1.25, MUTED),
+            caption_label: style(FontStyle::Bold, 14.0, 1.2, primary),
+            title: style(FontStyle::Bold, 30.0, 1.15, INK),
+            card_title: style(FontStyle::Bold, 22.0, 1.2, INK),
+            heading: style(FontStyle::Bold, LARGE_BODY_SIZE, 1.3, primary),
+            label: style(FontStyle::Bold, 13.0, 1.3, MUTED),
+            value: style(FontStyle::Bold, 18.0, 1.25, INK),
+            emphasis: style(FontStyle::Bold, 22.0, 1.25, INK),
+            clinic_name: style(FontStyle::Bold, 21.0, 1.2, primary),
+            ..regular
+        }
+    }
+}
+
+/// Body text size in large print.
+pub const LARGE_BODY_SIZE: Pt = 16.0;
 
 /// Darkens a brand colour that is too light to read as text on white.
 fn readable(color: Rgb) -> Rgb {

@@ -44,6 +44,8 @@ struct ClinicFile {
     #[serde(default)]
     page: PaperSize,
     footer: Option<String>,
+    #[serde(default)]
+    large_print: bool,
 }
 
 /// A validated clinic file.
@@ -69,6 +71,8 @@ pub struct Clinic {
     pub page: PaperSize,
     /// A line printed on every page.
     pub footer: Option<String>,
+    /// Large print by default, for every plan that does not say otherwise.
+    pub large_print: bool,
     /// The clinic file, for errors and finding the logo.
     pub source: SourceFile,
 }
@@ -102,6 +106,7 @@ impl Clinic {
             colors: file.colors,
             page: file.page,
             footer: clean(file.footer),
+            large_print: file.large_print,
             source,
         })
     }

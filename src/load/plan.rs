@@ -102,6 +102,7 @@ struct PlanFile {
     notes: Option<String>,
     follow_up: Option<Spanned<FollowUp>>,
     program: Option<Spanned<String>>,
+    large_print: Option<bool>,
     #[serde(default)]
     exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
     #[serde(default)]
@@ -140,6 +141,8 @@ pub struct Plan {
     pub notes: Option<String>,
     /// When to come back, and where the plan says so.
     pub follow_up: Option<(FollowUp, Option<Position>)>,
+    /// Large print for this client, overriding the clinic's default.
+    pub large_print: Option<bool>,
     /// The program the plan starts from, and where it is named.
     pub program: Option<(String, Option<Position>)>,
     /// The prescribed exercises, in order (added after the program's).
@@ -228,6 +231,7 @@ impl Plan {
             follow_up: file
                 .follow_up
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
+            large_print: file.large_print,
             program: file.program.map(|program| {
                 (
                     program.value.trim().to_string(),

@@ -115,6 +115,8 @@ pub struct Handout {
     pub words: &'static Words,
     /// Paper size.
     pub paper: PaperSize,
+    /// Large print for low-vision clients.
+    pub large_print: bool,
     /// Clinic branding.
     pub brand: Brand,
     /// The client's name.

@@ -22,14 +22,28 @@ use crate::resolve::handout::{FollowUpBox, Handout};
 use crate::resolve::picture::PictureLoader;
 use crate::resolve::words::ENGLISH;
 
+/// Choices made for a whole run rather than by a plan.
+#[derive(Debug, Clone, Copy)]
+pub struct RunSettings {
+    /// The session date of plans that give none.
+    pub today: Date,
+    /// `--large-print`: large print whatever the plan and clinic say.
+    pub large_print: bool,
+}
+
 /// Builds the handout for `plan`, reporting every problem found, not only the first.
 pub fn resolve(
     plan: &Plan,
     clinic: Option<&Clinic>,
     library: &Library,
     pictures: &PictureLoader,
-    today: Date,
+    settings: RunSettings,
 ) -> Result<Handout, Diagnostics> {
+    let today = settings.today;
+    let large_print = settings.large_print
+        || plan
+            .large_print
+            .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.large_print));
     let words = &ENGLISH;
     let mut problems = Vec::new();
     let session_day = plan.date.map(|date| date.0).unwrap_or(today);
@@ -106,6 +120,7 @@ pub fn resolve(
     let handout = Handout {
         words,
         paper: clinic.map(|clinic| clinic.page).unwrap_or_default(),
+        large_print,
         brand,
         client: plan.client.clone(),
         therapist: plan.therapist.clone(),
