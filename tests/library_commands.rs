@@ -87,7 +87,7 @@ fn the_examples_check_clean() {
     let output = hep(&["check", "examples"]);
     assert_success(&output);
     assert!(
-        stderr(&output).contains("and 3 plans: 0 errors, 0 warnings."),
+        stderr(&output).contains("and 4 plans: 0 errors, 0 warnings."),
         "{}",
         stderr(&output)
     );
