@@ -84,10 +84,10 @@ fn the_bundled_library_checks_clean() {
 
 #[test]
 fn the_examples_check_clean() {
-    let output = hep(&["check", "examples"]);
+    let output = hep(&["check", "examples", "--library", "examples/library"]);
     assert_success(&output);
     assert!(
-        stderr(&output).contains("and 4 plans: 0 errors, 0 warnings."),
+        stderr(&output).contains("Checked 1 exercise and 5 plans: 0 errors, 0 warnings."),
         "{}",
         stderr(&output)
     );

@@ -4,9 +4,11 @@
 use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
+use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, Theme, WHITE};
 use crate::resolve::handout::{CardPicture, ExerciseCard, Handout, Rgb};
+use crate::resolve::qr::QrMatrix;
 
 /// Diameter of the number badge, relative to the exercise name's size.
 const BADGE_SCALE: f32 = 1.55;
@@ -42,6 +44,12 @@ pub fn card_block(
             (bottom, x, bottom + 12.0)
         }
     };
+    // A video's QR code goes under the pictures (regular print) or after the text (large).
+    let mut pictures_bottom = pictures_bottom;
+    let qr_beside_text = has_pictures && !theme.large_print;
+    if let (Some(code), true) = (&card.video, qr_beside_text) {
+        pictures_bottom = video_qr(code, handout, theme, x, pictures_bottom + 10.0, &mut items);
+    }
     let text_width = x + width - text_x;
     let below_pictures = (x, width, pictures_bottom + 8.0);
     let text_bottom = text_column(
@@ -53,10 +61,43 @@ pub fn card_block(
         text_top,
         &mut items,
     );
+    let mut bottom = pictures_bottom.max(text_bottom);
+    if let (Some(code), false) = (&card.video, qr_beside_text) {
+        bottom = video_qr(code, handout, theme, x, bottom + 12.0, &mut items);
+    }
+    if let Some(code) = &card.video {
+        // The exercise's name opens the video too, for handouts read on screen.
+        items.push(PageItem::Link {
+            rect: Rect::new(x, 0.0, width, title_height),
+            url: code.url.clone(),
+        });
+    }
     Block {
-        height: pictures_bottom.max(text_bottom) + 6.0,
+        height: bottom + 6.0,
         items,
     }
+}
+
+/// A video's QR code with "Scan to watch" beside it; returns the bottom.
+fn video_qr(
+    code: &QrMatrix,
+    handout: &Handout,
+    theme: &Theme,
+    x: Pt,
+    top: Pt,
+    items: &mut Vec<PageItem>,
+) -> Pt {
+    items.extend(qr_items(code, x, top, QR_SIDE));
+    let label_x = x + QR_SIDE + 6.0;
+    let label_width = (theme.picture_width - QR_SIDE - 6.0).max(60.0);
+    let mut label = Column::new(label_x, label_width, 0.0);
+    label.paragraph(handout.words.scan_to_watch, theme.caption_label);
+    let label_height = label.y;
+    for mut item in label.items {
+        item.shift_down(top + (QR_SIDE - label_height) / 2.0);
+        items.push(item);
+    }
+    top + QR_SIDE
 }
 
 /// The number badge and the exercise's name over a hairline; returns the row's height.

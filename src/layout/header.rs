@@ -4,6 +4,7 @@
 use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::PageItem;
+use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{HAIRLINE, Theme};
 use crate::resolve::handout::Handout;
@@ -111,7 +112,14 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
     let padding = 11.0;
     let bar = 6.0;
     let inner_x = x + bar + padding;
-    let mut column = Column::new(inner_x, width - bar - 2.0 * padding, padding);
+    // With a booking link, its QR code sits at the right of the box, labelled underneath.
+    let qr_column = QR_SIDE + 24.0;
+    let qr_room = if handout.brand.booking_qr.is_some() {
+        qr_column + padding
+    } else {
+        0.0
+    };
+    let mut column = Column::new(inner_x, width - bar - 2.0 * padding - qr_room, padding);
     column.paragraph(words.next_appointment, theme.label.colored(theme.accent));
     column.space(2.0);
     column.paragraph(
@@ -123,7 +131,23 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
     if let Some(phone) = &handout.brand.phone {
         column.paragraph(&words.to_change_call.replace("{phone}", phone), theme.body);
     }
-    let height = column.y + padding;
+    let mut qr_bottom: Pt = 0.0;
+    if let Some(code) = &handout.brand.booking_qr {
+        let qr_x = x + width - padding - qr_column + (qr_column - QR_SIDE) / 2.0;
+        column.items.extend(qr_items(code, qr_x, padding, QR_SIDE));
+        let mut label = Column::new(
+            x + width - padding - qr_column,
+            qr_column,
+            padding + QR_SIDE + 2.0,
+        );
+        for line in wrap(words.scan_to_book, theme.small, qr_column) {
+            let centred = label.x + (qr_column - line.width) / 2.0;
+            label.lines(vec![line], centred, theme.small);
+        }
+        qr_bottom = label.y;
+        column.items.extend(label.items);
+    }
+    let height = column.y.max(qr_bottom) + padding;
     column.background(
         0,
         Rect::new(x, 0.0, width, height),

@@ -8,6 +8,7 @@ pub mod chrome;
 pub mod geometry;
 pub mod header;
 pub mod page;
+pub mod qr;
 pub mod text;
 pub mod theme;
 

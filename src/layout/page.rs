@@ -73,6 +73,13 @@ pub enum PageItem {
     Text(TextLine),
     /// A rectangle, rule or circle.
     Shape(Shape),
+    /// A clickable area that opens a web link.
+    Link {
+        /// The area.
+        rect: Rect,
+        /// The address.
+        url: String,
+    },
     /// A picture scaled into a rectangle.
     Picture {
         /// The decoded picture.
@@ -88,7 +95,7 @@ impl PageItem {
         match self {
             PageItem::Text(line) => line.bounds(),
             PageItem::Shape(shape) => shape.rect,
-            PageItem::Picture { rect, .. } => *rect,
+            PageItem::Link { rect, .. } | PageItem::Picture { rect, .. } => *rect,
         }
     }
 
@@ -97,13 +104,16 @@ impl PageItem {
         match self {
             PageItem::Text(line) => line.baseline += dy,
             PageItem::Shape(shape) => shape.rect = shape.rect.shifted_down(dy),
-            PageItem::Picture { rect, .. } => *rect = rect.shifted_down(dy),
+            PageItem::Link { rect, .. } | PageItem::Picture { rect, .. } => {
+                *rect = rect.shifted_down(dy)
+            }
         }
     }
 
-    /// Text and pictures: what a reader reads. Shapes are backgrounds and may lie under them.
+    /// Text and pictures: what a reader reads. Shapes are backgrounds and may lie under them;
+    /// links lie over what they make clickable.
     pub fn is_content(&self) -> bool {
-        !matches!(self, PageItem::Shape(_))
+        matches!(self, PageItem::Text(_) | PageItem::Picture { .. })
     }
 }
 

@@ -19,12 +19,15 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
-    /// A style with a line height of `leading` times the size.
+    /// A style with a line height of `leading` times the size, but never less than the font's
+    /// own ascender-to-descender height, so lines never overlap.
     pub fn new(font: FontStyle, size: Pt, leading: f32, color: Rgb) -> TextStyle {
+        let face = Fonts::bundled().face(font);
+        let content = (face.ascender_em() + face.descender_em()) * size;
         TextStyle {
             font,
             size,
-            line_height: size * leading,
+            line_height: (size * leading).max(content),
             color,
         }
     }

@@ -1,6 +1,7 @@
 //! Stage 4: paint laid-out pages into a PDF with krilla. No decisions about placement are
 //! made here: every box arrives positioned.
 
+mod link;
 mod picture;
 mod shape;
 mod text;
@@ -21,8 +22,10 @@ pub fn paint(document: &LaidOutDocument) -> Result<Vec<u8>, String> {
             .ok_or("the page size is not valid")?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
+        let mut links = Vec::new();
         for item in &laid_out.items {
             match item {
+                PageItem::Link { rect, url } => links.push((*rect, url.clone())),
                 PageItem::Text(line) => text::draw_line(&mut surface, &fonts, line),
                 PageItem::Shape(shape) => shape::draw_shape(&mut surface, shape),
                 PageItem::Picture { picture, rect } => {
@@ -31,6 +34,11 @@ pub fn paint(document: &LaidOutDocument) -> Result<Vec<u8>, String> {
             }
         }
         surface.finish();
+        for (rect, url) in links {
+            if let Some(annotation) = link::link_annotation(rect, url) {
+                page.add_annotation(annotation);
+            }
+        }
         page.finish();
     }
     let mut metadata = Metadata::new()

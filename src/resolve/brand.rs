@@ -6,6 +6,7 @@ use crate::load::clinic::Clinic;
 use crate::load::scalar::HexColor;
 use crate::resolve::handout::{Brand, Rgb};
 use crate::resolve::picture::PictureLoader;
+use crate::resolve::qr::QrMatrix;
 
 /// Deep blue-grey: reads as "health care" without being any clinic's colour.
 pub const NEUTRAL_PRIMARY: Rgb = Rgb::new(0x2E, 0x4A, 0x62);
@@ -25,6 +26,7 @@ pub fn neutral() -> Brand {
         footer_contact: None,
         phone: None,
         booking_url: None,
+        booking_qr: None,
         footer_note: None,
         primary: NEUTRAL_PRIMARY,
         accent: NEUTRAL_ACCENT,
@@ -53,6 +55,16 @@ pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand,
             Some(picture)
         }
     };
+    let booking_qr = match &clinic.booking_url {
+        None => None,
+        Some(url) => Some(QrMatrix::for_url(url).map_err(|reason| {
+            Diagnostic::error(format!("the booking link cannot be used: {reason}"))
+                .in_file(&clinic.source.path)
+                .with_hint(
+                    "write the full address of the booking page, e.g. https://example.com/book",
+                )
+        })?),
+    };
     let mut contact_lines = Vec::new();
     if let Some(address) = &clinic.address {
         contact_lines.push(address.clone());
@@ -78,6 +90,7 @@ pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand,
         footer_contact: Some(footer_contact),
         phone: clinic.phone.clone(),
         booking_url: clinic.booking_url.clone(),
+        booking_qr,
         footer_note: clinic.footer.clone(),
         primary: clinic.colors.primary.map(rgb).unwrap_or(NEUTRAL_PRIMARY),
         accent: clinic.colors.accent.map(rgb).unwrap_or(NEUTRAL_ACCENT),

@@ -6,6 +6,7 @@ use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
 use crate::resolve::handout::{CardPicture, ExerciseCard};
 use crate::resolve::picture::PictureLoader;
+use crate::resolve::qr::QrMatrix;
 use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::Words;
 
@@ -51,7 +52,19 @@ pub fn exercise_card(
         }
         text
     });
+    let video = match &exercise.video {
+        None => None,
+        Some(url) => Some(QrMatrix::for_url(url).map_err(|reason| {
+            Diagnostic::error(format!(
+                "the video link of exercise `{}` cannot be used: {reason}",
+                exercise.id
+            ))
+            .in_file(&exercise.source.path)
+            .with_hint("write the full address of the video, e.g. https://example.com/clamshell")
+        })?),
+    };
     Ok(ExerciseCard {
+        video,
         number,
         name: exercise.name.clone(),
         pictures: card_pictures,

@@ -3,6 +3,7 @@
 
 use crate::load::clinic::PaperSize;
 use crate::resolve::picture::Picture;
+use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
 
 /// A colour in 8-bit sRGB.
@@ -47,6 +48,8 @@ pub struct Brand {
     pub phone: Option<String>,
     /// Where clients book or cancel online.
     pub booking_url: Option<String>,
+    /// A QR code for the booking page, shown in the follow-up box.
+    pub booking_qr: Option<QrMatrix>,
     /// The clinic's own footer line.
     pub footer_note: Option<String>,
     /// Headings and rules.
@@ -106,6 +109,8 @@ pub struct ExerciseCard {
     pub progression: Option<String>,
     /// The therapist's note for this client.
     pub note: Option<String>,
+    /// A QR code for the exercise's video.
+    pub video: Option<QrMatrix>,
 }
 
 /// Everything printed on one client's handout.

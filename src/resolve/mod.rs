@@ -8,6 +8,7 @@ pub mod dates;
 pub mod handout;
 pub mod picture;
 pub mod program;
+pub mod qr;
 pub mod wording;
 pub mod words;
 

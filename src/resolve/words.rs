@@ -24,6 +24,10 @@ pub struct Words {
     pub default_follow_up_note: &'static str,
     /// How to change the appointment, with the clinic's phone.
     pub to_change_call: &'static str,
+    /// Under a video's QR code.
+    pub scan_to_watch: &'static str,
+    /// Under the booking QR code.
+    pub scan_to_book: &'static str,
     /// Label of the dosage line.
     pub dosage_label: &'static str,
     /// Label of the frequency line.
@@ -105,6 +109,8 @@ pub static ENGLISH: Words = Words {
     next_appointment: "Your next appointment",
     default_follow_up_note: "If your pain is gone before then, feel free to cancel.",
     to_change_call: "To change it, call {phone}.",
+    scan_to_watch: "Scan to watch",
+    scan_to_book: "Scan to book or cancel",
     dosage_label: "Do",
     how_often_label: "How often",
     tips_heading: "Tips",

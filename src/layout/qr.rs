@@ -1,0 +1,58 @@
+//! Drawing a QR code as squares, with its quiet zone, and a clickable area over it.
+
+use crate::layout::geometry::{Pt, Rect};
+use crate::layout::page::{PageItem, Shape};
+use crate::layout::theme::{INK, WHITE};
+use crate::resolve::qr::QrMatrix;
+
+/// Modules of white kept around the code, as the QR standard asks, so phones find it.
+pub const QUIET_ZONE_MODULES: usize = 4;
+/// The printed side of the code with its quiet zone: 0.9 inch, over 2 cm for the code itself.
+pub const QR_SIDE: Pt = 0.9 * 72.0;
+
+/// The items of a QR code whose quiet zone's top-left corner is at (`x`, `y`), `side` wide.
+pub fn qr_items(code: &QrMatrix, x: Pt, y: Pt, side: Pt) -> Vec<PageItem> {
+    let modules = code.width + 2 * QUIET_ZONE_MODULES;
+    let module = side / modules as Pt;
+    let origin = (
+        x + module * QUIET_ZONE_MODULES as Pt,
+        y + module * QUIET_ZONE_MODULES as Pt,
+    );
+    let mut items = vec![PageItem::Shape(Shape {
+        rect: Rect::new(x, y, side, side),
+        fill: Some(WHITE),
+        stroke: None,
+        corner_radius: 0.0,
+    })];
+    // One rectangle per horizontal run of dark modules keeps the PDF small.
+    for row in 0..code.width {
+        let mut column = 0;
+        while column < code.width {
+            if !code.is_dark(column, row) {
+                column += 1;
+                continue;
+            }
+            let start = column;
+            while column < code.width && code.is_dark(column, row) {
+                column += 1;
+            }
+            items.push(PageItem::Shape(Shape {
+                rect: Rect::new(
+                    origin.0 + start as Pt * module,
+                    origin.1 + row as Pt * module,
+                    (column - start) as Pt * module,
+                    // A hair of overlap so rows print as one shape, without white seams.
+                    module + 0.05,
+                ),
+                fill: Some(INK),
+                stroke: None,
+                corner_radius: 0.0,
+            }));
+        }
+    }
+    items.push(PageItem::Link {
+        rect: Rect::new(x, y, side, side),
+        url: code.url.clone(),
+    });
+    items
+}
