@@ -20,5 +20,6 @@ pub mod lints;
 pub mod load;
 pub mod output;
 pub mod paint;
+pub mod readability;
 pub mod resolve;
 pub mod workspace;

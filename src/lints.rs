@@ -5,11 +5,14 @@ use crate::diagnostic::Diagnostic;
 use crate::load::exercise::{Exercise, Laterality};
 use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
 use crate::load::plan::{Plan, PlannedExercise};
+use crate::readability::flesch_kincaid_grade;
 
 /// Steps beyond this many lose a reader.
 pub const MAX_STEPS: usize = 6;
 /// Words beyond this many make a step hard to follow.
-pub const MAX_STEP_WORDS: usize = 25;
+pub const MAX_STEP_WORDS: usize = 20;
+/// The highest school grade the steps should need (Flesch-Kincaid).
+pub const MAX_READING_GRADE: f32 = 8.0;
 /// Exercises beyond this many get done less often.
 pub const MAX_PLAN_EXERCISES: usize = 6;
 /// Follow-ups further away than this many days lose the client.
@@ -45,6 +48,31 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
                 )
                 .with_hint(format!(
                     "split it: steps of {MAX_STEP_WORDS} words or fewer are easier to follow"
+                )),
+            );
+        }
+    }
+    let all_steps = exercise.steps.join(" ");
+    let grade = flesch_kincaid_grade(&all_steps);
+    if grade > MAX_READING_GRADE {
+        let hardest = exercise
+            .steps
+            .iter()
+            .zip(&exercise.step_positions)
+            .enumerate()
+            .max_by(|a, b| flesch_kincaid_grade(a.1.0).total_cmp(&flesch_kincaid_grade(b.1.0)));
+        if let Some((index, (_, position))) = hardest {
+            warnings.push(
+                warn(
+                    format!(
+                        "the steps of `{}` read at grade {grade:.1}; step {} is the hardest",
+                        exercise.id,
+                        index + 1
+                    ),
+                    *position,
+                )
+                .with_hint(format!(
+                    "aim for grade {MAX_READING_GRADE:.0} or lower: short sentences and everyday words"
                 )),
             );
         }

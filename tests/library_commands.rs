@@ -141,7 +141,7 @@ fn a_broken_clinic_library_shows_each_problem_once_with_its_line() {
     assert!(message.contains("wordy.yaml:6:5"), "{message}");
     assert!(message.contains("never say which side"), "{message}");
     assert!(message.contains("no rest between them"), "{message}");
-    assert!(message.contains("2 errors, 3 warnings"), "{message}");
+    assert!(message.contains("2 errors, 4 warnings"), "{message}");
 }
 
 #[test]
@@ -197,4 +197,27 @@ fn catalog_renders_every_exercise() {
         tool("qpdf", &["--check", pdf.to_str().unwrap()])
             .contains("No syntax or stream encoding errors")
     );
+}
+
+#[test]
+fn hard_to_read_steps_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::write(
+        dir.path().join("lib/jargon.yaml"),
+        "name: Jargon\nregion: hip\ncategory: strength\nsteps:\n  - Lie down.\n  - Perform isometric contraction of gluteal musculature.\n  - Maintain neutral lumbopelvic alignment throughout.\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["check", "--library", "lib"]);
+    assert_success(&output);
+    let message = stderr(&output);
+    assert!(
+        message.contains("the steps of `jargon` read at grade"),
+        "{message}"
+    );
+    assert!(
+        message.contains("step 2 is the hardest") || message.contains("step 3 is the hardest"),
+        "{message}"
+    );
+    assert!(message.contains("jargon.yaml:"), "{message}");
 }
