@@ -179,3 +179,33 @@ fn every_bundled_exercise_renders_in_a_handout() {
         }
     }
 }
+
+#[test]
+fn the_tracking_log_has_a_column_per_day_until_the_follow_up() {
+    let (_dir, pdf, _text) = render_example("with-log");
+    let pages = page_count(&pdf);
+    let last = tool(
+        "pdftotext",
+        &[
+            "-raw",
+            "-f",
+            &pages.to_string(),
+            "-l",
+            &pages.to_string(),
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert_reads(&last, "Your exercise log");
+    for day in ["Thu 26", "Sun 29", "Mon 30", "Tue 1", "Wed 9"] {
+        assert_reads(&last, day);
+    }
+    assert!(
+        !squeezed(&last).contains("Thu10"),
+        "the follow-up day itself has no column"
+    );
+    assert_reads(&last, "twice a day");
+    assert_reads(&last, "any 3 days");
+    assert_reads(&last, "every other day");
+    assert_reads(&last, "Bring this sheet to your next visit.");
+}

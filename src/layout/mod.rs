@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod chrome;
 pub mod geometry;
 pub mod header;
+pub mod log;
 pub mod page;
 pub mod qr;
 pub mod text;
@@ -48,6 +49,11 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     let first_top = MARGIN_TOP;
     let later_top = MARGIN_TOP;
     let mut pages = paginate(blocks, first_top, later_top, content_bottom);
+    // The log starts on a page of its own, so it can be torn off and brought back.
+    if let Some(tracking) = &handout.log {
+        let log_blocks = log::log_blocks(tracking, &theme, x, width);
+        pages.extend(paginate(log_blocks, later_top, later_top, content_bottom));
+    }
 
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {

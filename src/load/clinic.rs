@@ -46,6 +46,8 @@ struct ClinicFile {
     footer: Option<String>,
     #[serde(default)]
     large_print: bool,
+    #[serde(default)]
+    log: bool,
 }
 
 /// A validated clinic file.
@@ -73,6 +75,8 @@ pub struct Clinic {
     pub footer: Option<String>,
     /// Large print by default, for every plan that does not say otherwise.
     pub large_print: bool,
+    /// A tracking log by default.
+    pub log: bool,
     /// The clinic file, for errors and finding the logo.
     pub source: SourceFile,
 }
@@ -107,6 +111,7 @@ impl Clinic {
             page: file.page,
             footer: clean(file.footer),
             large_print: file.large_print,
+            log: file.log,
             source,
         })
     }

@@ -103,6 +103,7 @@ struct PlanFile {
     follow_up: Option<Spanned<FollowUp>>,
     program: Option<Spanned<String>>,
     large_print: Option<bool>,
+    log: Option<bool>,
     #[serde(default)]
     exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
     #[serde(default)]
@@ -143,6 +144,8 @@ pub struct Plan {
     pub follow_up: Option<(FollowUp, Option<Position>)>,
     /// Large print for this client, overriding the clinic's default.
     pub large_print: Option<bool>,
+    /// A tracking log after the exercises, overriding the clinic's default.
+    pub log: Option<bool>,
     /// The program the plan starts from, and where it is named.
     pub program: Option<(String, Option<Position>)>,
     /// The prescribed exercises, in order (added after the program's).
@@ -232,6 +235,7 @@ impl Plan {
                 .follow_up
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
             large_print: file.large_print,
+            log: file.log,
             program: file.program.map(|program| {
                 (
                     program.value.trim().to_string(),

@@ -70,6 +70,7 @@ pub fn exercise_card(
         pictures: card_pictures,
         dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
         frequency: frequency_sentence(frequency, words),
+        schedule: frequency,
         equipment,
         steps: exercise.steps.clone(),
         cues: exercise.cues.clone(),

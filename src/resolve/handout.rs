@@ -2,6 +2,8 @@
 //! picture decoded. Layout turns this into pages; nothing here knows about pages or PDF.
 
 use crate::load::clinic::PaperSize;
+use crate::load::frequency::Frequency;
+use crate::resolve::log::TrackingLog;
 use crate::resolve::picture::Picture;
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
@@ -97,6 +99,8 @@ pub struct ExerciseCard {
     pub dosage: Option<String>,
     /// "Once a day, every day".
     pub frequency: String,
+    /// The same frequency as data, for the tracking log.
+    pub schedule: Frequency,
     /// "A resistance band".
     pub equipment: Option<String>,
     /// Numbered steps.
@@ -138,6 +142,8 @@ pub struct Handout {
     pub follow_up: Option<FollowUpBox>,
     /// The exercises.
     pub cards: Vec<ExerciseCard>,
+    /// The tracking log, when asked for.
+    pub log: Option<TrackingLog>,
 }
 
 impl Handout {

@@ -6,6 +6,7 @@ pub mod card;
 pub mod catalog;
 pub mod dates;
 pub mod handout;
+pub mod log;
 pub mod picture;
 pub mod program;
 pub mod qr;
@@ -79,6 +80,7 @@ pub fn resolve(
     });
 
     let mut cards = Vec::with_capacity(plan.exercises.len());
+    let mut log_rows = Vec::with_capacity(plan.exercises.len());
     for planned in &prescription.exercises {
         let Some(exercise) = library.get(&planned.id) else {
             let close = closest_matches(&planned.id, library.ids(), 3);
@@ -103,7 +105,10 @@ pub fn resolve(
             continue;
         };
         match card::exercise_card(cards.len() + 1, planned, exercise, pictures, words) {
-            Ok(card) => cards.push(card),
+            Ok(card) => {
+                log_rows.push((card.name.clone(), card.schedule));
+                cards.push(card);
+            }
             Err(problem) => problems.push(problem),
         }
     }
@@ -115,6 +120,10 @@ pub fn resolve(
             None
         }
     };
+    let wants_log = plan
+        .log
+        .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.log));
+    let follow_up_day = follow_up.as_ref().map(|follow_up| follow_up.day);
     let (Some(brand), true) = (brand, problems.is_empty()) else {
         return Err(Diagnostics(problems));
     };
@@ -128,6 +137,7 @@ pub fn resolve(
         session_date: dates::medium_date(session_day, words),
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
+        log: wants_log.then(|| log::tracking_log(session_day, follow_up_day, &log_rows, words)),
         follow_up,
         cards,
     };

@@ -44,6 +44,18 @@ pub struct Words {
     pub equipment_label: &'static str,
     /// Day names, Monday first.
     pub weekdays: [&'static str; 7],
+    /// Short day names for the log's columns, Monday first.
+    pub weekdays_short: [&'static str; 7],
+    /// The log's heading.
+    pub log_heading: &'static str,
+    /// How to use the log.
+    pub log_instruction: &'static str,
+    /// The line under the log.
+    pub log_closing: &'static str,
+    /// A weekly row's note: "any {n} days".
+    pub log_any_days: &'static str,
+    /// An as-needed row's note.
+    pub log_as_needed: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
     /// Dosage and frequency phrases; `{n}`-style placeholders are filled by `wording`.
@@ -127,6 +139,12 @@ pub static ENGLISH: Words = Words {
         "Saturday",
         "Sunday",
     ],
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    log_heading: "Your exercise log",
+    log_instruction: "Tick a box each time you do an exercise. Shaded days are rest days.",
+    log_closing: "Bring this sheet to your next visit.",
+    log_any_days: "any {n} days",
+    log_as_needed: "when you need it",
     months: [
         "January",
         "February",

@@ -1,0 +1,147 @@
+//! The tracking log as a grid: a row per exercise, a column per day, a week to a band, with
+//! tick boxes drawn as shapes (the font has no box glyph) and rest days shaded.
+
+use crate::layout::block::{Block, Column};
+use crate::layout::geometry::{Pt, Rect};
+use crate::layout::page::{PageItem, Shape};
+use crate::layout::text::{single_line, wrap};
+use crate::layout::theme::{HAIRLINE, INK, Theme, WHITE};
+use crate::resolve::handout::Rgb;
+use crate::resolve::log::TrackingLog;
+
+/// Days in one band of the grid.
+const DAYS_PER_BAND: usize = 7;
+/// Grey of rest days: light enough to read as "off", visible in black and white.
+const REST_DAY: Rgb = Rgb::new(0xE4, 0xE8, 0xEB);
+
+/// The log's blocks: heading, one grid band per week, and the closing line.
+pub fn log_blocks(log: &TrackingLog, theme: &Theme, x: Pt, width: Pt) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut heading = Column::new(x, width, 0.0);
+    heading.paragraph(&log.heading, theme.card_title);
+    heading.space(4.0);
+    heading.paragraph(&log.instruction, theme.body);
+    blocks.push(Block {
+        height: heading.y,
+        items: heading.items,
+    });
+    let label_width = if theme.large_print { 180.0 } else { 150.0 };
+    for (band, start) in (0..log.days.len()).step_by(DAYS_PER_BAND).enumerate() {
+        let end = (start + DAYS_PER_BAND).min(log.days.len());
+        blocks.push(band_block(
+            log,
+            theme,
+            x,
+            width,
+            label_width,
+            start..end,
+            band,
+        ));
+    }
+    let mut closing = Column::new(x, width, 0.0);
+    closing.paragraph(&log.closing, theme.body_bold.colored(theme.primary));
+    blocks.push(Block {
+        height: closing.y,
+        items: closing.items,
+    });
+    blocks
+}
+
+/// One week of the grid.
+fn band_block(
+    log: &TrackingLog,
+    theme: &Theme,
+    x: Pt,
+    width: Pt,
+    label_width: Pt,
+    days: std::ops::Range<usize>,
+    _band: usize,
+) -> Block {
+    let mut items = Vec::new();
+    let cell_width = (width - label_width) / DAYS_PER_BAND as Pt;
+    let cell_x = |index: usize| x + label_width + (index - days.start) as Pt * cell_width;
+    // Header: the day labels, centred over their columns.
+    let header_style = theme.label.colored(INK);
+    let header_height = header_style.line_height + 6.0;
+    for index in days.clone() {
+        let label = single_line(&log.day_labels[index], header_style);
+        let centred = cell_x(index) + (cell_width - label.width) / 2.0;
+        items.push(PageItem::Text(label.place(
+            centred,
+            3.0 + header_style.first_baseline(),
+            header_style,
+        )));
+    }
+    let mut y = header_height;
+    items.push(line(x, y, width, theme.line_width * 1.5));
+    let box_size: Pt = if theme.large_print { 17.0 } else { 13.0 };
+    for row in &log.rows {
+        let mut label = Column::new(x, label_width - 8.0, y + 5.0);
+        label.lines(
+            wrap(&row.name, theme.body_bold, label_width - 8.0),
+            x,
+            theme.body_bold,
+        );
+        if let Some(note) = &row.note {
+            label.paragraph(note, theme.small);
+        }
+        let boxes = row.boxes_per_day.max(1) as Pt;
+        let gap = 4.0;
+        let size = box_size.min((cell_width - 8.0 - gap * (boxes - 1.0)) / boxes);
+        let row_height = (label.y - y + 5.0).max(size + 12.0);
+        for index in days.clone() {
+            let left = cell_x(index);
+            if row.rest_days.get(index).copied().unwrap_or(false) {
+                items.push(PageItem::Shape(Shape {
+                    rect: Rect::new(left + 1.0, y + 1.0, cell_width - 2.0, row_height - 2.0),
+                    fill: Some(REST_DAY),
+                    stroke: None,
+                    corner_radius: 2.0,
+                }));
+                continue;
+            }
+            let total = boxes * size + (boxes - 1.0) * gap;
+            let mut box_x = left + (cell_width - total) / 2.0;
+            let box_y = y + (row_height - size) / 2.0;
+            for _ in 0..row.boxes_per_day.max(1) {
+                items.push(PageItem::Shape(Shape {
+                    rect: Rect::new(box_x, box_y, size, size),
+                    fill: Some(WHITE),
+                    stroke: Some((INK, theme.line_width + 0.25)),
+                    corner_radius: 2.0,
+                }));
+                box_x += size + gap;
+            }
+        }
+        items.extend(label.items);
+        y += row_height;
+        items.push(line(x, y, width, theme.line_width));
+    }
+    // Column rules between days.
+    for index in days.clone() {
+        items.push(PageItem::Shape(Shape {
+            rect: Rect::new(
+                cell_x(index),
+                header_height,
+                theme.line_width,
+                y - header_height,
+            ),
+            fill: Some(HAIRLINE),
+            stroke: None,
+            corner_radius: 0.0,
+        }));
+    }
+    Block {
+        height: y + 2.0,
+        items,
+    }
+}
+
+fn line(x: Pt, y: Pt, width: Pt, thickness: Pt) -> PageItem {
+    PageItem::Shape(Shape {
+        rect: Rect::new(x, y, width, thickness),
+        fill: Some(HAIRLINE),
+        stroke: None,
+        corner_radius: 0.0,
+    })
+}
