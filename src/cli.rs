@@ -137,6 +137,15 @@ pub struct RenderArgs {
     #[arg(long)]
     pub large_print: bool,
 
+    /// The handout's language (`en`, `fr`), overriding the plan's `language:`.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+
+    /// Where an exercise has no text in the handout's language, print its own language's text
+    /// with a warning instead of failing.
+    #[arg(long)]
+    pub allow_fallback: bool,
+
     /// Also write NAME.ics beside each PDF: a calendar reminder on the follow-up date.
     #[arg(long)]
     pub ics: bool,

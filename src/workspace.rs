@@ -60,6 +60,8 @@ impl Workspace {
             settings: RunSettings {
                 today: jiff::ZonedDateTime::now().date(),
                 large_print: false,
+                language: None,
+                allow_fallback: false,
             },
         };
         (workspace, problems)
@@ -82,7 +84,7 @@ impl Workspace {
             clinic.as_ref(),
             &self.library,
             &self.pictures,
-            self.settings,
+            &self.settings,
         )
     }
 

@@ -34,6 +34,9 @@ pub struct Outcome {
     pub exercises: Option<usize>,
     /// The error, as it would be printed.
     pub error: Option<String>,
+    /// Warnings, as they would be printed (a missing translation under --allow-fallback).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Counts for the closing summary.

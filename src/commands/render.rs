@@ -17,9 +17,10 @@ use crate::layout::lay_out;
 use crate::load::plan::Plan;
 use crate::output::file::{write_atomically, write_stdout};
 use crate::output::progress::batch_progress;
-use crate::output::{Messages, StdoutText};
+use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
 use crate::resolve::handout::Handout;
+use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::{PlanInput, Workspace};
 
 /// Where one plan's PDF goes.
@@ -47,6 +48,16 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
     let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
     let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
     workspace.settings.large_print = args.large_print;
+    workspace.settings.allow_fallback = args.allow_fallback;
+    if let Some(code) = &args.lang {
+        workspace.settings.language = Some(Words::for_code(code).ok_or_else(|| {
+            let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
+            usage_with_hint(
+                &format!("hep has no `{code}` handouts"),
+                &format!("use --lang with one of: {}", known.join(", ")),
+            )
+        })?);
+    }
 
     if from_stdin {
         let destination = match &args.output {
@@ -224,6 +235,7 @@ fn render_one(
         _ => None,
     };
     let failed = |error: String| Outcome {
+        warnings: Vec::new(),
         plan: plan_path.clone(),
         output: output.clone(),
         calendar: None,
@@ -266,6 +278,11 @@ fn render_one(
     };
     match status {
         Ok(status) => Outcome {
+            warnings: handout
+                .warnings
+                .iter()
+                .map(|warning| format!("{warning:#}"))
+                .collect(),
             plan: plan_path,
             output,
             calendar,
@@ -323,6 +340,11 @@ fn finish(
     }
     let summary = Summary::of(&outcomes);
     for outcome in &outcomes {
+        if !args.json && messages.verbosity >= Verbosity::Normal {
+            for warning in &outcome.warnings {
+                messages.problem(warning);
+            }
+        }
         match (&outcome.status, &outcome.error) {
             (Status::Error, Some(error)) if !args.json => {
                 if !single {

@@ -83,9 +83,16 @@ pub fn run(args: ShowArgs) -> Result<()> {
         let pictures: Vec<String> = exercise
             .illustrations
             .iter()
-            .map(|picture| match &picture.entry.caption {
-                Some(caption) => format!("{} ({caption})", picture.entry.file),
-                None => picture.entry.file.clone(),
+            .map(|picture| {
+                let caption = picture
+                    .entry
+                    .caption
+                    .as_ref()
+                    .and_then(|caption| caption.get(&exercise.language, &exercise.language));
+                match caption {
+                    Some(caption) => format!("{} ({caption})", picture.entry.file),
+                    None => picture.entry.file.clone(),
+                }
             })
             .collect();
         out.line(format_args!("Pictures: {}", pictures.join(", ")));

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::dosage::Dosage;
 use crate::load::frequency::Frequency;
+use crate::load::localized::Localized;
 use crate::load::source::SourceFile;
 use crate::load::yaml;
 
@@ -138,8 +139,8 @@ pub enum Laterality {
 pub struct IllustrationEntry {
     /// The image file, relative to the exercise file.
     pub file: String,
-    /// A word or two under the picture ("Start", "Hold").
-    pub caption: Option<String>,
+    /// A word or two on the picture ("Start", "Hold"), in one or more languages.
+    pub caption: Option<Localized<String>>,
     /// A description for readers who cannot see the picture.
     pub alt: Option<String>,
     /// Who made the picture and under which licence, printed small under it.
@@ -179,7 +180,8 @@ struct IllustrationItem(#[serde(deserialize_with = "illustration_entry")] Illust
 #[serde(deny_unknown_fields)]
 struct ExerciseFile {
     id: Option<Spanned<String>>,
-    name: Spanned<String>,
+    language: Option<String>,
+    name: Spanned<Localized<String>>,
     region: Region,
     category: Category,
     #[serde(default)]
@@ -190,12 +192,10 @@ struct ExerciseFile {
     tags: Vec<String>,
     #[serde(default)]
     illustrations: Vec<Spanned<IllustrationItem>>,
-    steps: Spanned<Vec<Spanned<String>>>,
-    #[serde(default)]
-    cues: Vec<String>,
-    #[serde(default)]
-    precautions: Vec<String>,
-    progression: Option<String>,
+    steps: Spanned<Localized<Vec<Spanned<String>>>>,
+    cues: Option<Localized<Vec<String>>>,
+    precautions: Option<Localized<Vec<String>>>,
+    progression: Option<Localized<String>>,
     video: Option<String>,
     #[serde(default)]
     dosage: Dosage,
@@ -209,6 +209,38 @@ pub struct Illustration {
     pub entry: IllustrationEntry,
     /// Where the entry is, for errors about the image.
     pub position: Option<Position>,
+}
+
+/// An exercise's texts as the file gives them, in one or more languages.
+#[derive(Debug, Clone)]
+pub struct LocalizedTexts {
+    /// The name.
+    pub name: Localized<String>,
+    /// The steps.
+    pub steps: Localized<Vec<String>>,
+    /// The tips.
+    pub cues: Option<Localized<Vec<String>>>,
+    /// The safety notes.
+    pub precautions: Option<Localized<Vec<String>>>,
+    /// How to make it harder.
+    pub progression: Option<Localized<String>>,
+}
+
+/// The texts of an exercise in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseText {
+    /// The name.
+    pub name: String,
+    /// The steps.
+    pub steps: Vec<String>,
+    /// The tips.
+    pub cues: Vec<String>,
+    /// The safety notes.
+    pub precautions: Vec<String>,
+    /// How to make it harder.
+    pub progression: Option<String>,
+    /// The pictures' captions, in order (`None` where a picture has none).
+    pub captions: Vec<Option<String>>,
 }
 
 /// A validated exercise from a library file.
@@ -240,6 +272,10 @@ pub struct Exercise {
     pub precautions: Vec<String>,
     /// How to make it harder later.
     pub progression: Option<String>,
+    /// The language of the texts above, and of plain (non-map) values in the file.
+    pub language: String,
+    /// The texts in every language the file gives, for handouts in other languages.
+    pub localized: LocalizedTexts,
     /// A link to a video of the exercise.
     pub video: Option<String>,
     /// The default amount.
@@ -281,24 +317,43 @@ impl Exercise {
                     .with_hint("use lowercase letters, digits and dashes, e.g. `glute-bridge`"),
             );
         }
-        let name = file.name.value.trim().to_string();
+        let language = file.language.clone().unwrap_or_else(|| "en".to_string());
+        let missing = |field: &str, position: Option<Position>| {
+            error(
+                format!("`{field}` has no `{language}` text, the exercise's language"),
+                position,
+            )
+            .with_hint(format!(
+                "add `{language}:` under `{field}:`, or set `language:` to the language of the file"
+            ))
+        };
+        let name_position = Position::from_yaml(file.name.referenced);
+        let name = file
+            .name
+            .value
+            .get(&language, &language)
+            .ok_or_else(|| missing("name", name_position))?
+            .trim()
+            .to_string();
         if name.is_empty() {
-            return Err(error(
-                "the exercise has an empty name".into(),
-                Position::from_yaml(file.name.referenced),
-            )
-            .with_hint("give it the name the client will read, e.g. `name: Clamshell`"));
+            return Err(
+                error("the exercise has an empty name".into(), name_position)
+                    .with_hint("give it the name the client will read, e.g. `name: Clamshell`"),
+            );
         }
-        if file.steps.value.is_empty() {
-            return Err(error(
-                "the exercise has no steps".into(),
-                Position::from_yaml(file.steps.referenced),
-            )
-            .with_hint("list what to do under `steps:`, one short sentence per item"));
+        let steps_position = Position::from_yaml(file.steps.referenced);
+        let own_steps = file
+            .steps
+            .value
+            .get(&language, &language)
+            .ok_or_else(|| missing("steps", steps_position))?;
+        if own_steps.is_empty() {
+            return Err(error("the exercise has no steps".into(), steps_position)
+                .with_hint("list what to do under `steps:`, one short sentence per item"));
         }
-        let mut steps = Vec::with_capacity(file.steps.value.len());
-        let mut step_positions = Vec::with_capacity(file.steps.value.len());
-        for step in &file.steps.value {
+        let mut steps = Vec::with_capacity(own_steps.len());
+        let mut step_positions = Vec::with_capacity(own_steps.len());
+        for step in own_steps {
             let text = step.value.trim();
             if text.is_empty() {
                 return Err(error(
@@ -310,6 +365,32 @@ impl Exercise {
             steps.push(text.to_string());
             step_positions.push(Position::from_yaml(step.referenced));
         }
+        let localized = LocalizedTexts {
+            name: file.name.value.map(|name| name.trim().to_string()),
+            steps: file.steps.value.map(|steps| {
+                steps
+                    .into_iter()
+                    .map(|step| step.value.trim().to_string())
+                    .collect()
+            }),
+            cues: file.cues.map(|cues| cues.map(trimmed)),
+            precautions: file.precautions.map(|precautions| precautions.map(trimmed)),
+            progression: file
+                .progression
+                .map(|progression| progression.map(|text| text.trim().to_string())),
+        };
+        let own = |list: &Option<Localized<Vec<String>>>| {
+            list.as_ref()
+                .and_then(|list| list.get(&language, &language).cloned())
+                .unwrap_or_default()
+        };
+        let cues = own(&localized.cues);
+        let precautions = own(&localized.precautions);
+        let progression = localized
+            .progression
+            .as_ref()
+            .and_then(|text| text.get(&language, &language).cloned())
+            .filter(|text| !text.is_empty());
         let illustrations = file
             .illustrations
             .into_iter()
@@ -329,16 +410,61 @@ impl Exercise {
             illustrations,
             steps,
             step_positions,
-            cues: trimmed(file.cues),
-            precautions: trimmed(file.precautions),
-            progression: file
-                .progression
-                .map(|text| text.trim().to_string())
-                .filter(|text| !text.is_empty()),
+            cues,
+            precautions,
+            progression,
+            language,
+            localized,
             video: file.video,
             dosage: file.dosage,
             frequency: file.frequency,
             source: Arc::new(source),
+        })
+    }
+}
+
+impl Exercise {
+    /// The texts in `language`, or the name of the first field that has no text in it.
+    pub fn text_in(&self, language: &str) -> Result<ExerciseText, &'static str> {
+        let own = self.language.as_str();
+        let captions = || -> Result<Vec<Option<String>>, &'static str> {
+            self.illustrations
+                .iter()
+                .map(|illustration| match &illustration.entry.caption {
+                    None => Ok(None),
+                    Some(caption) => caption
+                        .get(language, own)
+                        .cloned()
+                        .map(Some)
+                        .ok_or("caption"),
+                })
+                .collect()
+        };
+        if language == self.language {
+            return Ok(ExerciseText {
+                captions: captions()?,
+                name: self.name.clone(),
+                steps: self.steps.clone(),
+                cues: self.cues.clone(),
+                precautions: self.precautions.clone(),
+                progression: self.progression.clone(),
+            });
+        }
+        let texts = &self.localized;
+        let list = |field: &Option<Localized<Vec<String>>>, name: &'static str| match field {
+            None => Ok(Vec::new()),
+            Some(values) => values.get(language, own).cloned().ok_or(name),
+        };
+        Ok(ExerciseText {
+            name: texts.name.get(language, own).cloned().ok_or("name")?,
+            steps: texts.steps.get(language, own).cloned().ok_or("steps")?,
+            cues: list(&texts.cues, "cues")?,
+            precautions: list(&texts.precautions, "precautions")?,
+            progression: match &texts.progression {
+                None => None,
+                Some(values) => Some(values.get(language, own).cloned().ok_or("progression")?),
+            },
+            captions: captions()?,
         })
     }
 }
@@ -373,8 +499,8 @@ mod tests {
         assert_eq!(exercise.illustrations.len(), 2);
         assert_eq!(exercise.illustrations[0].entry.file, "clamshell.svg");
         assert_eq!(
-            exercise.illustrations[1].entry.caption.as_deref(),
-            Some("Finish")
+            exercise.text_in("en").unwrap().captions,
+            vec![None, Some("Finish".to_string())]
         );
         assert_eq!(exercise.illustrations[1].position.map(|p| p.line), Some(7));
         assert_eq!(exercise.steps.len(), 2);

@@ -8,6 +8,7 @@ pub mod exercise;
 pub mod follow_up;
 pub mod frequency;
 pub mod library;
+pub mod localized;
 pub mod plan;
 pub mod program;
 pub mod scalar;

@@ -104,6 +104,7 @@ struct PlanFile {
     program: Option<Spanned<String>>,
     large_print: Option<bool>,
     log: Option<bool>,
+    language: Option<Spanned<String>>,
     #[serde(default)]
     exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
     #[serde(default)]
@@ -146,6 +147,8 @@ pub struct Plan {
     pub large_print: Option<bool>,
     /// A tracking log after the exercises, overriding the clinic's default.
     pub log: Option<bool>,
+    /// The handout's language code (`en`, `fr`), and where the plan says so.
+    pub language: Option<(String, Option<Position>)>,
     /// The program the plan starts from, and where it is named.
     pub program: Option<(String, Option<Position>)>,
     /// The prescribed exercises, in order (added after the program's).
@@ -236,6 +239,12 @@ impl Plan {
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
             large_print: file.large_print,
             log: file.log,
+            language: file.language.map(|code| {
+                (
+                    code.value.trim().to_lowercase(),
+                    Position::from_yaml(code.referenced),
+                )
+            }),
             program: file.program.map(|program| {
                 (
                     program.value.trim().to_string(),

@@ -1,7 +1,7 @@
 //! One planned exercise, merged with its library entry, as a card of final sentences.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::exercise::Exercise;
+use crate::load::exercise::{Exercise, ExerciseText};
 use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
 use crate::resolve::handout::{CardPicture, ExerciseCard};
@@ -15,6 +15,7 @@ pub fn exercise_card(
     number: usize,
     planned: &PlannedExercise,
     exercise: &Exercise,
+    text: &ExerciseText,
     pictures: &PictureLoader,
     words: &'static Words,
 ) -> Result<ExerciseCard, Diagnostic> {
@@ -24,7 +25,7 @@ pub fn exercise_card(
         .or(exercise.frequency)
         .unwrap_or(Frequency::DAILY);
     let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
-    for illustration in &exercise.illustrations {
+    for (illustration, caption) in exercise.illustrations.iter().zip(&text.captions) {
         let source = exercise.picture_source(illustration);
         let picture = pictures.load(&source).map_err(|reason| {
             Diagnostic::error(format!(
@@ -40,7 +41,7 @@ pub fn exercise_card(
         })?;
         card_pictures.push(CardPicture {
             picture,
-            caption: illustration.entry.caption.clone(),
+            caption: caption.clone(),
             alt: illustration.entry.alt.clone(),
             credit: illustration.entry.credit.clone(),
         });
@@ -66,16 +67,16 @@ pub fn exercise_card(
     Ok(ExerciseCard {
         video,
         number,
-        name: exercise.name.clone(),
+        name: text.name.clone(),
         pictures: card_pictures,
         dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
         frequency: frequency_sentence(frequency, words),
         schedule: frequency,
         equipment,
-        steps: exercise.steps.clone(),
-        cues: exercise.cues.clone(),
-        precautions: exercise.precautions.clone(),
-        progression: exercise.progression.clone(),
+        steps: text.steps.clone(),
+        cues: text.cues.clone(),
+        precautions: text.precautions.clone(),
+        progression: text.progression.clone(),
         note: planned.note.clone(),
     })
 }

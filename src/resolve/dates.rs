@@ -4,7 +4,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::{ToSpan, Unit};
 
 use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
-use crate::resolve::words::Words;
+use crate::resolve::words::{DateOrder, Words};
 
 /// The follow-up date: a span after the session (month ends clamp), or the date given.
 pub fn follow_up_date(session: Date, when: FollowUpWhen) -> Option<Date> {
@@ -21,25 +21,29 @@ pub fn follow_up_date(session: Date, when: FollowUpWhen) -> Option<Date> {
     }
 }
 
-/// "Thursday, December 10, 2026".
+/// "Thursday, December 10, 2026" / "jeudi 10 décembre 2026".
 pub fn long_date(date: Date, words: &Words) -> String {
-    format!(
-        "{}, {} {}, {}",
-        weekday_name(date.weekday(), words),
-        words.months[usize::from(date.month() as u8) - 1],
-        date.day(),
-        date.year()
-    )
+    let weekday = weekday_name(date.weekday(), words);
+    match words.date_order {
+        DateOrder::MonthFirst => format!("{weekday}, {}", medium_date(date, words)),
+        DateOrder::DayFirst => format!("{weekday} {}", medium_date(date, words)),
+    }
 }
 
-/// "December 10, 2026", for the session date.
+/// "December 10, 2026" / "10 décembre 2026", for the session date.
 pub fn medium_date(date: Date, words: &Words) -> String {
-    format!(
-        "{} {}, {}",
-        words.months[usize::from(date.month() as u8) - 1],
-        date.day(),
-        date.year()
-    )
+    let month = words.months[usize::from(date.month() as u8) - 1];
+    match words.date_order {
+        DateOrder::MonthFirst => format!("{month} {}, {}", date.day(), date.year()),
+        DateOrder::DayFirst => {
+            let day = if date.day() == 1 {
+                words.first_of_month.to_string()
+            } else {
+                date.day().to_string()
+            };
+            format!("{day} {month} {}", date.year())
+        }
+    }
 }
 
 fn weekday_name(day: Weekday, words: &Words) -> &'static str {
@@ -48,25 +52,27 @@ fn weekday_name(day: Weekday, words: &Words) -> &'static str {
 
 /// "in 2 weeks", "in 10 days", "in 1 month", "tomorrow": how far away the follow-up is, in the
 /// unit the therapist used when there was one.
-pub fn time_until(session: Date, follow_up: Date, when: FollowUpWhen) -> String {
+pub fn time_until(session: Date, follow_up: Date, when: FollowUpWhen, words: &Words) -> String {
     let days = session
         .until((Unit::Day, follow_up))
         .map(|span| span.get_days())
         .unwrap_or(0);
     let days = i64::from(days);
-    let plural = |count: i64, unit: &str| {
-        if count == 1 {
-            format!("in 1 {unit}")
-        } else {
-            format!("in {count} {unit}s")
-        }
+    let phrases = &words.phrases;
+    let plural = |count: i64, forms: &[&str; 2]| {
+        let form = if count == 1 { forms[0] } else { forms[1] };
+        form.replace("{n}", &count.to_string())
     };
     match when {
-        FollowUpWhen::After(CalendarSpan::Months(months)) => plural(i64::from(months), "month"),
-        FollowUpWhen::After(CalendarSpan::Weeks(weeks)) => plural(i64::from(weeks), "week"),
-        _ if days == 1 => "tomorrow".to_string(),
-        _ if days % 7 == 0 => plural(days / 7, "week"),
-        _ => plural(days, "day"),
+        FollowUpWhen::After(CalendarSpan::Months(months)) => {
+            plural(i64::from(months), &phrases.in_months)
+        }
+        FollowUpWhen::After(CalendarSpan::Weeks(weeks)) => {
+            plural(i64::from(weeks), &phrases.in_weeks)
+        }
+        _ if days == 1 => phrases.tomorrow.to_string(),
+        _ if days % 7 == 0 => plural(days / 7, &phrases.in_weeks),
+        _ => plural(days, &phrases.in_days),
     }
 }
 
@@ -91,7 +97,7 @@ mod tests {
             "Thursday, December 10, 2026"
         );
         assert_eq!(
-            time_until(session, follow_up, after(CalendarSpan::Weeks(2))),
+            time_until(session, follow_up, after(CalendarSpan::Weeks(2)), &ENGLISH),
             "in 2 weeks"
         );
     }
@@ -129,19 +135,49 @@ mod tests {
     }
 
     #[test]
+    fn french_dates() {
+        use crate::resolve::words::FRENCH;
+        assert_eq!(
+            long_date(date(2026, 12, 10), &FRENCH),
+            "jeudi 10 décembre 2026"
+        );
+        assert_eq!(medium_date(date(2027, 1, 1), &FRENCH), "1er janvier 2027");
+        let session = date(2026, 11, 26);
+        assert_eq!(
+            time_until(
+                session,
+                date(2026, 12, 10),
+                after(CalendarSpan::Weeks(2)),
+                &FRENCH
+            ),
+            "dans 2 semaines"
+        );
+    }
+
+    #[test]
     fn distance_to_a_fixed_date() {
         let session = date(2026, 11, 26);
         let on = |d: Date| FollowUpWhen::On(CalendarDate(d));
         assert_eq!(
-            time_until(session, date(2026, 12, 10), on(date(2026, 12, 10))),
+            time_until(
+                session,
+                date(2026, 12, 10),
+                on(date(2026, 12, 10)),
+                &ENGLISH
+            ),
             "in 2 weeks"
         );
         assert_eq!(
-            time_until(session, date(2026, 12, 6), on(date(2026, 12, 6))),
+            time_until(session, date(2026, 12, 6), on(date(2026, 12, 6)), &ENGLISH),
             "in 10 days"
         );
         assert_eq!(
-            time_until(session, date(2026, 11, 27), on(date(2026, 11, 27))),
+            time_until(
+                session,
+                date(2026, 11, 27),
+                on(date(2026, 11, 27)),
+                &ENGLISH
+            ),
             "tomorrow"
         );
     }

@@ -144,9 +144,37 @@ pub struct Handout {
     pub cards: Vec<ExerciseCard>,
     /// The tracking log, when asked for.
     pub log: Option<TrackingLog>,
+    /// What the handout had to compromise on (a missing translation under --allow-fallback).
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Handout {
+    /// Applies the language's typography to every text (French no-break spaces).
+    pub fn typeset(mut self) -> Handout {
+        let words = self.words;
+        if !words.spaced_punctuation {
+            return self;
+        }
+        let fix = |text: &mut String| *text = words.typeset(text);
+        fix(&mut self.client);
+        self.therapist.iter_mut().for_each(fix);
+        self.notes.iter_mut().for_each(fix);
+        if let Some(follow_up) = &mut self.follow_up {
+            fix(&mut follow_up.note);
+        }
+        for card in &mut self.cards {
+            fix(&mut card.name);
+            card.dosage.iter_mut().for_each(fix);
+            fix(&mut card.frequency);
+            card.steps.iter_mut().for_each(fix);
+            card.cues.iter_mut().for_each(fix);
+            card.precautions.iter_mut().for_each(fix);
+            card.progression.iter_mut().for_each(fix);
+            card.note.iter_mut().for_each(fix);
+        }
+        self
+    }
+
     /// The document title: "Your home exercise program - Jane Doe - November 26, 2026".
     pub fn document_title(&self) -> String {
         format!(

@@ -22,15 +22,19 @@ use crate::load::library::Library;
 use crate::load::plan::Plan;
 use crate::resolve::handout::{FollowUpBox, Handout};
 use crate::resolve::picture::PictureLoader;
-use crate::resolve::words::ENGLISH;
+use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
 /// Choices made for a whole run rather than by a plan.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RunSettings {
     /// The session date of plans that give none.
     pub today: Date,
     /// `--large-print`: large print whatever the plan and clinic say.
     pub large_print: bool,
+    /// `--lang`: the handout's language whatever the plan says.
+    pub language: Option<&'static Words>,
+    /// `--allow-fallback`: English text, with a warning, where a translation is missing.
+    pub allow_fallback: bool,
 }
 
 /// Builds the handout for `plan`, reporting every problem found, not only the first.
@@ -39,15 +43,32 @@ pub fn resolve(
     clinic: Option<&Clinic>,
     library: &Library,
     pictures: &PictureLoader,
-    settings: RunSettings,
+    settings: &RunSettings,
 ) -> Result<Handout, Diagnostics> {
     let today = settings.today;
     let large_print = settings.large_print
         || plan
             .large_print
             .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.large_print));
-    let words = &ENGLISH;
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let words = match (settings.language, &plan.language) {
+        (Some(words), _) => words,
+        (None, Some((code, position))) => match Words::for_code(code) {
+            Some(words) => words,
+            None => {
+                let known: Vec<String> = LANGUAGES
+                    .iter()
+                    .map(|words| format!("`{}`", words.code))
+                    .collect();
+                return Err(Diagnostics::from(
+                    plan.error_at(format!("hep has no `{code}` handouts"), *position)
+                        .with_hint(format!("use one of {}", known.join(", "))),
+                ));
+            }
+        },
+        (None, None) => &ENGLISH,
+    };
     let session_day = plan.date.map(|date| date.0).unwrap_or(today);
 
     let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
@@ -71,7 +92,7 @@ pub fn resolve(
         Some(FollowUpBox {
             day: date,
             date: dates::long_date(date, words),
-            distance: dates::time_until(session_day, date, follow_up.when),
+            distance: dates::time_until(session_day, date, follow_up.when, words),
             note: follow_up
                 .note
                 .clone()
@@ -104,7 +125,34 @@ pub fn resolve(
             );
             continue;
         };
-        match card::exercise_card(cards.len() + 1, planned, exercise, pictures, words) {
+        let text = match exercise.text_in(words.code) {
+            Ok(text) => text,
+            Err(field) => {
+                let missing = Diagnostic::error(format!(
+                    "exercise `{}` has no `{}` text for `{field}`",
+                    exercise.id, words.code
+                ))
+                .in_file(&exercise.source.path)
+                .with_hint(format!(
+                    "add `{}:` under `{field}:` in the exercise file, or render with --allow-fallback to print its `{}` text",
+                    words.code, exercise.language
+                ));
+                match exercise.text_in(&exercise.language) {
+                    Ok(fallback) if settings.allow_fallback => {
+                        warnings.push(Diagnostic {
+                            severity: crate::diagnostic::Severity::Warning,
+                            ..missing
+                        });
+                        fallback
+                    }
+                    _ => {
+                        problems.push(missing);
+                        continue;
+                    }
+                }
+            }
+        };
+        match card::exercise_card(cards.len() + 1, planned, exercise, &text, pictures, words) {
             Ok(card) => {
                 log_rows.push((card.name.clone(), card.schedule));
                 cards.push(card);
@@ -138,9 +186,11 @@ pub fn resolve(
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
         log: wants_log.then(|| log::tracking_log(session_day, follow_up_day, &log_rows, words)),
+        warnings,
         follow_up,
         cards,
     };
+    let handout = handout.typeset();
     check_glyphs(&handout, plan)?;
     Ok(handout)
 }

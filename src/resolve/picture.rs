@@ -198,6 +198,13 @@ fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
             MAX_IMAGE_PIXELS / 1_000_000
         ));
     }
+    if format == RasterFormat::Jpeg && !jpeg_is_complete(&bytes) {
+        return Err(
+            "the image is damaged or incomplete (the JPEG data stops before its end); \
+             copy the file again"
+                .to_string(),
+        );
+    }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(broken)?;
     let upright = orientation == Orientation::NoTransforms;
@@ -239,6 +246,40 @@ fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
     })
 }
 
+/// Whether a JPEG's segments run to its end-of-image marker. JPEG decoders fill a file that
+/// was cut off with grey instead of failing, so without this a half-copied photo would be
+/// printed as half a photo, or embedded as it is and shown broken by the PDF viewer.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 1 < bytes.len() {
+        if bytes[at] != 0xFF {
+            // Entropy-coded data inside a scan, or stray bytes that decoders skip too.
+            at += 1;
+            continue;
+        }
+        match bytes[at + 1] {
+            // Fill bytes before a marker.
+            0xFF => at += 1,
+            // End of image.
+            0xD9 => return true,
+            // A stuffed 0xFF byte in scan data, and markers without a length: TEM, RSTn.
+            0x00 | 0x01 | 0xD0..=0xD7 => at += 2,
+            // A segment with a length: its header, or tables and scans of the image.
+            _ => {
+                let Some(length) = bytes.get(at + 2..at + 4) else {
+                    return false;
+                };
+                let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
+                if length < 2 {
+                    return false;
+                }
+                at += 2 + length;
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +313,36 @@ mod tests {
         bytes.truncate(bytes.len() / 2);
         assert!(decode_raster(bytes).is_err());
         assert!(decode_raster(b"GIF89a....".to_vec()).is_err());
+    }
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let image = DynamicImage::ImageRgb8(image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x * 7 % 256) as u8, (y * 13 % 256) as u8, ((x ^ y) % 256) as u8])
+        }));
+        let mut bytes = Vec::new();
+        image
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+                &mut bytes, 90,
+            ))
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn complete_jpegs_pass_and_cut_off_ones_are_refused() {
+        let whole = jpeg(200, 120);
+        assert!(jpeg_is_complete(&whole));
+        let image = decode_raster(whole.clone()).unwrap();
+        assert_eq!(image.data.as_slice(), whole.as_slice());
+        // Bytes after the end-of-image marker are harmless, as in many cameras' files.
+        let mut padded = whole.clone();
+        padded.extend_from_slice(&[0, 0, 0, 0]);
+        assert!(jpeg_is_complete(&padded));
+        for cut in [whole.len() - 2, whole.len() / 2, 40, 3] {
+            assert!(!jpeg_is_complete(&whole[..cut]), "cut at {cut}");
+            let error = decode_raster(whole[..cut].to_vec()).unwrap_err();
+            assert!(error.contains("damaged or incomplete"), "{error}");
+        }
     }
 
     #[test]

@@ -3,9 +3,28 @@
 //! Layout and wording read their words from here, never from string literals, so adding a
 //! language means adding a table.
 
+/// Where the day goes in a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// "December 10, 2026".
+    MonthFirst,
+    /// "10 décembre 2026".
+    DayFirst,
+}
+
 /// The fixed words and phrases of one language.
 #[derive(Debug)]
 pub struct Words {
+    /// The plan's code for the language: `en`, `fr`.
+    pub code: &'static str,
+    /// The order of day and month in dates.
+    pub date_order: DateOrder,
+    /// How the first day of a month is written ("1er" in French).
+    pub first_of_month: &'static str,
+    /// French typography: a no-break space before `:` `;` `!` `?` and inside « ».
+    pub spaced_punctuation: bool,
+    /// "Page {page} of {pages}".
+    pub page_of_template: &'static str,
     /// BCP 47 language tag, written into the PDF.
     pub language_tag: &'static str,
     /// The handout's title.
@@ -108,10 +127,23 @@ pub struct Phrases {
     pub as_needed: &'static str,
     /// Joins a daily and a weekly part: "{per_day}, {days}".
     pub per_day_and_days: &'static str,
+    /// "tomorrow".
+    pub tomorrow: &'static str,
+    /// "in {n} day" / "in {n} days".
+    pub in_days: [&'static str; 2],
+    /// "in {n} week" / "in {n} weeks".
+    pub in_weeks: [&'static str; 2],
+    /// "in {n} month" / "in {n} months".
+    pub in_months: [&'static str; 2],
 }
 
 /// English, as written in Canadian clinics.
 pub static ENGLISH: Words = Words {
+    code: "en",
+    date_order: DateOrder::MonthFirst,
+    first_of_month: "1",
+    spaced_punctuation: false,
+    page_of_template: "Page {page} of {pages}",
     language_tag: "en-CA",
     title: "Your home exercise program",
     prepared_for: "Prepared for",
@@ -181,12 +213,144 @@ pub static ENGLISH: Words = Words {
         any_days: " (any days you like)",
         as_needed: "As needed, when you feel stiff or sore",
         per_day_and_days: "{per_day}, {days}",
+        tomorrow: "tomorrow",
+        in_days: ["in {n} day", "in {n} days"],
+        in_weeks: ["in {n} week", "in {n} weeks"],
+        in_months: ["in {n} month", "in {n} months"],
     },
 };
+
+/// Canadian French.
+pub static FRENCH: Words = Words {
+    code: "fr",
+    date_order: DateOrder::DayFirst,
+    first_of_month: "1er",
+    spaced_punctuation: true,
+    page_of_template: "Page {page} de {pages}",
+    language_tag: "fr-CA",
+    title: "Votre programme d’exercices à domicile",
+    prepared_for: "Préparé pour",
+    therapist: "Thérapeute",
+    session_date: "Date",
+    notes_heading: "Un mot de votre thérapeute",
+    next_appointment: "Votre prochain rendez-vous",
+    default_follow_up_note: "Si la douleur disparaît d’ici là, n’hésitez pas à annuler.",
+    to_change_call: "Pour le changer, appelez le {phone}.",
+    scan_to_watch: "Balayez pour voir la vidéo",
+    scan_to_book: "Balayez pour réserver ou annuler",
+    dosage_label: "À faire",
+    how_often_label: "Quand",
+    tips_heading: "Conseils",
+    caution_heading: "Attention",
+    note_heading: "Note",
+    progression_heading: "Étape suivante",
+    equipment_label: "Matériel",
+    weekdays: [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+    weekdays_short: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+    log_heading: "Votre journal d’exercices",
+    log_instruction: "Cochez une case chaque fois que vous faites un exercice. Les jours grisés sont des jours de repos.",
+    log_closing: "Apportez cette feuille à votre prochain rendez-vous.",
+    log_any_days: "{n} jours au choix",
+    log_as_needed: "au besoin",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    phrases: Phrases {
+        sets_of_reps: "{sets} séries de {reps}",
+        do_reps: ["Faites-le une fois", "Faites-le {reps} fois"],
+        hold: "Tenez {hold}",
+        repeat: ["Faites-le une fois", "Répétez {reps} fois"],
+        hold_each: "Tenez chaque répétition {hold}",
+        keep_going: "Continuez pendant {duration}",
+        rest_between_sets: "Reposez-vous {rest} entre les séries",
+        rest_between_reps: "Reposez-vous {rest} entre les répétitions",
+        on_each_side: " de chaque côté",
+        on_left_side: " du côté gauche",
+        on_right_side: " du côté droit",
+        alternating: ", en alternant les côtés",
+        seconds: ["{n} seconde", "{n} secondes"],
+        minutes: ["{n} minute", "{n} minutes"],
+        times_a_day: [
+            "Une fois par jour",
+            "Deux fois par jour",
+            "{n} fois par jour",
+        ],
+        every_day: "tous les jours",
+        every_other_day: "un jour sur deux",
+        days_a_week: ["{n} jour par semaine", "{n} jours par semaine"],
+        any_days: " (les jours de votre choix)",
+        as_needed: "Au besoin, quand vous êtes raide ou endolori",
+        per_day_and_days: "{per_day}, {days}",
+        tomorrow: "demain",
+        in_days: ["dans {n} jour", "dans {n} jours"],
+        in_weeks: ["dans {n} semaine", "dans {n} semaines"],
+        in_months: ["dans {n} mois", "dans {n} mois"],
+    },
+};
+
+/// Every language with a table, by plan code.
+pub static LANGUAGES: [&Words; 2] = [&ENGLISH, &FRENCH];
+
+impl Words {
+    /// The table for a plan's language code.
+    pub fn for_code(code: &str) -> Option<&'static Words> {
+        LANGUAGES.iter().copied().find(|words| words.code == code)
+    }
+
+    /// Applies the language's typography: in French, a no-break space before `:` `;` `!` `?`
+    /// and inside « », replacing a plain space or adding one.
+    pub fn typeset(&self, text: &str) -> String {
+        if !self.spaced_punctuation {
+            return text.to_string();
+        }
+        const NO_BREAK: char = '\u{a0}';
+        let mut out = String::with_capacity(text.len() + 8);
+        let chars: Vec<char> = text.chars().collect();
+        for (index, &c) in chars.iter().enumerate() {
+            let before_punctuation = matches!(c, ':' | ';' | '!' | '?' | '»');
+            // "https://": no space inside links.
+            let in_link = c == ':' && chars.get(index + 1) == Some(&'/');
+            if before_punctuation && !in_link && index > 0 {
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                if !out.ends_with(NO_BREAK) {
+                    out.push(NO_BREAK);
+                }
+                out.push(c);
+                continue;
+            }
+            if c == ' ' && out.ends_with('«') {
+                out.push(NO_BREAK);
+                continue;
+            }
+            out.push(c);
+            if c == '«' && chars.get(index + 1).is_some_and(|next| *next != ' ') {
+                out.push(NO_BREAK);
+            }
+        }
+        out
+    }
+}
 
 impl Words {
     /// "Page 2 of 3".
     pub fn page_of(&self, page: usize, pages: usize) -> String {
-        format!("Page {page} of {pages}")
+        self.page_of_template
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
     }
 }

@@ -1,0 +1,125 @@
+//! French handouts: fixed words, dates, dosage sentences and exercise texts in Canadian French.
+
+mod common;
+
+use common::*;
+use hep::layout::lay_out;
+use hep::load::library::LibrarySources;
+use hep::workspace::{PlanInput, Workspace};
+
+#[test]
+fn a_french_plan_reads_in_french_with_its_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("fr.pdf");
+    assert_success(&hep(&[
+        "render",
+        "examples/plans/jean-tremblay-fr.yaml",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]));
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Votre programme d’exercices à domicile",
+        "Votre prochain rendez-vous",
+        "jeudi 10 décembre 2026 (dans 2 semaines)",
+        "26 novembre 2026",
+        "Si la douleur disparaît d’ici là, n’hésitez pas à annuler.",
+        "Palourde",
+        "2 séries de 12 de chaque côté.",
+        "Une fois par jour, tous les jours",
+        "3 jours par semaine",
+        "Couchez-vous sur le côté gauche",
+        "Départ",
+        "Page 1 de",
+    ] {
+        assert_reads(&text, expected);
+    }
+}
+
+#[test]
+fn french_punctuation_gets_no_break_spaces() {
+    let workspace = Workspace::load(
+        &LibrarySources {
+            bundled: true,
+            folders: vec![],
+        },
+        None,
+    )
+    .unwrap();
+    let plan = workspace
+        .plan(PlanInput::File(
+            &repo().join("examples/plans/jean-tremblay-fr.yaml"),
+        ))
+        .unwrap();
+    let handout = workspace.handout(&plan).unwrap();
+    let notes = handout.notes.join(" ");
+    assert!(
+        notes.contains("normale\u{a0}; une douleur vive ne l’est pas\u{a0}:"),
+        "{notes}"
+    );
+    let document = lay_out(&handout);
+    let printed: String = document
+        .pages
+        .iter()
+        .flat_map(|page| page.text_lines())
+        .map(|line| line.text.clone())
+        .collect();
+    assert!(
+        printed.contains("\u{a0};"),
+        "the no-break space reaches the page"
+    );
+    assert!(
+        !printed.contains(" ;"),
+        "no breakable space before a semicolon"
+    );
+}
+
+#[test]
+fn a_missing_translation_names_the_field_unless_fallback_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        "client: Jean\nlanguage: fr\nexercises: [clamshell, wall-sit]\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("exercise `wall-sit` has no `fr` text for `name`"),
+        "{message}"
+    );
+    assert!(message.contains("wall-sit.yaml"), "{message}");
+    assert!(message.contains("--allow-fallback"), "{message}");
+
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--allow-fallback"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("warning: exercise `wall-sit` has no `fr` text"),
+        "{}",
+        stderr(&output)
+    );
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    assert_reads(&text, "Palourde");
+    assert_reads(&text, "Wall Sit");
+
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--lang", "de"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_lang_flag_overrides_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        "client: Jane\ndate: 2026-11-26\nfollow_up: 2026-12-01\nexercises: [chin-tuck]\n",
+    )
+    .unwrap();
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "--lang", "fr"],
+    ));
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    assert_reads(&text, "mardi 1er décembre 2026 (dans 5 jours)");
+    assert_reads(&text, "Rentrée du menton");
+}
