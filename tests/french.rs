@@ -123,3 +123,46 @@ fn the_lang_flag_overrides_the_plan() {
     assert_reads(&text, "mardi 1er décembre 2026 (dans 5 jours)");
     assert_reads(&text, "Rentrée du menton");
 }
+
+#[test]
+fn a_bilingual_handout_carries_both_languages_french_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bi.pdf");
+    assert_success(&hep(&[
+        "render",
+        "examples/plans/bilingual.yaml",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]));
+    let text = pdf_text(&pdf);
+    for (french, english) in [
+        (
+            "Votre programme d’exercices à domicile",
+            "Your home exercise program",
+        ),
+        (
+            "jeudi 17 décembre 2026 (dans 3 semaines)",
+            "Thursday, December 17, 2026 (in 3 weeks)",
+        ),
+        ("Rentrée du menton", "Chin Tuck"),
+        (
+            "Tenez 5 secondes. Répétez 10 fois.",
+            "Hold 5 seconds. Repeat 10 times.",
+        ),
+        (
+            "3 fois par jour, tous les jours",
+            "3 times a day, every day",
+        ),
+        ("Départ · Start", "Rentrée · Tuck"),
+    ] {
+        assert_reads(&text, french);
+        assert_reads(&text, english);
+        if french != "Départ · Start" {
+            let squeezed_text = squeezed(&text);
+            assert!(
+                squeezed_text.find(&squeezed(french)) < squeezed_text.find(&squeezed(english)),
+                "{french} comes before {english}"
+            );
+        }
+    }
+}

@@ -5,8 +5,8 @@ use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::qr::{QR_SIDE, qr_items};
-use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, Theme, WHITE};
+use crate::layout::text::{TextStyle, single_line, wrap};
+use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, MUTED, Theme, WHITE};
 use crate::resolve::handout::{CardPicture, ExerciseCard, Handout, Rgb};
 use crate::resolve::qr::QrMatrix;
 
@@ -111,7 +111,14 @@ fn title_row(
     let badge = theme.card_title.size * BADGE_SCALE;
     let name_x = x + badge + 10.0;
     let name_lines = wrap(&card.name, theme.card_title, width - badge - 10.0);
-    let name_height = name_lines.len() as Pt * theme.card_title.line_height;
+    let translation_style = theme.value.colored(MUTED);
+    let second_name_lines = card
+        .second
+        .as_ref()
+        .map(|second| wrap(&second.name, translation_style, width - badge - 10.0))
+        .unwrap_or_default();
+    let name_height = name_lines.len() as Pt * theme.card_title.line_height
+        + second_name_lines.len() as Pt * translation_style.line_height;
     let row_height = name_height.max(badge);
     let badge_top = 0.0;
     let mut column = Column::new(
@@ -136,6 +143,7 @@ fn title_row(
         number_style,
     )));
     column.lines(name_lines, name_x, theme.card_title);
+    column.lines(second_name_lines, name_x, translation_style);
     let rule_y = row_height + 5.0;
     column.shape(
         Rect::new(x, rule_y, width, theme.line_width + 0.25),
@@ -145,6 +153,21 @@ fn title_row(
     );
     items.extend(column.items);
     rule_y + 1.0
+}
+
+/// A picture's caption, with its translation on a bilingual handout: "Départ · Start".
+fn combined_caption(card: &ExerciseCard, index: usize) -> Option<String> {
+    let own = card.pictures.get(index)?.caption.clone()?;
+    let translated = card
+        .second
+        .as_ref()
+        .and_then(|second| second.pictures.get(index))
+        .and_then(|picture| picture.caption.as_ref())
+        .filter(|translated| **translated != own);
+    Some(match translated {
+        Some(translated) => format!("{own} · {translated}"),
+        None => own,
+    })
 }
 
 /// The pictures stacked in the left column; returns the bottom.
@@ -160,7 +183,16 @@ fn picture_column(
         if index > 0 {
             y += 10.0;
         }
-        y = framed_picture(picture, theme, x, y, theme.picture_width, items);
+        let caption = combined_caption(card, index);
+        y = framed_picture(
+            picture,
+            caption.as_deref(),
+            theme,
+            x,
+            y,
+            theme.picture_width,
+            items,
+        );
     }
     y
 }
@@ -180,7 +212,16 @@ fn picture_row(
     let mut bottom = top;
     for (index, picture) in card.pictures.iter().enumerate() {
         let slot_x = x + index as Pt * (slot + gap);
-        bottom = bottom.max(framed_picture(picture, theme, slot_x, top, slot, items));
+        let caption = combined_caption(card, index);
+        bottom = bottom.max(framed_picture(
+            picture,
+            caption.as_deref(),
+            theme,
+            slot_x,
+            top,
+            slot,
+            items,
+        ));
     }
     bottom
 }
@@ -189,6 +230,7 @@ fn picture_row(
 /// credit below; returns the bottom.
 fn framed_picture(
     picture: &CardPicture,
+    caption: Option<&str>,
     theme: &Theme,
     x: Pt,
     top: Pt,
@@ -220,7 +262,7 @@ fn framed_picture(
             picture_height,
         ),
     });
-    if let Some(caption) = &picture.caption {
+    if let Some(caption) = caption {
         let style = theme.caption_label;
         if let Some(line) = wrap(caption, style, width - 16.0).into_iter().next() {
             let label = Rect::new(
@@ -266,21 +308,34 @@ fn text_column(
 
     // The prescription, in a tinted box: the answer to "how much?" and "how often?".
     let padding = 9.0;
-    let mut rows: Vec<(&str, &str)> = Vec::new();
+    let second = card.second.as_deref();
+    let mut rows: Vec<(&str, &str, Option<&str>)> = Vec::new();
     if let Some(dosage) = &card.dosage {
-        rows.push((words.dosage_label, dosage));
+        rows.push((
+            words.dosage_label,
+            dosage,
+            second.and_then(|second| second.dosage.as_deref()),
+        ));
     }
-    rows.push((words.how_often_label, &card.frequency));
+    rows.push((
+        words.how_often_label,
+        &card.frequency,
+        second.map(|second| second.frequency.as_str()),
+    ));
     if let Some(equipment) = &card.equipment {
-        rows.push((words.equipment_label, equipment));
+        rows.push((
+            words.equipment_label,
+            equipment,
+            second.and_then(|second| second.equipment.as_deref()),
+        ));
     }
     let label_width = rows
         .iter()
-        .map(|(label, _)| single_line(label, theme.body_bold).width)
+        .map(|(label, _, _)| single_line(label, theme.body_bold).width)
         .fold(0.0, Pt::max)
         + 12.0;
     let mut prescription = Column::new(x + padding, width - 2.0 * padding, top + padding - 2.0);
-    for (label, value) in rows {
+    for (label, value, translated) in rows {
         prescription.labelled(
             label,
             theme.body_bold.colored(theme.primary),
@@ -288,6 +343,14 @@ fn text_column(
             theme.body_bold,
             label_width,
         );
+        if let Some(translated) = translated {
+            translation(
+                &mut prescription,
+                translated,
+                theme.body.colored(MUTED),
+                label_width,
+            );
+        }
         prescription.space(1.0);
     }
     let box_height = prescription.y - top + padding - 4.0;
@@ -314,27 +377,52 @@ fn text_column(
             theme.body,
             number_width,
         );
+        if let Some(translated) = second.and_then(|second| second.steps.get(index)) {
+            translation(
+                &mut column,
+                translated,
+                theme.body.colored(MUTED),
+                number_width,
+            );
+        }
     }
 
-    let sections: Vec<(&str, Rgb, &[String])> = [
-        (words.tips_heading, theme.primary, card.cues.as_slice()),
-        (words.caution_heading, CAUTION, card.precautions.as_slice()),
+    let none: &[String] = &[];
+    let sections: Vec<Section> = [
+        (
+            words.tips_heading,
+            theme.primary,
+            card.cues.as_slice(),
+            second.map_or(none, |second| second.cues.as_slice()),
+        ),
+        (
+            words.caution_heading,
+            CAUTION,
+            card.precautions.as_slice(),
+            second.map_or(none, |second| second.precautions.as_slice()),
+        ),
         (
             words.progression_heading,
             theme.primary,
             card.progression.as_slice(),
+            second.map_or(none, |second| second.progression.as_slice()),
         ),
-        (words.note_heading, theme.accent, card.note.as_slice()),
+        (
+            words.note_heading,
+            theme.accent,
+            card.note.as_slice(),
+            second.map_or(none, |second| second.note.as_slice()),
+        ),
     ]
     .into_iter()
-    .filter(|(_, _, entries)| !entries.is_empty())
+    .filter(|(_, _, entries, _)| !entries.is_empty())
     .collect();
 
     // Tips, cautions, progression and note as rows with their label in a left gutter: no
     // heading lines, so a card stays short enough for two to a page.
     let gutter = sections
         .iter()
-        .map(|(heading, _, _)| single_line(heading, theme.heading).width)
+        .map(|(heading, _, _, _)| single_line(heading, theme.heading).width)
         .fold(0.0, Pt::max)
         + 12.0;
     for entry in &sections {
@@ -345,11 +433,21 @@ fn text_column(
     column.y
 }
 
+/// A labelled group of entries, with their translations on a bilingual handout.
+type Section<'a> = (&'a str, Rgb, &'a [String], &'a [String]);
+
+/// A translation under the text it translates, indented by `indent`, in the muted style. It
+/// stays in the column of the text it translates, even below the pictures.
+fn translation(column: &mut Column, text: &str, style: TextStyle, indent: Pt) {
+    let lines = wrap(text, style, column.width - indent);
+    column.lines(lines, column.x + indent, style);
+}
+
 /// A label in the left gutter and its entries beside it: one paragraph, or bullets.
 fn gutter_section(
     column: &mut Column,
     theme: &Theme,
-    (heading, color, entries): &(&str, Rgb, &[String]),
+    (heading, color, entries, translations): &Section,
     gutter: Pt,
 ) {
     column.settle();
@@ -365,8 +463,9 @@ fn gutter_section(
         if index > 0 {
             values.space(2.0);
         }
-        if entries.len() == 1 {
+        let indent = if entries.len() == 1 {
             values.paragraph(entry, theme.body);
+            0.0
         } else {
             values.hanging(
                 "•",
@@ -375,6 +474,10 @@ fn gutter_section(
                 theme.body,
                 bullet_width,
             );
+            bullet_width
+        };
+        if let Some(translated) = translations.get(index) {
+            translation(&mut values, translated, theme.body.colored(MUTED), indent);
         }
     }
     column.y = values.y;

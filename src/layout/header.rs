@@ -6,8 +6,9 @@ use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{HAIRLINE, Theme};
+use crate::layout::theme::{HAIRLINE, MUTED, Theme};
 use crate::resolve::handout::Handout;
+use crate::resolve::words::Words;
 
 /// Largest logo: 2.2 inches wide, 0.85 inch tall.
 const LOGO_MAX_WIDTH: Pt = 158.0;
@@ -68,12 +69,23 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
     let words = handout.words;
     let mut column = Column::new(x, width, 0.0);
     column.paragraph(words.title, theme.title);
-    column.space(6.0);
-    let mut fields = vec![(words.prepared_for, handout.client.as_str())];
-    if let Some(therapist) = &handout.therapist {
-        fields.push((words.therapist, therapist));
+    if let Some(second) = handout.second_words {
+        column.paragraph(second.title, theme.emphasis.colored(MUTED));
     }
-    fields.push((words.session_date, handout.session_date.as_str()));
+    column.space(6.0);
+    // On a bilingual handout each label carries both languages: "Préparé pour / Prepared for".
+    let both = |label: fn(&Words) -> &'static str| match handout.second_words {
+        Some(second) => format!("{} / {}", label(words), label(second)),
+        None => label(words).to_string(),
+    };
+    let prepared_for = both(|words| words.prepared_for);
+    let therapist_label = both(|words| words.therapist);
+    let date_label = both(|words| words.session_date);
+    let mut fields = vec![(prepared_for.as_str(), handout.client.as_str())];
+    if let Some(therapist) = &handout.therapist {
+        fields.push((therapist_label.as_str(), therapist));
+    }
+    fields.push((date_label.as_str(), handout.session_date.as_str()));
     // Each field takes the width its value needs, and fields wrap to a new row when full.
     let gap = 28.0;
     let top = column.y;
@@ -120,14 +132,27 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
         0.0
     };
     let mut column = Column::new(inner_x, width - bar - 2.0 * padding - qr_room, padding);
-    column.paragraph(words.next_appointment, theme.label.colored(theme.accent));
+    let heading = match handout.second_words {
+        Some(second) => format!("{} / {}", words.next_appointment, second.next_appointment),
+        None => words.next_appointment.to_string(),
+    };
+    column.paragraph(&heading, theme.label.colored(theme.accent));
     column.space(2.0);
     column.paragraph(
         &format!("{} ({})", follow_up.date, follow_up.distance),
         theme.emphasis,
     );
+    if let Some(second) = &follow_up.second {
+        column.paragraph(
+            &format!("{} ({})", second.date, second.distance),
+            theme.value.colored(MUTED),
+        );
+    }
     column.space(3.0);
     column.paragraph(&follow_up.note, theme.body);
+    if let Some(second) = &follow_up.second {
+        column.paragraph(&second.note, theme.body.colored(MUTED));
+    }
     if let Some(phone) = &handout.brand.phone {
         column.paragraph(&words.to_change_call.replace("{phone}", phone), theme.body);
     }

@@ -104,7 +104,7 @@ struct PlanFile {
     program: Option<Spanned<String>>,
     large_print: Option<bool>,
     log: Option<bool>,
-    language: Option<Spanned<String>>,
+    language: Option<Spanned<LanguageList>>,
     #[serde(default)]
     exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
     #[serde(default)]
@@ -118,6 +118,36 @@ pub(crate) fn planned_exercise(item: Spanned<PlannedExerciseItem>) -> PlannedExe
     let mut exercise = item.value.0;
     exercise.position = exercise.position.or(Position::from_yaml(item.referenced));
     exercise
+}
+
+/// `language: fr` or `language: [fr, en]`.
+#[derive(Debug, Clone)]
+struct LanguageList(Vec<String>);
+
+impl<'de> Deserialize<'de> for LanguageList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = LanguageList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a language code such as `fr`, or a list such as `[fr, en]`")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(LanguageList(vec![value.to_string()]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                let codes = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                if codes.is_empty() || codes.len() > 2 {
+                    return Err(de::Error::custom(crate::load::yaml::message_with_hint(
+                        "a handout has one or two languages",
+                        "write `language: fr`, or `language: [fr, en]` for a bilingual handout",
+                    )));
+                }
+                Ok(LanguageList(codes))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
 }
 
 /// The most exercises one handout holds; the clarity lint warns well before this.
@@ -147,8 +177,9 @@ pub struct Plan {
     pub large_print: Option<bool>,
     /// A tracking log after the exercises, overriding the clinic's default.
     pub log: Option<bool>,
-    /// The handout's language code (`en`, `fr`), and where the plan says so.
-    pub language: Option<(String, Option<Position>)>,
+    /// The handout's language codes (`en`, `fr`; two for a bilingual handout), and where
+    /// the plan says so.
+    pub language: Option<(Vec<String>, Option<Position>)>,
     /// The program the plan starts from, and where it is named.
     pub program: Option<(String, Option<Position>)>,
     /// The prescribed exercises, in order (added after the program's).
@@ -239,11 +270,14 @@ impl Plan {
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
             large_print: file.large_print,
             log: file.log,
-            language: file.language.map(|code| {
-                (
-                    code.value.trim().to_lowercase(),
-                    Position::from_yaml(code.referenced),
-                )
+            language: file.language.map(|codes| {
+                let list = codes
+                    .value
+                    .0
+                    .iter()
+                    .map(|code| code.trim().to_lowercase())
+                    .collect();
+                (list, Position::from_yaml(codes.referenced))
             }),
             program: file.program.map(|program| {
                 (

@@ -65,6 +65,7 @@ pub fn exercise_card(
         })?),
     };
     Ok(ExerciseCard {
+        second: None,
         video,
         number,
         name: text.name.clone(),

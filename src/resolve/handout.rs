@@ -71,6 +71,8 @@ pub struct FollowUpBox {
     pub distance: String,
     /// "If your pain is gone before then, feel free to cancel."
     pub note: String,
+    /// The same box in the second language of a bilingual handout.
+    pub second: Option<Box<FollowUpBox>>,
 }
 
 /// A picture of an exercise with its caption.
@@ -115,6 +117,8 @@ pub struct ExerciseCard {
     pub note: Option<String>,
     /// A QR code for the exercise's video.
     pub video: Option<QrMatrix>,
+    /// The same card in the second language of a bilingual handout.
+    pub second: Option<Box<ExerciseCard>>,
 }
 
 /// Everything printed on one client's handout.
@@ -122,6 +126,8 @@ pub struct ExerciseCard {
 pub struct Handout {
     /// The fixed words, in the handout's language.
     pub words: &'static Words,
+    /// The second language of a bilingual handout (`language: [fr, en]`).
+    pub second_words: Option<&'static Words>,
     /// Paper size.
     pub paper: PaperSize,
     /// Large print for low-vision clients.
@@ -152,25 +158,32 @@ impl Handout {
     /// Applies the language's typography to every text (French no-break spaces).
     pub fn typeset(mut self) -> Handout {
         let words = self.words;
+        if let Some(second) = self.second_words {
+            for card in &mut self.cards {
+                if let Some(card) = &mut card.second {
+                    card.typeset(second);
+                }
+            }
+            if let Some(follow_up) = self
+                .follow_up
+                .as_mut()
+                .and_then(|box_| box_.second.as_mut())
+            {
+                follow_up.note = second.typeset(&follow_up.note);
+            }
+        }
         if !words.spaced_punctuation {
             return self;
         }
         let fix = |text: &mut String| *text = words.typeset(text);
+        for card in &mut self.cards {
+            card.typeset(words);
+        }
         fix(&mut self.client);
         self.therapist.iter_mut().for_each(fix);
         self.notes.iter_mut().for_each(fix);
         if let Some(follow_up) = &mut self.follow_up {
             fix(&mut follow_up.note);
-        }
-        for card in &mut self.cards {
-            fix(&mut card.name);
-            card.dosage.iter_mut().for_each(fix);
-            fix(&mut card.frequency);
-            card.steps.iter_mut().for_each(fix);
-            card.cues.iter_mut().for_each(fix);
-            card.precautions.iter_mut().for_each(fix);
-            card.progression.iter_mut().for_each(fix);
-            card.note.iter_mut().for_each(fix);
         }
         self
     }
@@ -181,5 +194,23 @@ impl Handout {
             "{} - {} - {}",
             self.words.title, self.client, self.session_date
         )
+    }
+}
+
+impl ExerciseCard {
+    /// Applies a language's typography to the card's texts.
+    pub fn typeset(&mut self, words: &Words) {
+        if !words.spaced_punctuation {
+            return;
+        }
+        let fix = |text: &mut String| *text = words.typeset(text);
+        fix(&mut self.name);
+        self.dosage.iter_mut().for_each(fix);
+        fix(&mut self.frequency);
+        self.steps.iter_mut().for_each(fix);
+        self.cues.iter_mut().for_each(fix);
+        self.precautions.iter_mut().for_each(fix);
+        self.progression.iter_mut().for_each(fix);
+        self.note.iter_mut().for_each(fix);
     }
 }

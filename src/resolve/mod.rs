@@ -52,27 +52,47 @@ pub fn resolve(
             .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.large_print));
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let words = match (settings.language, &plan.language) {
-        (Some(words), _) => words,
-        (None, Some((code, position))) => match Words::for_code(code) {
-            Some(words) => words,
-            None => {
-                let known: Vec<String> = LANGUAGES
-                    .iter()
-                    .map(|words| format!("`{}`", words.code))
-                    .collect();
-                return Err(Diagnostics::from(
-                    plan.error_at(format!("hep has no `{code}` handouts"), *position)
-                        .with_hint(format!("use one of {}", known.join(", "))),
-                ));
+    let (words, second_words) = match (settings.language, &plan.language) {
+        (Some(words), _) => (words, None),
+        (None, Some((codes, position))) => {
+            let mut tables = Vec::with_capacity(codes.len());
+            for code in codes {
+                match Words::for_code(code) {
+                    Some(words) => tables.push(words),
+                    None => {
+                        let known: Vec<String> = LANGUAGES
+                            .iter()
+                            .map(|words| format!("`{}`", words.code))
+                            .collect();
+                        return Err(Diagnostics::from(
+                            plan.error_at(format!("hep has no `{code}` handouts"), *position)
+                                .with_hint(format!("use one of {}", known.join(", "))),
+                        ));
+                    }
+                }
             }
-        },
-        (None, None) => &ENGLISH,
+            (
+                tables.first().copied().unwrap_or(&ENGLISH),
+                tables.get(1).copied(),
+            )
+        }
+        (None, None) => (&ENGLISH, None),
     };
     let session_day = plan.date.map(|date| date.0).unwrap_or(today);
 
     let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
     let follow_up_position = plan.follow_up.as_ref().and_then(|(_, position)| *position);
+    let follow_up_box =
+        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| FollowUpBox {
+            day: date,
+            date: dates::long_date(date, words),
+            distance: dates::time_until(session_day, date, follow_up.when, words),
+            note: follow_up
+                .note
+                .clone()
+                .unwrap_or_else(|| words.default_follow_up_note.to_string()),
+            second: None,
+        };
     let follow_up = prescription.follow_up.as_ref().and_then(|follow_up| {
         let position = &follow_up_position;
         let Some(date) = dates::follow_up_date(session_day, follow_up.when) else {
@@ -89,15 +109,9 @@ pub fn resolve(
             );
             return None;
         }
-        Some(FollowUpBox {
-            day: date,
-            date: dates::long_date(date, words),
-            distance: dates::time_until(session_day, date, follow_up.when, words),
-            note: follow_up
-                .note
-                .clone()
-                .unwrap_or_else(|| words.default_follow_up_note.to_string()),
-        })
+        let mut first = follow_up_box(follow_up, date, words);
+        first.second = second_words.map(|second| Box::new(follow_up_box(follow_up, date, second)));
+        Some(first)
     });
 
     let mut cards = Vec::with_capacity(plan.exercises.len());
@@ -125,8 +139,12 @@ pub fn resolve(
             );
             continue;
         };
-        let text = match exercise.text_in(words.code) {
-            Ok(text) => text,
+        let text_in = |words: &'static Words,
+                       problems: &mut Vec<Diagnostic>,
+                       warnings: &mut Vec<Diagnostic>| match exercise
+            .text_in(words.code)
+        {
+            Ok(text) => Some(text),
             Err(field) => {
                 let missing = Diagnostic::error(format!(
                     "exercise `{}` has no `{}` text for `{field}`",
@@ -143,17 +161,43 @@ pub fn resolve(
                             severity: crate::diagnostic::Severity::Warning,
                             ..missing
                         });
-                        fallback
+                        Some(fallback)
                     }
                     _ => {
                         problems.push(missing);
+                        None
+                    }
+                }
+            }
+        };
+        let Some(text) = text_in(words, &mut problems, &mut warnings) else {
+            continue;
+        };
+        let second_text =
+            second_words.map(|second| (second, text_in(second, &mut problems, &mut warnings)));
+        let second_card = match second_text {
+            None => None,
+            Some((_, None)) => continue,
+            Some((second, Some(second_text))) => {
+                match card::exercise_card(
+                    cards.len() + 1,
+                    planned,
+                    exercise,
+                    &second_text,
+                    pictures,
+                    second,
+                ) {
+                    Ok(card) => Some(Box::new(card)),
+                    Err(problem) => {
+                        problems.push(problem);
                         continue;
                     }
                 }
             }
         };
         match card::exercise_card(cards.len() + 1, planned, exercise, &text, pictures, words) {
-            Ok(card) => {
+            Ok(mut card) => {
+                card.second = second_card;
                 log_rows.push((card.name.clone(), card.schedule));
                 cards.push(card);
             }
@@ -177,6 +221,7 @@ pub fn resolve(
     };
     let handout = Handout {
         words,
+        second_words,
         paper: clinic.map(|clinic| clinic.page).unwrap_or_default(),
         large_print,
         brand,
