@@ -4,8 +4,9 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::exercise::{Exercise, Laterality};
 use crate::load::follow_up::{CalendarSpan, FollowUpWhen};
+use crate::load::localized::Localized;
 use crate::load::plan::{Plan, PlannedExercise};
-use crate::readability::flesch_kincaid_grade;
+use crate::readability::{flesch_kincaid_grade, kandel_moles_ease};
 
 /// Steps beyond this many lose a reader.
 pub const MAX_STEPS: usize = 6;
@@ -13,6 +14,8 @@ pub const MAX_STEPS: usize = 6;
 pub const MAX_STEP_WORDS: usize = 20;
 /// The highest school grade the steps should need (Flesch-Kincaid).
 pub const MAX_READING_GRADE: f32 = 8.0;
+/// The lowest Kandel-Moles ease for French steps: about grade 8.
+pub const MIN_FRENCH_EASE: f32 = 60.0;
 /// Exercises beyond this many get done less often.
 pub const MAX_PLAN_EXERCISES: usize = 6;
 /// Follow-ups further away than this many days lose the client.
@@ -49,6 +52,21 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
                 .with_hint(format!(
                     "split it: steps of {MAX_STEP_WORDS} words or fewer are easier to follow"
                 )),
+            );
+        }
+    }
+    if let Localized::ByLanguage(by_language) = &exercise.localized.steps
+        && let Some(steps) = by_language.get("fr")
+        && exercise.language != "fr"
+    {
+        let ease = kandel_moles_ease(&steps.join(" "));
+        if ease < MIN_FRENCH_EASE {
+            warnings.push(
+                warn(
+                    format!("the French steps of `{}` are hard to read (Kandel-Moles ease {ease:.0})", exercise.id),
+                    exercise.step_positions.first().copied().flatten(),
+                )
+                .with_hint(format!("aim for an ease of {MIN_FRENCH_EASE:.0} or more: short sentences and everyday words")),
             );
         }
     }

@@ -221,3 +221,21 @@ fn hard_to_read_steps_are_named() {
     );
     assert!(message.contains("jargon.yaml:"), "{message}");
 }
+
+#[test]
+fn hard_to_read_french_steps_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::write(
+        dir.path().join("lib/jargon.yaml"),
+        "name: {en: Jargon, fr: Jargon}\nregion: hip\ncategory: strength\nsteps:\n  en: [Lie down., Lift your hips.]\n  fr: [Effectuez une contraction isométrique de la musculature glutéale., Maintenez un alignement lombopelvien neutre pendant l’abduction.]\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["check", "--library", "lib"]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("the French steps of `jargon` are hard to read (Kandel-Moles"),
+        "{}",
+        stderr(&output)
+    );
+}
