@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::cli::ShowArgs;
 use crate::commands::library_sources;
-use crate::diagnostic::{Diagnostic, Diagnostics, closest_matches};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::exercise::Laterality;
 use crate::load::frequency::Frequency;
 use crate::load::library::Library;
@@ -108,19 +108,7 @@ fn unknown<'a>(
     known: impl Iterator<Item = &'a str>,
     fallback: &str,
 ) -> anyhow::Error {
-    let close = closest_matches(id, known, 3);
-    let hint = if close.is_empty() {
-        fallback.to_string()
-    } else {
-        format!(
-            "did you mean {}?",
-            close
-                .iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
-    };
+    let hint = did_you_mean(id, known).unwrap_or_else(|| fallback.to_string());
     Diagnostics::from(Diagnostic::error(format!("unknown {kind} `{id}`")).with_hint(hint)).into()
 }
 

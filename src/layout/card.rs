@@ -2,7 +2,7 @@
 //! often, the numbered steps, tips, cautions and the therapist's note.
 
 use crate::layout::block::{Block, Column};
-use crate::layout::geometry::{Pt, Rect};
+use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::text::{TextStyle, single_line, wrap};
@@ -238,14 +238,11 @@ fn framed_picture(
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let inner_width = width - 2.0 * FRAME_PADDING;
-    let ratio = picture.picture.aspect_ratio();
-    let mut picture_width = inner_width;
-    let mut picture_height = inner_width / ratio;
-    let max_height = width * MAX_PICTURE_HEIGHT_RATIO;
-    if picture_height > max_height {
-        picture_height = max_height;
-        picture_width = max_height * ratio;
-    }
+    let (picture_width, picture_height) = fit_within(
+        picture.picture.aspect_ratio(),
+        inner_width,
+        width * MAX_PICTURE_HEIGHT_RATIO,
+    );
     let frame_height = picture_height + 2.0 * FRAME_PADDING;
     items.push(PageItem::Shape(Shape {
         rect: Rect::new(x, top, width, frame_height),

@@ -2,7 +2,7 @@
 //! under region headings.
 
 use crate::layout::block::{Block, Column};
-use crate::layout::geometry::{PageSize, Pt, Rect};
+use crate::layout::geometry::{PageSize, Pt, Rect, fit_within};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
 use crate::layout::paginate;
 use crate::layout::text::{single_line, wrap};
@@ -125,12 +125,8 @@ fn cell(
         corner_radius: 5.0,
     }));
     for (index, picture) in entry.pictures.iter().enumerate() {
-        let ratio = picture.aspect_ratio();
-        let (mut picture_width, mut picture_height) = (slot_width, slot_width / ratio);
-        if picture_height > slot_height {
-            picture_height = slot_height;
-            picture_width = slot_height * ratio;
-        }
+        let (picture_width, picture_height) =
+            fit_within(picture.aspect_ratio(), slot_width, slot_height);
         let slot_x = x + padding + index as Pt * (slot_width + padding);
         items.push(PageItem::Picture {
             picture: picture.clone(),

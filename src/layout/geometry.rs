@@ -69,6 +69,21 @@ impl Rect {
     }
 }
 
+/// The largest size with `aspect_ratio` (width / height) that fits in `max_width` by
+/// `max_height`: pictures keep their proportions.
+pub fn fit_within(aspect_ratio: f32, max_width: Pt, max_height: Pt) -> (Pt, Pt) {
+    let ratio = if aspect_ratio > 0.0 {
+        aspect_ratio
+    } else {
+        1.0
+    };
+    if max_width / ratio <= max_height {
+        (max_width, max_width / ratio)
+    } else {
+        (max_height * ratio, max_height)
+    }
+}
+
 /// The size of a sheet of paper.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSize {
@@ -91,5 +106,17 @@ impl PageSize {
                 height: 297.0 / 25.4 * INCH,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_keeps_proportions() {
+        assert_eq!(fit_within(2.0, 100.0, 100.0), (100.0, 50.0));
+        assert_eq!(fit_within(0.5, 100.0, 100.0), (50.0, 100.0));
+        assert_eq!(fit_within(1.0, 80.0, 200.0), (80.0, 80.0));
     }
 }

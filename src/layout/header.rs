@@ -2,7 +2,7 @@
 //! the therapist's note.
 
 use crate::layout::block::{Block, Column};
-use crate::layout::geometry::{Pt, Rect};
+use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::text::{single_line, wrap};
@@ -24,12 +24,7 @@ pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option
     let mut text_x = x;
     let mut logo_height: Pt = 0.0;
     if let Some(logo) = &brand.logo {
-        let ratio = logo.aspect_ratio();
-        let (mut logo_width, mut height) = (LOGO_MAX_HEIGHT * ratio, LOGO_MAX_HEIGHT);
-        if logo_width > LOGO_MAX_WIDTH {
-            logo_width = LOGO_MAX_WIDTH;
-            height = LOGO_MAX_WIDTH / ratio;
-        }
+        let (logo_width, height) = fit_within(logo.aspect_ratio(), LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT);
         column.items.push(PageItem::Picture {
             picture: logo.clone(),
             rect: Rect::new(x, 0.0, logo_width, height),

@@ -15,7 +15,7 @@ pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, closest_matches};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
@@ -118,18 +118,9 @@ pub fn resolve(
     let mut log_rows = Vec::with_capacity(plan.exercises.len());
     for planned in &prescription.exercises {
         let Some(exercise) = library.get(&planned.id) else {
-            let close = closest_matches(&planned.id, library.ids(), 3);
-            let hint = match close.as_slice() {
-                [] => "run `hep list` to see the exercises in the library".to_string(),
-                [one] => format!("did you mean `{one}`?"),
-                many => format!(
-                    "did you mean one of {}?",
-                    many.iter()
-                        .map(|id| format!("`{id}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            let hint = did_you_mean(&planned.id, library.ids()).unwrap_or_else(|| {
+                "run `hep list` to see the exercises in the library".to_string()
+            });
             problems.push(
                 plan.error_at(
                     format!("unknown exercise `{}`", planned.id),

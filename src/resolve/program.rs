@@ -1,7 +1,7 @@
 //! The exercises a plan prescribes: its program's (minus `remove:`, changed by `replace:`),
 //! then its own. Doses merge field by field: plan over program over library.
 
-use crate::diagnostic::{Diagnostic, closest_matches, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::follow_up::FollowUp;
 use crate::load::library::Library;
 use crate::load::plan::{MAX_EXERCISES, Plan, PlannedExercise};
@@ -32,23 +32,8 @@ pub fn prescription(plan: &Plan, library: &Library) -> Result<Prescription, Vec<
                 program_title = format!("program `{}`", program.id);
             }
             None => {
-                let hint = match closest_matches(
-                    id,
-                    library.programs().map(|program| program.id.as_str()),
-                    3,
-                )
-                .as_slice()
-                {
-                    [] => "run `hep list --programs` to see the programs".to_string(),
-                    [one] => format!("did you mean `{one}`?"),
-                    many => format!(
-                        "did you mean one of {}?",
-                        many.iter()
-                            .map(|id| format!("`{id}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
+                let hint = did_you_mean(id, library.programs().map(|program| program.id.as_str()))
+                    .unwrap_or_else(|| "run `hep list --programs` to see the programs".to_string());
                 problems.push(
                     plan.error_at(format!("unknown program `{id}`"), *position)
                         .with_hint(hint),
