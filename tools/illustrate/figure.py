@@ -90,6 +90,7 @@ class Body:
         self.merge = None        # which legs merge into the torso outline
         self.far_override = {}   # group name -> True/False for shading
         self.order_bias = {}     # group name -> extra depth
+        self.split_hands = ()    # sides whose hand is its own group ("handR")
         self.spine()
         self.head()
 
@@ -376,10 +377,20 @@ class Body:
             parts = limb(P2, a["S"], a["E"], R_UPPER_ARM, 0.3) + limb(P2, a["E"], a["W"], R_FOREARM, 0.3)
             if a["style"] == "fist":
                 fc = a["W"] + a["h"] * 6.0
-                parts.append((circle_path(P2(fc), 7.2), "skin"))
+                hand = [(circle_path(P2(fc), 7.2), "skin")]
             else:
-                parts.append((capsule(P2(a["W"]), R_HAND[0], P2(a["T"]), R_HAND[1]), "skin"))
+                fc = (a["W"] + a["T"]) * 0.5
+                hand = [(capsule(P2(a["W"]), R_HAND[0], P2(a["T"]), R_HAND[1]), "skin")]
             dep = sum(cam.depth(a[k]) for k in ("S", "E", "W", "T")) / 4 + 3
+            if side in self.split_hands:
+                # the hand and the end of the forearm as their own outlined
+                # shape, so they can be drawn in front of a limb that the
+                # rest of the arm passes behind
+                m = a["W"] + (a["E"] - a["W"]) * 0.4
+                hand.insert(0, (capsule(P2(m), R_FOREARM[1] - 0.8, P2(a["W"]), R_FOREARM[2]), "skin"))
+                groups.append(dict(name="hand" + side, depth=cam.depth(fc) + 3, parts=hand))
+            else:
+                parts += hand
             groups.append(dict(name="arm" + side, depth=dep, parts=parts))
 
         # head -----------------------------------------------------------
@@ -416,12 +427,14 @@ class Body:
         far_side = "L" if rv > 0.45 else ("R" if rv < -0.45 else None)
         near_side = {"L": "R", "R": "L"}.get(far_side)
         for g in groups:
-            if far_side and g["name"] in ("arm" + far_side, "leg" + far_side):
+            if far_side and g["name"] in ("arm" + far_side, "leg" + far_side, "hand" + far_side):
                 g["depth"] = min(g["depth"], spine_depth - 40)
-            if near_side and g["name"] in ("arm" + near_side, "leg" + near_side):
+            if near_side and g["name"] in ("arm" + near_side, "leg" + near_side,
+                                           "hand" + near_side):
                 g["depth"] = max(g["depth"], spine_depth + 5)
             g["depth"] += self.order_bias.get(g["name"], 0.0)
-            far = far_side is not None and g["name"] in ("arm" + far_side, "leg" + far_side)
+            far = far_side is not None and g["name"] in ("arm" + far_side, "leg" + far_side,
+                                                         "hand" + far_side)
             far = self.far_override.get(g["name"], far)
             g["far"] = far
         return groups

@@ -291,7 +291,11 @@ def upper_trapezius_stretch(end):
 def doorway_pec_stretch(end):
     sc = Scene(-35, 4)
     sc.floor(0)
+    # the wall on both sides of the opening; both are drawn behind the
+    # figure, so each forearm is seen lying flat against the frame
     props.box(sc, V(-10, 0, -160), V(6, 420, -52), bbox=False, depth=-1000)
+    props.box(sc, V(-10, 0, 52), V(6, 420, 160), bbox=False, depth=-1000)
+    props.box(sc, V(-10, 372, -52), V(6, 420, 52), bbox=False, depth=-1000)   # top of the door
     if end:
         b = Body(V(22, STAND_HIP - 6, 0), up=sag(80), fwd=X)
         b.spine(up=sag(84))
@@ -439,30 +443,42 @@ def feet_flat(b, sides=("R", "L"), x=100.0):
 @exercise("hip", "figure-4-stretch",
           "Figure-4 stretch start: lying on the back, right ankle crossed over the left knee",
           "Figure-4 stretch hold: left thigh pulled toward the chest with both hands",
-          scale=1.4)
+          scale=1.55, dy=-2)
 def figure_4_stretch(end):
-    sc = Scene(-40, 42)
-    props.floor_mat(sc, -140, 135, -50, 50)
+    # seen from the right and from the feet end, so that the crossed right
+    # leg and the upright left thigh make the "4" facing the viewer
+    sc = Scene(-50, 30)
+    props.floor_mat(sc, -140, 135, -45, 45)
     b = supine()
     if end:
-        b.leg("L", d(-0.12, 1, 0), d(1, 0.1, 0), foot=d(0.2, 1, 0))
+        b.leg("L", d(-0.3, 1, 0), d(1, 0.12, 0), foot=d(0.15, 1, 0))
     else:
         feet_flat(b, ("L",), x=96)
     lg = b.legs["L"]
     th = (lg["K"] - lg["H"]).norm()
     shin_l = (lg["A"] - lg["K"]).norm()
-    # right ankle rests across the left thigh just above the knee
-    rest = lg["K"] - th * 14 + Z * 8 + ortho(-shin_l, th) * 12
-    b.leg_to("R", rest, pole=d(0.3, 0.5, 1), foot=d(0.1, 0.3, 1))
+    front = ortho(-shin_l, th)           # the front of the left thigh
+    # right ankle rests across the left thigh just above the knee, the right
+    # knee falls out to the side
+    rest = lg["K"] - th * 12 + front * 13 + Z * 4
+    b.leg_to("R", rest, pole=d(0.3, -0.3, 1), foot=d(0.1, 0.35, -1))
+    b.merge = []
     if end:
-        grip = lg["K"] - th * 24 + ortho(shin_l, th) * 12
-        for side, zz in (("R", 1), ("L", -1)):
-            b.arm_to(side, grip + Z * (zz * 9), pole=d(0.3, -0.5, zz), hand=d(0, 0.3, -zz),
-                     style="fist")
+        # both hands hold the back of the left thigh (it faces the feet, so
+        # the viewer): the right arm reaches through the gap between the
+        # legs, the left arm round the outside of the thigh
+        grip = lg["K"] - th * 40
+        b.arm_to("R", grip + Z * 10, pole=d(0.2, -0.4, 1), hand=d(0.3, 0.2, -1), style="fist")
+        b.arm_to("L", grip - Z * 10, pole=d(0.2, -0.4, -1), hand=d(0.3, 0.2, 1), style="fist")
+        # drawing order: right leg, then the left thigh over the right ankle,
+        # then the hands over the thigh (the arms pass behind the legs)
+        b.split_hands = ("L", "R")
+        b.order_bias.update(legL=200, legR=100, handL=300, handR=300)
+        b.far_override.update(armL=True, handL=True, legL=False, legR=False, armR=False,
+                              handR=False)
     else:
         arms_at_sides(b)
-    b.merge = []
-    b.order_bias["legL"] = -40
+        b.order_bias["legL"] = -40
     sc.body(b)
     if end:
         k = lg["K"]
@@ -690,14 +706,19 @@ def levator_scapulae_stretch(end):
     b.shrug("R", up=-3)
     b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
     if end:
-        back = b.Hc - b.Fh * 17 + b.Uh * 6
-        b.arm_to("L", back, pole=d(0.6, 0.2, 1), hand=nlerp(-b.Fh, b.Uh, 0.2) * -1)
+        # left elbow up and out to the side, the forearm behind the head,
+        # so the arm frames the head instead of covering the face
+        back = b.Hc - b.Fh * 14 + b.Uh * 13
+        b.arm_to("L", back, pole=d(1, 0.8, 0.2), hand=nlerp(-b.Fh, b.Uh, 0.2) * -1)
+        b.order_bias["armL"] = -60
     else:
         hands_on_thighs(b, ("L",))
     sc.body(b)
     if end:
-        hc = b.Hc
-        arrow(sc, hc + V(-10, 36, 30), hc + V(30, -4, 40), bend=-0.3)
+        # from the face toward the left armpit, where the eyes look
+        a0 = b.Hc + b.Fh * 22 - b.Uh * 4
+        a1 = b.shoulder("L") + V(30, -20, 30)
+        arrow(sc, a0, a1, bend=0.2)
     return sc
 
 
@@ -828,39 +849,55 @@ def cross_body_shoulder_stretch(end):
 @exercise("shoulder", "sleeper-stretch",
           "Sleeper stretch start: lying on the right side, head on a pillow, right elbow bent, fingers up",
           "Sleeper stretch hold: left hand pressing the right forearm down toward the bed",
-          scale=1.2)
+          scale=2.3, focus=(-135, -55, 45, 70), check=False)
 def sleeper_stretch(end):
-    sc = Scene(15, 10)
-    props.floor_mat(sc, -185, 165, -45, 95)
-    props.pillow(sc, V(-120, MAT + 8, 0), length=70, h=16)
-    # lying on the right side, head to the image left, facing the viewer
-    b = Body(V(0, 60, 0), up=-X, fwd=Z)
-    b.head(up=d(-1, 0.12, 0), fwd=Z)
-    b.rest_on(MAT, head=False)
-    b.translate(V(0, 0, 0))
-    b.shrug("R", right=-8.0)
-    b.head(up=d(-1, 0.2, 0), fwd=Z)
-    fore = rotate(Y, Z, -62) if end else Y
-    b.arm("R", d(0.12, 0.05, 1), fore, hand=fore)
-    b.leg("R", d(1, 0, 0.7), d(1, 0, -0.5), foot=d(0.4, 0, 0.2))
-    b.leg("L", d(1, 0, 0.75), d(1, 0.05, -0.45), foot=d(0.4, 0, 0.2))
-    if end:
-        w = b.arms["R"]["W"]
-        b.arm_to("L", w + d(-0.6, 0.8, 0) * 9 + Z * 2, pole=d(0.3, 1, 0.6),
-                 hand=d(0.6, -0.8, 0.1))
-    else:
-        hp = b.hip("L")          # top hand resting on the back of the hip
-        b.arm_to("L", hp + V(6, 4, -16), pole=d(-0.2, 0.4, -1), hand=d(1, -0.3, -0.2))
-    b.merge = []
-    b.order_bias["legR"] = -100
-    b.order_bias["armR"] = 100        # the bottom arm lies in front of the chest
-    b.far_override["armR"] = False
-    b.order_bias["armL"] = 160 if end else -100
+    # a close-up of the upper body (the legs run out of the picture), seen
+    # from the front and above, so the bottom arm shows against the mat
+    sc = Scene(25, 40)
+    props.floor_mat(sc, -165, 150, -40, 100)
+    props.pillow(sc, V(-122, MAT + 8, 0), length=64, h=16, depth_z=56, slab=True)
+
+    def build(e):
+        # lying on the right side, head to the image left, facing the
+        # viewer, hips and knees bent
+        b = Body(V(0, 60, 0), up=-X, fwd=Z)
+        b.head(up=d(-1, 0.12, 0), fwd=Z)
+        b.rest_on(MAT, head=False)
+        b.shrug("R", right=-8.0)
+        b.head(up=d(-1, 0.2, 0), fwd=Z)
+        # right arm forward at shoulder height, elbow bent; in the hold the
+        # forearm is turned down toward the feet and the bed
+        fore = rotate(Y, Z, -70) if e else Y
+        b.arm("R", d(0.12, 0.05, 1), fore, hand=fore)
+        b.leg("R", d(0.55, 0, 1), d(0.8, 0, -0.55), foot=d(0.4, 0, 0.2))
+        b.leg("L", d(0.6, 0.05, 1), d(0.85, 0.05, -0.5), foot=d(0.4, 0, 0.2))
+        if e:
+            # left hand on top of the right wrist
+            a = b.arms["R"]
+            fu = (a["W"] - a["E"]).norm()
+            top = ortho(Y, fu)
+            b.arm_to("L", a["W"] + top * 9 + Z * 2 + fu * 2, pole=d(1, 0.6, 0.2),
+                     hand=(fu * 0.9 - top * 0.5).norm())
+        else:
+            hp = b.hip("L")          # top hand resting on the back of the hip
+            b.arm_to("L", hp + V(6, 4, -16), pole=d(-0.2, 0.4, -1), hand=d(1, -0.3, -0.2))
+        b.merge = []
+        b.order_bias["legR"] = -100
+        b.order_bias["armR"] = 100        # the bottom arm lies in front of the chest
+        b.far_override["armR"] = False
+        b.order_bias["armL"] = 160 if e else -100
+        return b
+
+    b = build(end)
     sc.body(b)
     if end:
-        e = b.arms["R"]["E"]
-        c = sc.cam.p2(e)
-        sc.arrow(arc_points(c, 78, 78, 98, 42, n=20))
+        # the path of the fingertips, from fingers up to the hold position
+        p2 = sc.cam.p2
+        c = p2(b.arms["R"]["E"])
+        tips = (p2(build(False).arms["R"]["T"]), p2(b.arms["R"]["T"]))
+        ang = [math.degrees(math.atan2(t[1] - c[1], t[0] - c[0])) for t in tips]
+        r = math.hypot(tips[0][0] - c[0], tips[0][1] - c[1]) + 12
+        sc.arrow(arc_points(c, r, r, ang[0] - 4, ang[1] + 10, n=20))
     return sc
 
 
@@ -1190,24 +1227,33 @@ def ankle_alphabet(end):
 @exercise("elbow-wrist-hand", "wrist-extensor-stretch",
           "Wrist extensor stretch start: right arm straight out in front, palm down",
           "Wrist extensor stretch hold: right wrist bent, fingers down, left hand pressing the back of the hand",
-          scale=1.75, focus=(-40, 165, 175, 300), check=False)
+          scale=2.75, focus=(-22, 196, 140, 318), check=False)
 def wrist_extensor_stretch(end):
-    sc = Scene(-12, 3)
+    # a close-up of the head, the arms and the hands
+    sc = Scene(-10, 4)
     b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
     b.leg("R", -Y, -Y)
     b.leg("L", -Y, -Y)
-    hand = d(0.12, -1, 0) if end else X
     if end:
-        b.spine(fwd=rotate(X, Y, -16))
+        b.spine(fwd=rotate(X, Y, -16))    # left shoulder reaches forward
         b.shrug("L", fwd=10)
-    b.arm("R", sag(-3), sag(-3), hand=hand)
-    if end:
-        w = b.arms["R"]["W"]
-        b.arm_to("L", V(w.x + 9, w.y - 23, 16), pole=d(-0.2, -1, -0.3), hand=d(-0.35, 1, 0))
+        b.arm("R", sag(-3), sag(-3), hand=d(-0.15, -1, 0))
+        a = b.arms["R"]
+        h = (a["T"] - a["W"]).norm()
+        back = ortho(X, h)                # the back of the bent hand faces forward
+        # left palm on the back of the right hand, fingers up, the left
+        # forearm coming up from below; the left hand is drawn in front
+        lw = a["W"] + h * 38 + back * 14 - Z * 4
+        b.arm_to("L", lw, pole=d(-0.2, -1, -0.4), hand=(-h - back * 0.1).norm())
+        b.split_hands = ("L",)
+        b.order_bias["handL"] = 200
+        b.far_override["handL"] = False
     else:
+        b.arm("R", sag(-3), sag(-3), hand=X)
         b.arm("L", sag(-90), sag(-88))
     sc.body(b)
     if end:
-        w = b.arms["R"]["W"]
-        arrow(sc, w + V(36, 8, 30), w + V(20, -30, 30), bend=-0.3)
+        # the path of the fingertips as the wrist bends
+        c = sc.cam.p2(b.arms["R"]["W"])
+        sc.arrow(arc_points(c, 38, 38, 5, -62, n=16))
     return sc

@@ -149,17 +149,61 @@ def anchor(scene, p3, layer=2, depth=0.0):
                 depth=depth)
 
 
-def pillow(scene, c, length=70.0, h=14.0, depth_z=40.0, layer=0):
-    """A soft pillow: a rounded slab centred at c (3-D), long along X."""
+def pillow(scene, c, length=70.0, h=14.0, depth_z=40.0, layer=0, slab=False):
+    """A soft pillow: a rounded slab centred at c (3-D), long along X.
+    By default only its outline in the X-Y plane is drawn (right for side
+    views). With slab=True it is drawn as a cushion with a top face, for
+    cameras that look down on it."""
     cam = scene.cam
-    pts = []
-    for i in range(24):
-        t = 2 * math.pi * i / 24
-        ct, st = math.cos(t), math.sin(t)
-        # superellipse-ish outline in the X-Y plane
-        x = length / 2 * math.copysign(abs(ct) ** 0.6, ct)
-        y = h / 2 * math.copysign(abs(st) ** 0.8, st)
-        pts.append(cam.p2(V(c.x + x, c.y + y, c.z)))
     from geom import catmull_closed
-    scene.shape(catmull_closed(pts), fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=layer,
-                depth=cam.depth(c))
+    if not slab:
+        pts = []
+        for i in range(24):
+            t = 2 * math.pi * i / 24
+            ct, st = math.cos(t), math.sin(t)
+            # superellipse-ish outline in the X-Y plane
+            x = length / 2 * math.copysign(abs(ct) ** 0.6, ct)
+            y = h / 2 * math.copysign(abs(st) ** 0.8, st)
+            pts.append(cam.p2(V(c.x + x, c.y + y, c.z)))
+        scene.shape(catmull_closed(pts), fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX,
+                    layer=layer, depth=cam.depth(c))
+        return
+
+    def ring(y, shrink):
+        out = []
+        for i in range(32):
+            t = 2 * math.pi * i / 32
+            ct, st = math.cos(t), math.sin(t)
+            x = (length / 2 - shrink) * math.copysign(abs(ct) ** 0.5, ct)
+            z = (depth_z / 2 - shrink) * math.copysign(abs(st) ** 0.5, st)
+            out.append(cam.p2(V(c.x + x, y, c.z + z)))
+        return out
+
+    top = ring(c.y + h / 2, 3.0)
+    mid = ring(c.y, 0.0)
+    bottom = ring(c.y - h / 2, 3.0)
+    hull = _hull(top + mid + bottom)
+    dep = cam.depth(c)
+    scene.shape(catmull_closed(hull, tension=0.5), fill=PROP_FILL_DARK, stroke=PROP_LINE,
+                width=PROP_PX, layer=layer, depth=dep)
+    scene.shape(catmull_closed(top), fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX,
+                layer=layer, depth=dep + 0.01)
+
+
+def _hull(pts):
+    """Convex hull of 2-D points, counter-clockwise (monotone chain)."""
+    pts = sorted(set((round(x, 6), round(y, 6)) for x, y in pts))
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
