@@ -46,7 +46,7 @@ pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option
         item.shift_down(offset);
         column.items.push(item);
     }
-    let bottom = logo_height.max(text_height) + 8.0;
+    let bottom = logo_height.max(text_height) + 6.0;
     column.shape(
         Rect::new(x, bottom, width, 2.0),
         Some(theme.primary),
@@ -120,7 +120,8 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
     let bar = 6.0;
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
-    let qr_column = QR_SIDE + 24.0;
+    // Wide enough for "Scan to book or cancel" on one line, so the box stays short.
+    let qr_column = (QR_SIDE + 24.0).max(single_line(words.scan_to_book, theme.small).width + 4.0);
     let qr_room = if handout.brand.booking_qr.is_some() {
         qr_column + padding
     } else {

@@ -33,7 +33,7 @@ pub const BOTTOM_SAFE: Pt = 0.25 * INCH;
 /// Vertical space between blocks (the header, cards).
 pub const BLOCK_GAP: Pt = 18.0;
 /// Vertical space between the parts of the first page's header.
-pub const HEADER_GAP: Pt = 13.0;
+pub const HEADER_GAP: Pt = 10.0;
 
 /// Width of the picture column of an exercise card: 2 inches, big enough to see the pose.
 pub const PICTURE_COLUMN: Pt = 2.0 * INCH;
