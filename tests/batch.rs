@@ -214,3 +214,43 @@ fn output_flag_needs_a_single_plan() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!Path::new(&dir.path().join("x.pdf")).exists());
 }
+
+#[test]
+fn fifty_plans_with_three_broken_render_47_and_report_3_with_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        "chin-tuck",
+        "clamshell",
+        "glute-bridge",
+        "cat-cow",
+        "calf-raise",
+    ];
+    for number in 0..50 {
+        let exercises = match number {
+            7 => "clamshel".to_string(),
+            23 => "glute-bridge, wall-sitt".to_string(),
+            41 => "cat-cow\n".to_string(),
+            _ => ids[number % ids.len()].to_string(),
+        };
+        let text = if number == 41 {
+            "client: Broken Date\ndate: 2026-13-40\nexercises: [cat-cow]\n".to_string()
+        } else {
+            plan(&format!("Client {number}"), "2026-11-26", &exercises)
+        };
+        std::fs::create_dir_all(dir.path().join("plans")).unwrap();
+        std::fs::write(
+            dir.path().join(format!("plans/client-{number:02}.yaml")),
+            text,
+        )
+        .unwrap();
+    }
+    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("47 rendered, 3 failed"), "{message}");
+    assert!(message.contains("plans/client-07.yaml:4:13"), "{message}");
+    assert!(message.contains("plans/client-23.yaml:4:27"), "{message}");
+    assert!(message.contains("plans/client-41.yaml:2:7"), "{message}");
+    let written = std::fs::read_dir(dir.path().join("out")).unwrap().count();
+    assert_eq!(written, 47);
+}

@@ -239,3 +239,27 @@ fn hard_to_read_french_steps_are_flagged() {
         stderr(&output)
     );
 }
+
+#[test]
+fn check_reports_several_problems_of_one_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        "client: Jane\ndate: 2026-11-26\nfollow_up: 2026-11-01\nexercises:\n  - clamshel\n  - glute-bridge\n  - id: calf-rase\n    sets: 2\n",
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["check", "plan.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    for expected in [
+        "plan.yaml:3:12",
+        "is not after the session date",
+        "plan.yaml:5:5",
+        "unknown exercise `clamshel`",
+        "plan.yaml:7:9",
+        "unknown exercise `calf-rase`",
+        "3 errors",
+    ] {
+        assert!(message.contains(expected), "{expected} in {message}");
+    }
+}
