@@ -1,6 +1,6 @@
 //! A block is a strip of positioned items (a header, a card) that pagination stacks on pages.
 
-use crate::layout::geometry::{Pt, Rect};
+use crate::layout::geometry::{INCH, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{ShapedLine, TextStyle, single_line, wrap};
 use crate::resolve::handout::Rgb;
@@ -33,30 +33,31 @@ impl Block {
         stacked
     }
 
-    /// Splits the block so the first part is at most `max_height` tall, cutting only where no
-    /// item straddles the cut. Returns the block unchanged (and `None`) when it fits.
+    /// Splits the block so the first part is at most `max_height` tall. Returns the block
+    /// unchanged (and `None`) when it fits.
+    ///
+    /// The cut goes, in order of preference:
+    /// - where no item straddles it (between two cards' paragraphs, under a picture);
+    /// - else at the top of an item, so that it and everything starting below it move on, as
+    ///   long as what stays (a picture beside the first lines of text) ends by `max_height`;
+    /// - else nowhere: the first part is empty and the whole block moves on, when its first
+    ///   items fit on any fresh page ([`SURE_PAGE_ROOM`]);
+    /// - else at `max_height`, and the items across it overflow: only a single item taller than
+    ///   a page can force this.
     pub fn split(mut self, max_height: Pt) -> (Block, Option<Block>) {
         if self.height <= max_height {
             return (self, None);
         }
-        let straddles = |cut: Pt, items: &[PageItem]| {
-            items.iter().any(|item| {
-                let bounds = item.bounds();
-                bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01
-            })
+        let (cut, first_height) = match self.clean_cut(max_height) {
+            Some(cut) => (cut, cut),
+            None => match self.cut_above_item(max_height) {
+                Some(cut) => cut,
+                None if self.first_items_height() <= SURE_PAGE_ROOM => {
+                    return (Block::default(), Some(self));
+                }
+                None => (max_height, max_height),
+            },
         };
-        // Candidate cuts: the bottoms of items, best (lowest) first.
-        let mut cuts: Vec<Pt> = self
-            .items
-            .iter()
-            .map(|item| item.bounds().bottom())
-            .filter(|bottom| *bottom <= max_height && *bottom > 0.0)
-            .collect();
-        cuts.sort_by(|a, b| b.total_cmp(a));
-        let cut = cuts
-            .into_iter()
-            .find(|cut| !straddles(*cut, &self.items))
-            .unwrap_or(max_height);
         let (first, rest): (Vec<PageItem>, Vec<PageItem>) = self
             .items
             .drain(..)
@@ -70,13 +71,79 @@ impl Block {
         }
         (
             Block {
-                height: cut,
+                height: first_height,
                 items: first,
             },
             Some(rest_block),
         )
     }
+
+    /// The lowest item bottom at most `max_height` that no item straddles.
+    fn clean_cut(&self, max_height: Pt) -> Option<Pt> {
+        let straddles = |cut: Pt| {
+            self.items.iter().any(|item| {
+                let bounds = item.bounds();
+                bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01
+            })
+        };
+        let mut cuts: Vec<Pt> = self
+            .items
+            .iter()
+            .map(|item| item.bounds().bottom())
+            .filter(|bottom| *bottom <= max_height && *bottom > 0.0)
+            .collect();
+        cuts.sort_by(|a, b| b.total_cmp(a));
+        cuts.into_iter().find(|cut| !straddles(*cut))
+    }
+
+    /// The items starting above `top`, and how far down they reach; `None` when there are none.
+    fn reach_above(&self, top: Pt) -> Option<Pt> {
+        self.items
+            .iter()
+            .map(PageItem::bounds)
+            .filter(|bounds| bounds.y < top - 0.01)
+            .map(|bounds| bounds.bottom())
+            .reduce(Pt::max)
+    }
+
+    /// The tops of items, lowest first: the places where the block can be cut at an item.
+    fn item_tops(&self) -> Vec<Pt> {
+        let mut tops: Vec<Pt> = self
+            .items
+            .iter()
+            .map(|item| item.bounds().y)
+            .filter(|top| *top > 0.0)
+            .collect();
+        tops.sort_by(|a, b| b.total_cmp(a));
+        tops.dedup();
+        tops
+    }
+
+    /// A cut at the top of an item such that the items above it end by `max_height`, lowest
+    /// first: the cut and the height of the first part.
+    fn cut_above_item(&self, max_height: Pt) -> Option<(Pt, Pt)> {
+        self.item_tops().into_iter().find_map(|top| {
+            let reach = self.reach_above(top)?;
+            let cut = top.min(max_height);
+            (reach <= max_height + 0.01).then_some((cut, reach.min(max_height).max(cut)))
+        })
+    }
+
+    /// The height of the smallest first part that any cut can leave: the block's first items
+    /// and everything beside them.
+    fn first_items_height(&self) -> Pt {
+        let mut tops = self.item_tops();
+        tops.reverse();
+        tops.into_iter()
+            .find_map(|top| self.reach_above(top))
+            .unwrap_or(self.height)
+    }
 }
+
+/// Room that every page has between its top margin and its footer, whatever the paper and the
+/// print size: a block whose first items fit in it can always move on to a fresh page, so
+/// moving it there never leaves pagination without progress.
+pub const SURE_PAGE_ROOM: Pt = 5.0 * INCH;
 
 /// Lays items out downwards in a column, keeping track of the next free y.
 #[derive(Debug, Clone)]
@@ -226,5 +293,101 @@ impl Column {
                 corner_radius,
             }),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(y: Pt, height: Pt) -> PageItem {
+        PageItem::Shape(Shape {
+            rect: Rect::new(0.0, y, 100.0, height),
+            fill: None,
+            stroke: None,
+            corner_radius: 0.0,
+        })
+    }
+
+    /// A card's body: a 110 pt picture frame on the left, and beside it ten 15 pt lines of text
+    /// (drawn here as boxes) running on below it.
+    fn picture_beside_text() -> Block {
+        let mut items = vec![shape(0.0, 110.0)];
+        items.extend((0..10).map(|line| shape(line as Pt * 15.0, 15.0)));
+        Block {
+            height: 150.0,
+            items,
+        }
+    }
+
+    fn bottom(items: &[PageItem]) -> Pt {
+        items
+            .iter()
+            .map(|item| item.bounds().bottom())
+            .fold(0.0, Pt::max)
+    }
+
+    #[test]
+    fn a_clean_cut_is_preferred() {
+        let block = Block {
+            height: 100.0,
+            items: vec![shape(0.0, 30.0), shape(40.0, 30.0), shape(75.0, 25.0)],
+        };
+        let (first, rest) = block.split(80.0);
+        assert_eq!(first.height, 70.0);
+        assert_eq!(first.items.len(), 2);
+        let rest = rest.unwrap();
+        assert_eq!(rest.items.len(), 1);
+        assert!((rest.items[0].bounds().y - 5.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_picture_stays_with_the_lines_beside_it_when_it_fits() {
+        let (first, rest) = picture_beside_text().split(130.0);
+        assert!(bottom(&first.items) <= 130.0);
+        assert!(first.height <= 130.0);
+        // The picture and the seven lines that start beside it; the rest move on.
+        assert_eq!(first.items.len(), 9);
+        let rest = rest.unwrap();
+        assert_eq!(rest.items.len(), 2);
+        assert!(rest.items.iter().all(|item| item.bounds().y >= -0.01));
+    }
+
+    #[test]
+    fn without_a_clean_cut_items_move_on_from_the_top_of_one() {
+        // Each item overlaps the next, as a picture column beside a text column can.
+        let block = Block {
+            height: 130.0,
+            items: vec![shape(0.0, 50.0), shape(40.0, 50.0), shape(80.0, 50.0)],
+        };
+        let (first, rest) = block.split(100.0);
+        assert_eq!(first.items.len(), 2);
+        assert_eq!(first.height, 90.0);
+        let rest = rest.unwrap();
+        assert_eq!(rest.items.len(), 1);
+        assert_eq!(rest.height, 50.0);
+        assert!(rest.items[0].bounds().y.abs() < 0.01);
+    }
+
+    #[test]
+    fn nothing_is_pushed_past_the_room_left() {
+        // The picture cannot fit in 60 pt: rather than overflow, the whole block moves on.
+        let (first, rest) = picture_beside_text().split(60.0);
+        assert!(first.items.is_empty());
+        assert_eq!(first.height, 0.0);
+        assert_eq!(rest.unwrap().items.len(), 11);
+    }
+
+    #[test]
+    fn an_item_taller_than_any_page_is_still_split() {
+        // Nothing can ever fit: the old cut at the room left, so that pagination goes on.
+        let block = Block {
+            height: 2000.0,
+            items: vec![shape(0.0, 2000.0)],
+        };
+        let (first, rest) = block.split(500.0);
+        assert_eq!(first.height, 500.0);
+        assert_eq!(first.items.len(), 1);
+        assert!(rest.unwrap().items.is_empty());
     }
 }
