@@ -115,7 +115,7 @@ say "checking that every renderer works"
 $HEP_ONE
 [ -z "$TYPST_ONE" ] || $TYPST_ONE
 $TYPST_PY
-$WEASY 2>/dev/null
+$WEASY
 
 # ---- time -------------------------------------------------------------------------------------
 {
