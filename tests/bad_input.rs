@@ -10,12 +10,7 @@ use common::*;
 /// Writes `plan` into a fresh folder (with `files` beside it), renders it, and returns the
 /// folder and hep's messages after checking that it failed cleanly.
 fn refused(plan: &str, files: &[(&str, &[u8])], extra: &[&str]) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
+    let dir = folder_with(files);
     std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
     let mut args = vec!["render", "plan.yaml"];
     args.extend_from_slice(extra);

@@ -23,12 +23,7 @@ impl Run {
 }
 
 fn render(plan: &str, files: &[(&str, &[u8])], extra: &[&str]) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
+    let dir = folder_with(files);
     std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
     let mut args = vec!["render", "plan.yaml"];
     args.extend_from_slice(extra);

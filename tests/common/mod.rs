@@ -9,6 +9,17 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A fresh folder holding `files` (paths relative to it, folders created as needed).
+pub fn folder_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
 /// Runs `hep` with `args` in `dir`, with no HEP_* variables from the environment.
 pub fn hep_in(dir: &Path, args: &[&str]) -> Output {
     hep_with_stdin(dir, args, None)
