@@ -11,6 +11,7 @@ use crate::load::plan::Plan;
 use crate::load::source::SourceFile;
 use crate::resolve::handout::Handout;
 use crate::resolve::picture::PictureLoader;
+use crate::resolve::record::SourceRecord;
 use crate::resolve::{RunSettings, resolve};
 
 /// The shared state of a run.
@@ -62,6 +63,8 @@ impl Workspace {
                 large_print: false,
                 language: None,
                 allow_fallback: false,
+                archive: false,
+                source_date: source_date_epoch(),
             },
         };
         (workspace, problems)
@@ -79,13 +82,19 @@ impl Workspace {
     /// The plan's handout, exactly as `render` makes it.
     pub fn handout(&self, plan: &Plan) -> Result<Handout, Diagnostics> {
         let clinic = self.clinic_for(plan)?;
-        resolve(
+        let mut handout = resolve(
             plan,
             clinic.as_ref(),
             &self.library,
             &self.pictures,
             &self.settings,
-        )
+        )?;
+        if self.settings.archive || clinic.as_ref().is_some_and(|clinic| clinic.archive) {
+            let record =
+                SourceRecord::collect(plan, clinic.as_ref(), &self.library, &self.settings)?;
+            handout.record = Some(record);
+        }
+        Ok(handout)
     }
 
     /// The clinic from `--clinic`/HEP_CLINIC, else the plan's `clinic:` (relative to the plan).
@@ -109,4 +118,15 @@ impl Workspace {
         let source = SourceFile::read(&path)?;
         Clinic::load(source).map(Some)
     }
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), the reproducible-builds convention for "the
+/// time to write into outputs"; unset or unreadable means the session date is used.
+fn source_date_epoch() -> Option<jiff::Timestamp> {
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    jiff::Timestamp::from_second(seconds).ok()
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use hep::layout::lay_out;
-use hep::layout::page::PageItem;
+use hep::layout::page::ItemKind;
 use hep::load::library::LibrarySources;
 use hep::workspace::{PlanInput, Workspace};
 
@@ -63,8 +63,8 @@ fn large_print_keeps_steps_at_16_pt_and_inside_the_page() {
         .pages
         .iter()
         .flat_map(|page| &page.items)
-        .filter_map(|item| match item {
-            PageItem::Picture { rect, .. } => Some(rect.width),
+        .filter_map(|item| match &item.kind {
+            ItemKind::Picture { rect, .. } => Some(rect.width),
             _ => None,
         })
         .fold(0.0, f32::max);

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use hep::fonts::Fonts;
 use hep::layout::geometry::Rect;
-use hep::layout::page::{LaidOutDocument, PageItem};
+use hep::layout::page::{ItemKind, LaidOutDocument, PageItem};
+use hep::layout::structure::Role;
 use hep::load::library::LibrarySources;
 use hep::load::plan::Plan;
 use hep::load::source::{Origin, SourceFile};
@@ -233,9 +234,9 @@ impl RandomPlan {
 
 fn describe(item: &PageItem) -> String {
     let bounds = item.bounds();
-    let what = if let PageItem::Text(line) = item {
+    let what = if let ItemKind::Text(line) = &item.kind {
         format!("text {:?}", truncated(&line.text))
-    } else if let PageItem::Picture { .. } = item {
+    } else if let ItemKind::Picture { .. } = &item.kind {
         "picture".to_string()
     } else {
         "background".to_string()
@@ -259,12 +260,14 @@ fn truncated(text: &str) -> String {
 /// painted between the two and covering the later one whole.
 fn on_its_own_background(items: &[PageItem], earlier: usize, later: usize) -> bool {
     let covered = items[later].bounds();
-    matches!(items[earlier], PageItem::Picture { .. })
-        && matches!(items[later], PageItem::Text(_))
-        && items[earlier + 1..later].iter().any(|item| match item {
-            PageItem::Shape(shape) => shape.fill.is_some() && shape.rect.contains(&covered),
-            _ => false,
-        })
+    matches!(items[earlier].kind, ItemKind::Picture { .. })
+        && matches!(items[later].kind, ItemKind::Text(_))
+        && items[earlier + 1..later]
+            .iter()
+            .any(|item| match &item.kind {
+                ItemKind::Shape(shape) => shape.fill.is_some() && shape.rect.contains(&covered),
+                _ => false,
+            })
 }
 
 fn check(document: &LaidOutDocument) -> Result<(), String> {
@@ -309,6 +312,55 @@ fn check(document: &LaidOutDocument) -> Result<(), String> {
     Ok(())
 }
 
+/// Every picture is a figure with a description; every text line belongs to the structure,
+/// except the page footer (the lines below all tagged content), which readers skip; and every
+/// tag names a node that exists, after its parent.
+fn check_tags(document: &LaidOutDocument) -> Result<(), String> {
+    let structure = &document.structure;
+    for (index, node) in structure.nodes.iter().enumerate() {
+        if node.parent.is_some_and(|parent| parent.index() >= index) {
+            return Err(format!("node {index} comes before its parent"));
+        }
+    }
+    for (index, page) in document.pages.iter().enumerate() {
+        let number = index + 1;
+        let lowest_tagged = page
+            .items
+            .iter()
+            .filter(|item| item.node.is_some())
+            .map(|item| item.bounds().bottom())
+            .fold(0.0, f32::max);
+        for item in &page.items {
+            let role = item
+                .node
+                .map(|node| structure.nodes.get(node.index()).map(|node| &node.role));
+            match (&item.kind, role) {
+                (_, Some(None)) => return Err(format!("page {number}: a tag names no node")),
+                (ItemKind::Picture { .. }, Some(Some(Role::Figure { alt }))) if !alt.is_empty() => {
+                }
+                (ItemKind::Picture { .. }, _) => {
+                    return Err(format!(
+                        "page {number}: {} is not a described figure",
+                        describe(item)
+                    ));
+                }
+                (ItemKind::Text(_), None) if item.bounds().y < lowest_tagged => {
+                    return Err(format!(
+                        "page {number}: {} is hidden from screen readers",
+                        describe(item)
+                    ));
+                }
+                (ItemKind::Link { .. }, Some(Some(Role::Link))) => {}
+                (ItemKind::Link { .. }, _) => {
+                    return Err(format!("page {number}: a link area is not in a link node"));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 48,
@@ -321,6 +373,14 @@ proptest! {
         let document = plan.lay_out();
         prop_assert!(!document.pages.is_empty());
         if let Err(problem) = check(&document) {
+            return Err(TestCaseError::fail(format!("{problem}\nplan:\n{}", plan.yaml())));
+        }
+    }
+
+    #[test]
+    fn screen_readers_get_every_text_and_picture(plan in random_plan()) {
+        let document = plan.lay_out();
+        if let Err(problem) = check_tags(&document) {
             return Err(TestCaseError::fail(format!("{problem}\nplan:\n{}", plan.yaml())));
         }
     }

@@ -22,7 +22,7 @@ pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     };
     let catalog = catalog(&library, &PictureLoader::new(), paper)?;
     let document = lay_out_catalog(&catalog);
-    let bytes = paint(&document).map_err(|reason| anyhow::anyhow!("{reason}"))?;
+    let bytes = paint(&document, None).map_err(|reason| anyhow::anyhow!("{reason}"))?;
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {

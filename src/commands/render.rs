@@ -253,7 +253,7 @@ fn render_one(
         Err(problems) => return failed(format!("{problems:#}")),
     };
     let document = lay_out(&handout);
-    let bytes = match paint(&document) {
+    let bytes = match paint(&document, handout.record.as_ref()) {
         Ok(bytes) => bytes,
         Err(reason) => return failed(format!("error: {reason}")),
     };

@@ -2,6 +2,7 @@
 
 use crate::layout::geometry::{INCH, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
+use crate::layout::structure::NodeId;
 use crate::layout::text::{ShapedLine, TextStyle, single_line, wrap};
 use crate::resolve::handout::Rgb;
 
@@ -156,6 +157,8 @@ pub struct Column {
     pub y: Pt,
     /// What has been placed.
     pub items: Vec<PageItem>,
+    /// The structure node that text and pictures placed from now on belong to.
+    pub node: Option<NodeId>,
     /// Below this y the column widens to the given left edge and width (text flowing on
     /// under a picture column).
     widen_below: Option<(Pt, Pt, Pt)>,
@@ -169,7 +172,16 @@ impl Column {
             width,
             y,
             items: Vec::new(),
+            node: None,
             widen_below: None,
+        }
+    }
+
+    /// An empty column whose text belongs to `node`.
+    pub fn in_node(x: Pt, width: Pt, y: Pt, node: NodeId) -> Column {
+        Column {
+            node: Some(node),
+            ..Column::new(x, width, y)
         }
     }
 
@@ -199,7 +211,7 @@ impl Column {
         for line in lines {
             let baseline = self.y + style.first_baseline();
             self.items
-                .push(PageItem::Text(line.place(x, baseline, style)));
+                .push(PageItem::text(line.place(x, baseline, style), self.node));
             self.y += style.line_height;
         }
     }
@@ -211,11 +223,11 @@ impl Column {
         self.lines(lines, self.x, style);
     }
 
-    /// A paragraph with a marker ("1.", "•") hanging in a gutter of `indent` on its left.
+    /// A paragraph with a marker ("1.", "•") hanging in a gutter of `indent` on its left; the
+    /// marker belongs to the node `marker_node`, the text to the column's node.
     pub fn hanging(
         &mut self,
-        marker: &str,
-        marker_style: TextStyle,
+        (marker, marker_style, marker_node): (&str, TextStyle, Option<NodeId>),
         text: &str,
         style: TextStyle,
         indent: Pt,
@@ -223,20 +235,19 @@ impl Column {
         let top = self.y;
         let marker_line = single_line(marker, marker_style);
         let baseline = top + style.first_baseline();
-        self.items.push(PageItem::Text(marker_line.place(
-            self.x,
-            baseline,
-            marker_style,
-        )));
+        self.items.push(PageItem::text(
+            marker_line.place(self.x, baseline, marker_style),
+            marker_node,
+        ));
         let lines = wrap(text, style, self.width - indent);
         self.lines(lines, self.x + indent, style);
     }
 
-    /// A table row: a label in a fixed-width left column and a wrapped value beside it.
+    /// A table row: a label in a fixed-width left column and a wrapped value beside it; the
+    /// label belongs to `label_node`, the value to the column's node.
     pub fn labelled(
         &mut self,
-        label: &str,
-        label_style: TextStyle,
+        (label, label_style, label_node): (&str, TextStyle, Option<NodeId>),
         value: &str,
         style: TextStyle,
         label_width: Pt,
@@ -249,8 +260,10 @@ impl Column {
         let mut label_y = top + baseline_shift.max(0.0);
         for line in label_lines {
             let baseline = label_y + label_style.first_baseline();
-            self.items
-                .push(PageItem::Text(line.place(self.x, baseline, label_style)));
+            self.items.push(PageItem::text(
+                line.place(self.x, baseline, label_style),
+                label_node,
+            ));
             label_y += label_style.line_height;
         }
         self.lines(value_lines, self.x + label_width, style);
@@ -265,7 +278,7 @@ impl Column {
         stroke: Option<(Rgb, Pt)>,
         corner_radius: Pt,
     ) {
-        self.items.push(PageItem::Shape(Shape {
+        self.items.push(PageItem::shape(Shape {
             rect,
             fill,
             stroke,
@@ -286,7 +299,7 @@ impl Column {
     ) {
         self.items.insert(
             first_item.min(self.items.len()),
-            PageItem::Shape(Shape {
+            PageItem::shape(Shape {
                 rect,
                 fill,
                 stroke,
@@ -301,7 +314,7 @@ mod tests {
     use super::*;
 
     fn shape(y: Pt, height: Pt) -> PageItem {
-        PageItem::Shape(Shape {
+        PageItem::shape(Shape {
             rect: Rect::new(0.0, y, 100.0, height),
             fill: None,
             stroke: None,

@@ -5,6 +5,7 @@ use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::qr::{QR_SIDE, qr_items};
+use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use crate::layout::text::{TextStyle, single_line, wrap};
 use crate::layout::theme::{CAUTION, COLUMN_GAP, HAIRLINE, MUTED, Theme, WHITE};
 use crate::resolve::handout::{CardPicture, ExerciseCard, Handout, Rgb};
@@ -22,11 +23,17 @@ pub fn card_block(
     card: &ExerciseCard,
     handout: &Handout,
     theme: &Theme,
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
+    structure: &mut Structure,
 ) -> Block {
     let mut items = Vec::new();
-    let title_height = title_row(card, theme, x, width, &mut items);
+    let section = structure.add(None, Role::Section);
+    let tags = CardTags {
+        section,
+        second_language: handout.second_words.map(|words| words.language_tag),
+    };
+    let (title_height, title_link) =
+        title_row(card, theme, (x, width), &tags, structure, &mut items);
     let body_top = title_height + 10.0;
 
     let has_pictures = !card.pictures.is_empty();
@@ -35,12 +42,19 @@ pub fn card_block(
     let (pictures_bottom, text_x, text_top) = match (has_pictures, theme.large_print) {
         (false, _) => (body_top, x, body_top),
         (true, false) => (
-            picture_column(card, theme, x, body_top, &mut items),
+            picture_column(card, theme, (x, body_top), &tags, structure, &mut items),
             x + theme.picture_width + COLUMN_GAP,
             body_top,
         ),
         (true, true) => {
-            let bottom = picture_row(card, theme, x, width, body_top, &mut items);
+            let bottom = picture_row(
+                card,
+                theme,
+                (x, width, body_top),
+                &tags,
+                structure,
+                &mut items,
+            );
             (bottom, x, bottom + 12.0)
         }
     };
@@ -48,7 +62,8 @@ pub fn card_block(
     let mut pictures_bottom = pictures_bottom;
     let qr_beside_text = has_pictures && !theme.large_print;
     if let (Some(code), true) = (&card.video, qr_beside_text) {
-        pictures_bottom = video_qr(code, handout, theme, x, pictures_bottom + 10.0, &mut items);
+        let top = pictures_bottom + 10.0;
+        pictures_bottom = video_qr(code, handout, theme, (x, top), &tags, structure, &mut items);
     }
     let text_width = x + width - text_x;
     let below_pictures = (x, width, pictures_bottom + 8.0);
@@ -56,25 +71,46 @@ pub fn card_block(
         card,
         handout,
         theme,
-        (text_x, text_width),
-        below_pictures,
-        text_top,
+        ((text_x, text_width), below_pictures, text_top),
+        (&tags, &mut *structure),
         &mut items,
     );
     let mut bottom = pictures_bottom.max(text_bottom);
     if let (Some(code), false) = (&card.video, qr_beside_text) {
-        bottom = video_qr(code, handout, theme, x, bottom + 12.0, &mut items);
+        let top = bottom + 12.0;
+        bottom = video_qr(code, handout, theme, (x, top), &tags, structure, &mut items);
     }
     if let Some(code) = &card.video {
         // The exercise's name opens the video too, for handouts read on screen.
-        items.push(PageItem::Link {
-            rect: Rect::new(x, 0.0, width, title_height),
-            url: code.url.clone(),
-        });
+        items.push(PageItem::link(
+            Rect::new(x, 0.0, width, title_height),
+            code.url.clone(),
+            title_link,
+        ));
     }
     Block {
         height: bottom + 6.0,
         items,
+    }
+}
+
+/// Where a card's parts go in the document's structure.
+struct CardTags {
+    /// The card's section.
+    section: NodeId,
+    /// The language of translations on a bilingual handout.
+    second_language: Option<&'static str>,
+}
+
+impl CardTags {
+    /// A node in the card's section.
+    fn add(&self, structure: &mut Structure, role: Role) -> Option<NodeId> {
+        Some(structure.add(Some(self.section), role))
+    }
+
+    /// A paragraph in the second language under `parent`.
+    fn translation(&self, structure: &mut Structure, parent: NodeId) -> Option<NodeId> {
+        Some(structure.add_in_language(Some(parent), Role::Paragraph, self.second_language))
     }
 }
 
@@ -83,14 +119,23 @@ fn video_qr(
     code: &QrMatrix,
     handout: &Handout,
     theme: &Theme,
-    x: Pt,
-    top: Pt,
+    (x, top): (Pt, Pt),
+    tags: &CardTags,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> Pt {
-    items.extend(qr_items(code, x, top, QR_SIDE));
+    let alt = handout.words.video_qr_alt.to_string();
+    items.extend(qr_items(
+        code,
+        (x, top, QR_SIDE),
+        alt,
+        tags.section,
+        structure,
+    ));
     let label_x = x + QR_SIDE + 6.0;
     let label_width = (theme.picture_width - QR_SIDE - 6.0).max(60.0);
     let mut label = Column::new(label_x, label_width, 0.0);
+    label.node = tags.add(structure, Role::Paragraph);
     label.paragraph(handout.words.scan_to_watch, theme.caption_label);
     let label_height = label.y;
     for mut item in label.items {
@@ -100,14 +145,27 @@ fn video_qr(
     top + QR_SIDE
 }
 
-/// The number badge and the exercise's name over a hairline; returns the row's height.
+/// The number badge and the exercise's name over a hairline; returns the row's height and,
+/// when the name opens a video, the link node that the clickable area belongs to.
 fn title_row(
     card: &ExerciseCard,
     theme: &Theme,
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
+    tags: &CardTags,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
-) -> Pt {
+) -> (Pt, Option<NodeId>) {
+    let heading = tags.add(
+        structure,
+        Role::Heading {
+            level: 2,
+            title: format!("{}. {}", card.number, card.name),
+        },
+    );
+    let link = card
+        .video
+        .as_ref()
+        .map(|_| structure.add(heading, Role::Link));
     let badge = theme.card_title.size * BADGE_SCALE;
     let name_x = x + badge + 10.0;
     let name_lines = wrap(&card.name, theme.card_title, width - badge - 10.0);
@@ -137,12 +195,15 @@ fn title_row(
     let number_x = x + (badge - number.width) / 2.0;
     let face_ascent = number_style.first_baseline();
     let number_baseline = badge_top + (badge - number_style.line_height) / 2.0 + face_ascent;
-    column.items.push(PageItem::Text(number.place(
-        number_x,
-        number_baseline,
-        number_style,
-    )));
+    column.items.push(PageItem::text(
+        number.place(number_x, number_baseline, number_style),
+        heading,
+    ));
+    column.node = link.or(heading);
     column.lines(name_lines, name_x, theme.card_title);
+    if !second_name_lines.is_empty() {
+        column.node = tags.translation(structure, tags.section);
+    }
     column.lines(second_name_lines, name_x, translation_style);
     let rule_y = row_height + 5.0;
     column.shape(
@@ -152,7 +213,7 @@ fn title_row(
         0.0,
     );
     items.extend(column.items);
-    rule_y + 1.0
+    (rule_y + 1.0, link)
 }
 
 /// A picture's caption, with its translation on a bilingual handout: "Départ · Start".
@@ -174,8 +235,9 @@ fn combined_caption(card: &ExerciseCard, index: usize) -> Option<String> {
 fn picture_column(
     card: &ExerciseCard,
     theme: &Theme,
-    x: Pt,
-    top: Pt,
+    (x, top): (Pt, Pt),
+    tags: &CardTags,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let mut y = top;
@@ -184,13 +246,13 @@ fn picture_column(
             y += 10.0;
         }
         let caption = combined_caption(card, index);
+        let alt = picture_alt(card, index);
         y = framed_picture(
             picture,
-            caption.as_deref(),
+            (caption.as_deref(), alt),
             theme,
-            x,
-            y,
-            theme.picture_width,
+            (x, y, theme.picture_width),
+            (tags, &mut *structure),
             items,
         );
     }
@@ -201,9 +263,9 @@ fn picture_column(
 fn picture_row(
     card: &ExerciseCard,
     theme: &Theme,
-    x: Pt,
-    width: Pt,
-    top: Pt,
+    (x, width, top): (Pt, Pt, Pt),
+    tags: &CardTags,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let count = card.pictures.len() as Pt;
@@ -213,13 +275,13 @@ fn picture_row(
     for (index, picture) in card.pictures.iter().enumerate() {
         let slot_x = x + index as Pt * (slot + gap);
         let caption = combined_caption(card, index);
+        let alt = picture_alt(card, index);
         bottom = bottom.max(framed_picture(
             picture,
-            caption.as_deref(),
+            (caption.as_deref(), alt),
             theme,
-            slot_x,
-            top,
-            slot,
+            (slot_x, top, slot),
+            (tags, &mut *structure),
             items,
         ));
     }
@@ -230,13 +292,13 @@ fn picture_row(
 /// credit below; returns the bottom.
 fn framed_picture(
     picture: &CardPicture,
-    caption: Option<&str>,
+    (caption, alt): (Option<&str>, String),
     theme: &Theme,
-    x: Pt,
-    top: Pt,
-    width: Pt,
+    (x, top, width): (Pt, Pt, Pt),
+    (tags, structure): (&CardTags, &mut Structure),
     items: &mut Vec<PageItem>,
 ) -> Pt {
+    let figure = tags.add(structure, Role::Figure { alt });
     let inner_width = width - 2.0 * FRAME_PADDING;
     let (picture_width, picture_height) = fit_within(
         picture.picture.aspect_ratio(),
@@ -244,21 +306,22 @@ fn framed_picture(
         width * MAX_PICTURE_HEIGHT_RATIO,
     );
     let frame_height = picture_height + 2.0 * FRAME_PADDING;
-    items.push(PageItem::Shape(Shape {
+    items.push(PageItem::shape(Shape {
         rect: Rect::new(x, top, width, frame_height),
         fill: Some(WHITE),
         stroke: Some((HAIRLINE, theme.line_width)),
         corner_radius: 5.0,
     }));
-    items.push(PageItem::Picture {
-        picture: picture.picture.clone(),
-        rect: Rect::new(
+    items.push(PageItem::picture(
+        picture.picture.clone(),
+        Rect::new(
             x + (width - picture_width) / 2.0,
             top + FRAME_PADDING,
             picture_width,
             picture_height,
         ),
-    });
+        figure,
+    ));
     if let Some(caption) = caption {
         let style = theme.caption_label;
         if let Some(line) = wrap(caption, style, width - 16.0).into_iter().next() {
@@ -268,19 +331,24 @@ fn framed_picture(
                 line.width + 10.0,
                 style.line_height + 2.0,
             );
-            items.push(PageItem::Shape(Shape {
+            items.push(PageItem::shape(Shape {
                 rect: label,
                 fill: Some(theme.primary_tint),
                 stroke: None,
                 corner_radius: 4.0,
             }));
             let baseline = label.y + 1.0 + style.first_baseline();
-            items.push(PageItem::Text(line.place(label.x + 5.0, baseline, style)));
+            let node = tags.add(structure, Role::Caption);
+            items.push(PageItem::text(
+                line.place(label.x + 5.0, baseline, style),
+                node,
+            ));
         }
     }
     let mut column = Column::new(x, width, top + frame_height + 2.0);
     let mut bottom = top + frame_height;
     if let Some(credit) = &picture.credit {
+        column.node = tags.add(structure, Role::Paragraph);
         column.paragraph(credit, theme.small);
         bottom = column.y;
     }
@@ -294,9 +362,8 @@ fn text_column(
     card: &ExerciseCard,
     handout: &Handout,
     theme: &Theme,
-    (x, width): (Pt, Pt),
-    (full_x, full_width, pictures_bottom): (Pt, Pt, Pt),
-    top: Pt,
+    ((x, width), (full_x, full_width, pictures_bottom), top): ((Pt, Pt), (Pt, Pt, Pt), Pt),
+    (tags, structure): (&CardTags, &mut Structure),
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let words = handout.words;
@@ -332,15 +399,21 @@ fn text_column(
         .fold(0.0, Pt::max)
         + 12.0;
     let mut prescription = Column::new(x + padding, width - 2.0 * padding, top + padding - 2.0);
+    // For screen readers, a table of two columns: what, and how much.
+    let table = tags.add(structure, Role::Table);
     for (label, value, translated) in rows {
+        let row = structure.add(table, Role::TableRow);
+        let header = structure.add(Some(row), Role::TableHeader(HeaderScope::Row));
+        let cell = structure.add(Some(row), Role::TableCell);
+        prescription.node = Some(cell);
         prescription.labelled(
-            label,
-            theme.body_bold.colored(theme.primary),
+            (label, theme.body_bold.colored(theme.primary), Some(header)),
             value,
             theme.body_bold,
             label_width,
         );
         if let Some(translated) = translated {
+            prescription.node = tags.translation(structure, cell);
             translation(
                 &mut prescription,
                 translated,
@@ -363,18 +436,25 @@ fn text_column(
 
     // Steps, numbered in the brand colour with a hanging indent.
     let number_width = single_line("8.", theme.body_bold).width + 8.0;
+    let steps = structure.add(Some(tags.section), Role::List { numbered: true });
     for (index, step) in card.steps.iter().enumerate() {
         if index > 0 {
             column.space(3.0);
         }
+        let (label, body) = list_item(structure, steps);
+        column.node = Some(body);
         column.hanging(
-            &format!("{}.", index + 1),
-            theme.body_bold.colored(theme.primary),
+            (
+                &format!("{}.", index + 1),
+                theme.body_bold.colored(theme.primary),
+                Some(label),
+            ),
             step,
             theme.body,
             number_width,
         );
         if let Some(translated) = second.and_then(|second| second.steps.get(index)) {
+            column.node = tags.translation(structure, body);
             translation(
                 &mut column,
                 translated,
@@ -424,7 +504,7 @@ fn text_column(
         + 12.0;
     for entry in &sections {
         column.space(7.0);
-        gutter_section(&mut column, theme, entry, gutter);
+        gutter_section(&mut column, theme, entry, gutter, (tags, &mut *structure));
     }
     items.extend(column.items);
     column.y
@@ -446,37 +526,74 @@ fn gutter_section(
     theme: &Theme,
     (heading, color, entries, translations): &Section,
     gutter: Pt,
+    (tags, structure): (&CardTags, &mut Structure),
 ) {
     column.settle();
     let label_style = theme.heading.colored(*color);
     let label = single_line(heading, label_style);
     let baseline = column.y + label_style.first_baseline();
-    column
-        .items
-        .push(PageItem::Text(label.place(column.x, baseline, label_style)));
+    let label_node = tags.add(structure, Role::Paragraph);
+    column.items.push(PageItem::text(
+        label.place(column.x, baseline, label_style),
+        label_node,
+    ));
     let mut values = Column::new(column.x + gutter, column.width - gutter, column.y);
     let bullet_width = single_line("•", theme.body).width + 7.0;
+    let list = (entries.len() > 1).then(|| tags.add(structure, Role::List { numbered: false }));
     for (index, entry) in entries.iter().enumerate() {
         if index > 0 {
             values.space(2.0);
         }
-        let indent = if entries.len() == 1 {
-            values.paragraph(entry, theme.body);
-            0.0
-        } else {
-            values.hanging(
-                "•",
-                theme.body.colored(*color),
-                entry,
-                theme.body,
-                bullet_width,
-            );
-            bullet_width
+        let (indent, parent) = match list.flatten() {
+            None => {
+                let paragraph = tags.add(structure, Role::Paragraph);
+                values.node = paragraph;
+                values.paragraph(entry, theme.body);
+                (0.0, paragraph)
+            }
+            Some(list) => {
+                let (label, body) = list_item(structure, list);
+                values.node = Some(body);
+                values.hanging(
+                    ("•", theme.body.colored(*color), Some(label)),
+                    entry,
+                    theme.body,
+                    bullet_width,
+                );
+                (bullet_width, Some(body))
+            }
         };
         if let Some(translated) = translations.get(index) {
+            values.node = match parent {
+                Some(parent) => tags.translation(structure, parent),
+                None => None,
+            };
             translation(&mut values, translated, theme.body.colored(MUTED), indent);
         }
     }
     column.y = values.y;
     column.items.extend(values.items);
+}
+
+/// A new item at the end of `list`: its label and body nodes.
+fn list_item(structure: &mut Structure, list: NodeId) -> (NodeId, NodeId) {
+    let item = structure.add(Some(list), Role::ListItem);
+    (
+        structure.add(Some(item), Role::Label),
+        structure.add(Some(item), Role::ListBody),
+    )
+}
+
+/// What a screen reader says for a picture: its description, else the exercise's name and the
+/// picture's caption.
+fn picture_alt(card: &ExerciseCard, index: usize) -> String {
+    let picture = card.pictures.get(index);
+    match (
+        picture.and_then(|picture| picture.alt.clone()),
+        picture.and_then(|picture| picture.caption.as_deref()),
+    ) {
+        (Some(alt), _) => alt,
+        (None, Some(caption)) => format!("{}: {caption}", card.name),
+        (None, None) => card.name.clone(),
+    }
 }

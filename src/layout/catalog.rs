@@ -5,6 +5,7 @@ use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{PageSize, Pt, Rect, fit_within};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
 use crate::layout::paginate;
+use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{BOTTOM_SAFE, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
 use crate::resolve::brand::neutral;
@@ -20,10 +21,19 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     let x = MARGIN_SIDE;
     let width = page_size.width - 2.0 * MARGIN_SIDE;
     let mut blocks = Vec::new();
+    let mut structure = Structure::default();
 
-    let mut title = Column::new(x, width, 0.0);
+    let heading = structure.add(
+        None,
+        Role::Heading {
+            level: 1,
+            title: catalog.title.clone(),
+        },
+    );
+    let mut title = Column::in_node(x, width, 0.0, heading);
     title.paragraph(&catalog.title, theme.title);
     title.space(4.0);
+    title.node = Some(structure.add(None, Role::Paragraph));
     title.paragraph(&catalog.subtitle, theme.body);
     blocks.push(Block {
         height: title.y,
@@ -32,10 +42,16 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
 
     let cell_width = (width - CELL_GAP * (COLUMNS as Pt - 1.0)) / COLUMNS as Pt;
     for section in &catalog.sections {
+        let group = structure.add(None, Role::Section);
         for (row_index, row) in section.entries.chunks(COLUMNS).enumerate() {
             let mut column = Column::new(x, width, 0.0);
             // The heading travels with the first row, so it never ends a page alone.
             if row_index == 0 {
+                column.node = Some(crate::layout::header::heading(
+                    &mut structure,
+                    group,
+                    &section.heading,
+                ));
                 column.paragraph(&section.heading, theme.card_title.colored(theme.primary));
                 column.shape(
                     Rect::new(x, column.y + 2.0, width, 1.0),
@@ -49,12 +65,12 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             let mut bottom = top;
             for (index, entry) in row.iter().enumerate() {
                 let cell_x = x + index as Pt * (cell_width + CELL_GAP);
+                let entry_node = structure.add(Some(group), Role::Section);
                 bottom = bottom.max(cell(
                     entry,
                     &theme,
-                    cell_x,
-                    cell_width,
-                    top,
+                    (cell_x, cell_width, top),
+                    (entry_node, &mut structure),
                     &mut column.items,
                 ));
             }
@@ -74,7 +90,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         let top = theme.footer_top(page_size.height);
-        page.items.push(PageItem::Shape(Shape {
+        page.items.push(PageItem::shape(Shape {
             rect: Rect::new(x, top, width, 0.75),
             fill: Some(HAIRLINE),
             stroke: None,
@@ -86,7 +102,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
         );
         let baseline = top + 6.0 + theme.small.first_baseline();
         page.items
-            .push(PageItem::Text(label.place(x, baseline, theme.small)));
+            .push(PageItem::text(label.place(x, baseline, theme.small), None));
     }
     LaidOutDocument {
         page_size,
@@ -100,7 +116,9 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
         title: catalog.title.clone(),
         author: None,
         language: "en-CA".to_string(),
-        date: None,
+        creator: "hep".to_string(),
+        created: None,
+        structure,
     }
 }
 
@@ -108,9 +126,8 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
 fn cell(
     entry: &CatalogEntry,
     theme: &Theme,
-    x: Pt,
-    width: Pt,
-    top: Pt,
+    (x, width, top): (Pt, Pt, Pt),
+    (node, structure): (NodeId, &mut Structure),
     items: &mut Vec<PageItem>,
 ) -> Pt {
     let padding = 6.0;
@@ -118,7 +135,7 @@ fn cell(
     let slot_width = (width - padding * (count + 1.0)) / count;
     let slot_height = slot_width * 0.75;
     let frame = Rect::new(x, top, width, slot_height + 2.0 * padding);
-    items.push(PageItem::Shape(Shape {
+    items.push(PageItem::shape(Shape {
         rect: frame,
         fill: Some(WHITE),
         stroke: Some((HAIRLINE, 0.75)),
@@ -128,19 +145,35 @@ fn cell(
         let (picture_width, picture_height) =
             fit_within(picture.aspect_ratio(), slot_width, slot_height);
         let slot_x = x + padding + index as Pt * (slot_width + padding);
-        items.push(PageItem::Picture {
-            picture: picture.clone(),
-            rect: Rect::new(
+        let alt = format!(
+            "{}, picture {} of {}",
+            entry.name,
+            index + 1,
+            entry.pictures.len()
+        );
+        let figure = structure.add(Some(node), Role::Figure { alt });
+        items.push(PageItem::picture(
+            picture.clone(),
+            Rect::new(
                 slot_x + (slot_width - picture_width) / 2.0,
                 top + padding + (slot_height - picture_height) / 2.0,
                 picture_width,
                 picture_height,
             ),
-        });
+            Some(figure),
+        ));
     }
-    let mut text = Column::new(x, width, frame.bottom() + 4.0);
+    let name = structure.add(
+        Some(node),
+        Role::Heading {
+            level: 3,
+            title: entry.name.clone(),
+        },
+    );
+    let mut text = Column::in_node(x, width, frame.bottom() + 4.0, name);
     let lines = wrap(&entry.name, theme.body_bold, width);
     text.lines(lines, x, theme.body_bold);
+    text.node = Some(structure.add(Some(node), Role::Paragraph));
     text.paragraph(&entry.details, theme.small);
     items.extend(text.items);
     text.y

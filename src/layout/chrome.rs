@@ -21,11 +21,14 @@ pub fn footer(
     let page_of = single_line(&handout.words.page_of(number, count), theme.small);
     let page_of_width = page_of.width;
     let first_baseline = top + 6.0 + theme.small.first_baseline();
-    items.push(PageItem::Text(page_of.place(
-        MARGIN_SIDE + width - page_of_width,
-        first_baseline,
-        theme.small,
-    )));
+    items.push(PageItem::text(
+        page_of.place(
+            MARGIN_SIDE + width - page_of_width,
+            first_baseline,
+            theme.small,
+        ),
+        None,
+    ));
     let left_width = width - page_of_width - 24.0;
     let mut baseline = first_baseline;
     // After the first page, the client's name leads the footer so loose sheets find their owner.
@@ -50,11 +53,10 @@ pub fn footer(
             }
         });
         if let Some(line) = line {
-            items.push(PageItem::Text(line.place(
-                MARGIN_SIDE,
-                baseline,
-                theme.small,
-            )));
+            items.push(PageItem::text(
+                line.place(MARGIN_SIDE, baseline, theme.small),
+                None,
+            ));
             baseline += theme.small.line_height;
         }
     }
@@ -62,7 +64,7 @@ pub fn footer(
 }
 
 fn hairline(x: Pt, y: Pt, width: Pt) -> PageItem {
-    PageItem::Shape(Shape {
+    PageItem::shape(Shape {
         rect: Rect::new(x, y, width, 0.75),
         fill: Some(HAIRLINE),
         stroke: None,

@@ -5,6 +5,7 @@ use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
+use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{HAIRLINE, MUTED, Theme};
 use crate::resolve::handout::Handout;
@@ -15,28 +16,42 @@ const LOGO_MAX_WIDTH: Pt = 158.0;
 const LOGO_MAX_HEIGHT: Pt = 61.0;
 
 /// The clinic's logo, name and contact lines, over a rule in the brand colour.
-pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+pub fn brand_block(
+    handout: &Handout,
+    theme: &Theme,
+    (x, width): (Pt, Pt),
+    structure: &mut Structure,
+) -> Option<Block> {
     let brand = &handout.brand;
     if brand.logo.is_none() && brand.clinic_name.is_none() {
         return None;
     }
+    let section = structure.add(None, Role::Section);
     let mut column = Column::new(x, width, 0.0);
     let mut text_x = x;
     let mut logo_height: Pt = 0.0;
     if let Some(logo) = &brand.logo {
         let (logo_width, height) = fit_within(logo.aspect_ratio(), LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT);
-        column.items.push(PageItem::Picture {
-            picture: logo.clone(),
-            rect: Rect::new(x, 0.0, logo_width, height),
-        });
+        let alt = match &brand.clinic_name {
+            Some(name) => format!("{name} logo"),
+            None => "Clinic logo".to_string(),
+        };
+        let figure = structure.add(Some(section), Role::Figure { alt });
+        column.items.push(PageItem::picture(
+            logo.clone(),
+            Rect::new(x, 0.0, logo_width, height),
+            Some(figure),
+        ));
         text_x = x + logo_width + 16.0;
         logo_height = height;
     }
     let mut text = Column::new(text_x, x + width - text_x, 0.0);
     if let Some(name) = &brand.clinic_name {
+        text.node = Some(structure.add(Some(section), Role::Paragraph));
         text.paragraph(name, theme.clinic_name);
     }
     for line in &brand.contact_lines {
+        text.node = Some(structure.add(Some(section), Role::Paragraph));
         text.paragraph(line, theme.small);
     }
     // Centre the text against the logo when the logo is the taller of the two.
@@ -60,11 +75,25 @@ pub fn brand_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option
 }
 
 /// The title and the "prepared for / therapist / date" line.
-pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block {
+pub fn title_block(
+    handout: &Handout,
+    theme: &Theme,
+    (x, width): (Pt, Pt),
+    structure: &mut Structure,
+) -> Block {
     let words = handout.words;
-    let mut column = Column::new(x, width, 0.0);
+    let heading = structure.add(
+        None,
+        Role::Heading {
+            level: 1,
+            title: words.title.to_string(),
+        },
+    );
+    let mut column = Column::in_node(x, width, 0.0, heading);
     column.paragraph(words.title, theme.title);
     if let Some(second) = handout.second_words {
+        column.node =
+            Some(structure.add_in_language(None, Role::Paragraph, Some(second.language_tag)));
         column.paragraph(second.title, theme.emphasis.colored(MUTED));
     }
     column.space(6.0);
@@ -97,7 +126,8 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
             row_top += row_height + 6.0;
             row_height = 0.0;
         }
-        let mut field = Column::new(field_x, field_width, row_top);
+        let paragraph = structure.add(None, Role::Paragraph);
+        let mut field = Column::in_node(field_x, field_width, row_top, paragraph);
         field.paragraph(label, theme.label);
         let lines = wrap(value, theme.value, field_width.max(1.0));
         field.lines(lines, field_x, theme.value);
@@ -113,9 +143,16 @@ pub fn title_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Block 
 }
 
 /// The next appointment, in a tinted box with a bar in the accent colour.
-pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+pub fn follow_up_block(
+    handout: &Handout,
+    theme: &Theme,
+    (x, width): (Pt, Pt),
+    structure: &mut Structure,
+) -> Option<Block> {
     let follow_up = handout.follow_up.as_ref()?;
     let words = handout.words;
+    let section = structure.add(None, Role::Section);
+    let second_language = handout.second_words.map(|second| second.language_tag);
     let padding = 11.0;
     let bar = 6.0;
     let inner_x = x + bar + padding;
@@ -132,34 +169,52 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
         Some(second) => format!("{} / {}", words.next_appointment, second.next_appointment),
         None => words.next_appointment.to_string(),
     };
+    column.node = Some(self::heading(structure, section, &heading));
     column.paragraph(&heading, theme.label.colored(theme.accent));
     column.space(2.0);
+    column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(
         &format!("{} ({})", follow_up.date, follow_up.distance),
         theme.emphasis,
     );
+    let translated = |structure: &mut Structure| {
+        Some(structure.add_in_language(Some(section), Role::Paragraph, second_language))
+    };
     if let Some(second) = &follow_up.second {
+        column.node = translated(structure);
         column.paragraph(
             &format!("{} ({})", second.date, second.distance),
             theme.value.colored(MUTED),
         );
     }
     column.space(3.0);
+    column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(&follow_up.note, theme.body);
     if let Some(second) = &follow_up.second {
+        column.node = translated(structure);
         column.paragraph(&second.note, theme.body.colored(MUTED));
     }
     if let Some(phone) = &handout.brand.phone {
+        column.node = Some(structure.add(Some(section), Role::Paragraph));
         column.paragraph(&words.to_change_call.replace("{phone}", phone), theme.body);
     }
     let mut qr_bottom: Pt = 0.0;
     if let Some(code) = &handout.brand.booking_qr {
         let qr_x = x + width - padding - qr_column + (qr_column - QR_SIDE) / 2.0;
-        column.items.extend(qr_items(code, qr_x, padding, QR_SIDE));
-        let mut label = Column::new(
+        let alt = words.booking_qr_alt.to_string();
+        column.items.extend(qr_items(
+            code,
+            (qr_x, padding, QR_SIDE),
+            alt,
+            section,
+            structure,
+        ));
+        let caption = structure.add(Some(section), Role::Paragraph);
+        let mut label = Column::in_node(
             x + width - padding - qr_column,
             qr_column,
             padding + QR_SIDE + 2.0,
+            caption,
         );
         for line in wrap(words.scan_to_book, theme.small, qr_column) {
             let centred = label.x + (qr_column - line.width) / 2.0;
@@ -190,17 +245,25 @@ pub fn follow_up_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Op
 }
 
 /// The therapist's message to the client.
-pub fn notes_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option<Block> {
+pub fn notes_block(
+    handout: &Handout,
+    theme: &Theme,
+    (x, width): (Pt, Pt),
+    structure: &mut Structure,
+) -> Option<Block> {
     if handout.notes.is_empty() {
         return None;
     }
-    let mut column = Column::new(x, width, 0.0);
+    let section = structure.add(None, Role::Section);
+    let heading = heading(structure, section, handout.words.notes_heading);
+    let mut column = Column::in_node(x, width, 0.0, heading);
     column.paragraph(handout.words.notes_heading, theme.heading);
     column.space(2.0);
     for (index, paragraph) in handout.notes.iter().enumerate() {
         if index > 0 {
             column.space(6.0);
         }
+        column.node = Some(structure.add(Some(section), Role::Paragraph));
         column.paragraph(paragraph, theme.body);
     }
     column.space(4.0);
@@ -214,4 +277,15 @@ pub fn notes_block(handout: &Handout, theme: &Theme, x: Pt, width: Pt) -> Option
         height: column.y + 0.75,
         items: column.items,
     })
+}
+
+/// A level-2 heading node in `section`.
+pub fn heading(structure: &mut Structure, section: NodeId, title: &str) -> NodeId {
+    structure.add(
+        Some(section),
+        Role::Heading {
+            level: 2,
+            title: title.to_string(),
+        },
+    )
 }

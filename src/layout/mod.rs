@@ -10,12 +10,14 @@ pub mod header;
 pub mod log;
 pub mod page;
 pub mod qr;
+pub mod structure;
 pub mod text;
 pub mod theme;
 
 use crate::layout::block::Block;
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{LaidOutDocument, Page};
+use crate::layout::structure::Structure;
 use crate::layout::theme::{BLOCK_GAP, BOTTOM_SAFE, HEADER_GAP, MARGIN_SIDE, MARGIN_TOP, Theme};
 use crate::resolve::handout::Handout;
 
@@ -31,18 +33,26 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     let width = page_size.width - 2.0 * MARGIN_SIDE;
 
     // The first page's header is one block with tighter gaps than between cards.
+    let mut structure = Structure::default();
+    let span = (x, width);
     let header_parts: Vec<Block> = [
-        header::brand_block(handout, &theme, x, width),
-        Some(header::title_block(handout, &theme, x, width)),
-        header::follow_up_block(handout, &theme, x, width),
-        header::notes_block(handout, &theme, x, width),
+        header::brand_block(handout, &theme, span, &mut structure),
+        Some(header::title_block(handout, &theme, span, &mut structure)),
+        header::follow_up_block(handout, &theme, span, &mut structure),
+        header::notes_block(handout, &theme, span, &mut structure),
     ]
     .into_iter()
     .flatten()
     .collect();
     let mut blocks: Vec<Block> = vec![Block::stacked(header_parts, HEADER_GAP)];
     for card in &handout.cards {
-        blocks.push(card::card_block(card, handout, &theme, x, width));
+        blocks.push(card::card_block(
+            card,
+            handout,
+            &theme,
+            span,
+            &mut structure,
+        ));
     }
 
     let content_bottom = theme.content_bottom(page_size.height);
@@ -51,7 +61,7 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     let mut pages = paginate(blocks, first_top, later_top, content_bottom);
     // The log starts on a page of its own, so it can be torn off and brought back.
     if let Some(tracking) = &handout.log {
-        let log_blocks = log::log_blocks(tracking, &theme, x, width);
+        let log_blocks = log::log_blocks(tracking, &theme, span, &mut structure);
         pages.extend(paginate(log_blocks, later_top, later_top, content_bottom));
     }
 
@@ -73,7 +83,13 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         title: handout.document_title(),
         author: handout.therapist.clone(),
         language: handout.words.language_tag.to_string(),
-        date: Some(handout.session_day),
+        creator: handout
+            .brand
+            .clinic_name
+            .clone()
+            .unwrap_or_else(|| "hep".to_string()),
+        created: Some(handout.created),
+        structure,
     }
 }
 

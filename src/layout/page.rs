@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::fonts::{FontStyle, Fonts};
 use crate::layout::geometry::{PageSize, Pt, Rect};
+use crate::layout::structure::{NodeId, Structure};
 use crate::resolve::handout::Rgb;
 use crate::resolve::picture::Picture;
 
@@ -66,9 +67,9 @@ pub struct Shape {
     pub corner_radius: Pt,
 }
 
-/// Something drawn on a page.
+/// What an item draws.
 #[derive(Debug, Clone)]
-pub enum PageItem {
+pub enum ItemKind {
     /// A line of text.
     Text(TextLine),
     /// A rectangle, rule or circle.
@@ -89,22 +90,70 @@ pub enum PageItem {
     },
 }
 
+/// Something drawn on a page, and the structure node it belongs to.
+#[derive(Debug, Clone)]
+pub struct PageItem {
+    /// What is drawn.
+    pub kind: ItemKind,
+    /// The node of the document's [`Structure`] the item belongs to; `None` for decoration
+    /// (backgrounds, rules, page footers), which screen readers skip.
+    pub node: Option<NodeId>,
+}
+
 impl PageItem {
+    /// A line of text in `node`.
+    pub fn text(line: TextLine, node: Option<NodeId>) -> PageItem {
+        PageItem {
+            kind: ItemKind::Text(line),
+            node,
+        }
+    }
+
+    /// A shape; decoration unless `in_node` puts it in a node.
+    pub fn shape(shape: Shape) -> PageItem {
+        PageItem {
+            kind: ItemKind::Shape(shape),
+            node: None,
+        }
+    }
+
+    /// A picture in `node`.
+    pub fn picture(picture: Picture, rect: Rect, node: Option<NodeId>) -> PageItem {
+        PageItem {
+            kind: ItemKind::Picture { picture, rect },
+            node,
+        }
+    }
+
+    /// A clickable area in `node` (a [`Role::Link`](crate::layout::structure::Role::Link)).
+    pub fn link(rect: Rect, url: String, node: Option<NodeId>) -> PageItem {
+        PageItem {
+            kind: ItemKind::Link { rect, url },
+            node,
+        }
+    }
+
+    /// The same item in `node`.
+    pub fn in_node(mut self, node: Option<NodeId>) -> PageItem {
+        self.node = node;
+        self
+    }
+
     /// The area the item covers.
     pub fn bounds(&self) -> Rect {
-        match self {
-            PageItem::Text(line) => line.bounds(),
-            PageItem::Shape(shape) => shape.rect,
-            PageItem::Link { rect, .. } | PageItem::Picture { rect, .. } => *rect,
+        match &self.kind {
+            ItemKind::Text(line) => line.bounds(),
+            ItemKind::Shape(shape) => shape.rect,
+            ItemKind::Link { rect, .. } | ItemKind::Picture { rect, .. } => *rect,
         }
     }
 
     /// Moves the item down by `dy`.
     pub fn shift_down(&mut self, dy: Pt) {
-        match self {
-            PageItem::Text(line) => line.baseline += dy,
-            PageItem::Shape(shape) => shape.rect = shape.rect.shifted_down(dy),
-            PageItem::Link { rect, .. } | PageItem::Picture { rect, .. } => {
+        match &mut self.kind {
+            ItemKind::Text(line) => line.baseline += dy,
+            ItemKind::Shape(shape) => shape.rect = shape.rect.shifted_down(dy),
+            ItemKind::Link { rect, .. } | ItemKind::Picture { rect, .. } => {
                 *rect = rect.shifted_down(dy)
             }
         }
@@ -113,7 +162,7 @@ impl PageItem {
     /// Text and pictures: what a reader reads. Shapes are backgrounds and may lie under them;
     /// links lie over what they make clickable.
     pub fn is_content(&self) -> bool {
-        matches!(self, PageItem::Text(_) | PageItem::Picture { .. })
+        matches!(self.kind, ItemKind::Text(_) | ItemKind::Picture { .. })
     }
 }
 
@@ -127,8 +176,8 @@ pub struct Page {
 impl Page {
     /// All text lines of the page, in painting order.
     pub fn text_lines(&self) -> impl Iterator<Item = &TextLine> {
-        self.items.iter().filter_map(|item| match item {
-            PageItem::Text(line) => Some(line),
+        self.items.iter().filter_map(|item| match &item.kind {
+            ItemKind::Text(line) => Some(line),
             _ => None,
         })
     }
@@ -149,6 +198,10 @@ pub struct LaidOutDocument {
     pub author: Option<String>,
     /// The language tag of the text.
     pub language: String,
-    /// The document's date: a handout's session date, never the wall clock.
-    pub date: Option<jiff::civil::Date>,
+    /// The application or organisation the document is from (the clinic).
+    pub creator: String,
+    /// When the document says it was made (UTC): never the wall clock.
+    pub created: Option<jiff::civil::DateTime>,
+    /// The logical structure that the pages' items are tagged with.
+    pub structure: Structure,
 }

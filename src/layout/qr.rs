@@ -2,6 +2,7 @@
 
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
+use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::theme::{INK, WHITE};
 use crate::resolve::qr::QrMatrix;
 
@@ -11,14 +12,24 @@ pub const QUIET_ZONE_MODULES: usize = 4;
 pub const QR_SIDE: Pt = 0.9 * 72.0;
 
 /// The items of a QR code whose quiet zone's top-left corner is at (`x`, `y`), `side` wide.
-pub fn qr_items(code: &QrMatrix, x: Pt, y: Pt, side: Pt) -> Vec<PageItem> {
+///
+/// For screen readers the code is a link in `parent` holding a figure described by `alt`.
+pub fn qr_items(
+    code: &QrMatrix,
+    (x, y, side): (Pt, Pt, Pt),
+    alt: String,
+    parent: NodeId,
+    structure: &mut Structure,
+) -> Vec<PageItem> {
+    let link = structure.add(Some(parent), Role::Link);
+    let figure = Some(structure.add(Some(link), Role::Figure { alt }));
     let modules = code.width + 2 * QUIET_ZONE_MODULES;
     let module = side / modules as Pt;
     let origin = (
         x + module * QUIET_ZONE_MODULES as Pt,
         y + module * QUIET_ZONE_MODULES as Pt,
     );
-    let mut items = vec![PageItem::Shape(Shape {
+    let mut items = vec![PageItem::shape(Shape {
         rect: Rect::new(x, y, side, side),
         fill: Some(WHITE),
         stroke: None,
@@ -36,23 +47,27 @@ pub fn qr_items(code: &QrMatrix, x: Pt, y: Pt, side: Pt) -> Vec<PageItem> {
             while column < code.width && code.is_dark(column, row) {
                 column += 1;
             }
-            items.push(PageItem::Shape(Shape {
-                rect: Rect::new(
-                    origin.0 + start as Pt * module,
-                    origin.1 + row as Pt * module,
-                    (column - start) as Pt * module,
-                    // A hair of overlap so rows print as one shape, without white seams.
-                    module + 0.05,
-                ),
-                fill: Some(INK),
-                stroke: None,
-                corner_radius: 0.0,
-            }));
+            items.push(
+                PageItem::shape(Shape {
+                    rect: Rect::new(
+                        origin.0 + start as Pt * module,
+                        origin.1 + row as Pt * module,
+                        (column - start) as Pt * module,
+                        // A hair of overlap so rows print as one shape, without white seams.
+                        module + 0.05,
+                    ),
+                    fill: Some(INK),
+                    stroke: None,
+                    corner_radius: 0.0,
+                })
+                .in_node(figure),
+            );
         }
     }
-    items.push(PageItem::Link {
-        rect: Rect::new(x, y, side, side),
-        url: code.url.clone(),
-    });
+    items.push(PageItem::link(
+        Rect::new(x, y, side, side),
+        code.url.clone(),
+        Some(link),
+    ));
     items
 }

@@ -48,6 +48,8 @@ struct ClinicFile {
     large_print: bool,
     #[serde(default)]
     log: bool,
+    #[serde(default)]
+    archive: bool,
 }
 
 /// A validated clinic file.
@@ -77,6 +79,8 @@ pub struct Clinic {
     pub large_print: bool,
     /// A tracking log by default.
     pub log: bool,
+    /// Archival PDF/A-3b handouts with their record attached, for every plan.
+    pub archive: bool,
     /// The clinic file, for errors and finding the logo.
     pub source: SourceFile,
 }
@@ -112,6 +116,7 @@ impl Clinic {
             footer: clean(file.footer),
             large_print: file.large_print,
             log: file.log,
+            archive: file.archive,
             source,
         })
     }

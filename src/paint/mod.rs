@@ -1,61 +1,156 @@
 //! Stage 4: paint laid-out pages into a PDF with krilla. No decisions about placement are
-//! made here: every box arrives positioned.
+//! made here: every box arrives positioned, tagged with its place in the document's structure.
 
+mod archive;
 mod link;
+mod outline;
 mod picture;
 mod shape;
+mod tags;
 mod text;
 
-use krilla::Document;
+use krilla::configure::{Accessibility, ConfigurationBuilder};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
+use krilla::{Document, SerializeSettings};
 
-use crate::layout::page::{LaidOutDocument, PageItem};
+use crate::layout::page::{ItemKind, LaidOutDocument, PageItem};
+use crate::paint::outline::HeadingPlaces;
+use crate::paint::tags::TagLeaves;
+use crate::resolve::record::SourceRecord;
 
-/// Writes `document` as PDF bytes: fonts embedded and subset, text extractable, and the same
-/// document always gives the same bytes.
-pub fn paint(document: &LaidOutDocument) -> Result<Vec<u8>, String> {
-    let mut pdf = Document::new();
+/// Writes `document` as PDF bytes: tagged for screen readers (checked against PDF/UA-1), fonts
+/// embedded and subset, text extractable, and the same document always gives the same bytes.
+/// With `archive`, the PDF is also PDF/A-3b and carries the files it was made from.
+pub fn paint(
+    document: &LaidOutDocument,
+    archive: Option<&SourceRecord>,
+) -> Result<Vec<u8>, String> {
+    let mut configuration =
+        ConfigurationBuilder::new().with_accessibility_validator(Accessibility::UA1);
+    if archive.is_some() {
+        configuration = configuration.with_archival_validator(archive::VALIDATOR);
+    }
+    let configuration = configuration
+        .finish()
+        .map_err(|error| format!("the PDF settings do not fit together: {error:?}"))?;
+    let mut pdf = Document::new_with(SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
     let fonts = text::PdfFonts::new();
-    for laid_out in &document.pages {
+    let mut leaves = TagLeaves::new(&document.structure);
+    let mut headings = HeadingPlaces::new(&document.structure);
+    for (page_index, laid_out) in document.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(document.page_size.width, document.page_size.height)
             .ok_or("the page size is not valid")?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         let mut links = Vec::new();
         for item in &laid_out.items {
-            match item {
-                PageItem::Link { rect, url } => links.push((*rect, url.clone())),
-                PageItem::Text(line) => text::draw_line(&mut surface, &fonts, line),
-                PageItem::Shape(shape) => shape::draw_shape(&mut surface, shape),
-                PageItem::Picture { picture, rect } => {
-                    picture::draw_picture(&mut surface, picture, *rect)?;
-                }
+            if let ItemKind::Link { rect, url } = &item.kind {
+                links.push((*rect, url.clone(), item.node));
+                continue;
+            }
+            let identifier = surface.start_tagged(content_tag(item));
+            let drawn = draw(&mut surface, &fonts, item);
+            surface.end_tagged();
+            drawn?;
+            if let Some(node) = item.node {
+                leaves.push(node, identifier);
+                headings.saw(node, page_index, item.bounds());
             }
         }
         surface.finish();
-        for (rect, url) in links {
-            if let Some(annotation) = link::link_annotation(rect, url) {
-                page.add_annotation(annotation);
+        for (rect, url, node) in links {
+            let Some(annotation) = link::link_annotation(rect, url) else {
+                continue;
+            };
+            match node {
+                Some(node) => leaves.push(node, page.add_tagged_annotation(annotation)),
+                None => page.add_annotation(annotation),
             }
         }
         page.finish();
     }
+    pdf.set_outline(headings.outline(&document.structure));
+    pdf.set_tag_tree(tags::tag_tree(
+        &document.structure,
+        leaves,
+        &document.language,
+    ));
+    pdf.set_metadata(metadata(document));
+    if let Some(record) = archive {
+        for file in archive::embedded_files(record, document.created) {
+            pdf.embed_file(file)
+                .ok_or("two files in the handout's record have the same name")?;
+        }
+    }
+    pdf.finish().map_err(|error| describe_failure(&error))
+}
+
+/// How the content of `item` is marked: decoration is an artifact that screen readers skip;
+/// text is a span of its node; pictures and shapes in a node are its content.
+fn content_tag(item: &PageItem) -> ContentTag<'static> {
+    match (&item.kind, item.node) {
+        (_, None) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other)),
+        (ItemKind::Text(_), Some(_)) => ContentTag::Span(SpanTag::empty()),
+        (_, Some(_)) => ContentTag::Other,
+    }
+}
+
+/// Draws one item.
+fn draw(surface: &mut Surface, fonts: &text::PdfFonts, item: &PageItem) -> Result<(), String> {
+    match &item.kind {
+        ItemKind::Text(line) => text::draw_line(surface, fonts, line),
+        ItemKind::Shape(shape) => shape::draw_shape(surface, shape),
+        ItemKind::Picture { picture, rect } => picture::draw_picture(surface, picture, *rect)?,
+        ItemKind::Link { .. } => {}
+    }
+    Ok(())
+}
+
+/// Title, author, language, creator and the creation date (never the wall clock).
+fn metadata(document: &LaidOutDocument) -> Metadata {
     let mut metadata = Metadata::new()
         .title(document.title.clone())
         .language(document.language.clone())
-        .creator("hep".to_string());
-    if let Some(date) = document.date {
-        metadata = metadata.creation_date(
-            DateTime::new(date.year() as u16)
-                .month(date.month() as u8)
-                .day(date.day() as u8),
-        );
+        .creator(document.creator.clone())
+        .producer(format!("hep {}", env!("CARGO_PKG_VERSION")));
+    if let Some(created) = document.created {
+        metadata = metadata.creation_date(pdf_date(created));
     }
     if let Some(author) = &document.author {
         metadata = metadata.authors(vec![author.clone()]);
     }
-    pdf.set_metadata(metadata);
-    pdf.finish()
-        .map_err(|error| format!("the PDF could not be written: {error:?}"))
+    metadata
+}
+
+/// A krilla date in UTC.
+pub(crate) fn pdf_date(time: jiff::civil::DateTime) -> DateTime {
+    DateTime::new(time.year().clamp(0, 9999) as u16)
+        .month(time.month() as u8)
+        .day(time.day() as u8)
+        .hour(time.hour() as u8)
+        .minute(time.minute() as u8)
+        .second(time.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// Says why krilla refused the document, in words.
+fn describe_failure(error: &krilla::error::KrillaError) -> String {
+    match error {
+        krilla::error::KrillaError::Validation(problems) => {
+            let problems: Vec<String> = problems.iter().map(|p| format!("{p:?}")).collect();
+            format!(
+                "the PDF does not meet the standard it must follow: {}",
+                problems.join("; ")
+            )
+        }
+        other => format!("the PDF could not be written: {other:?}"),
+    }
 }

@@ -152,6 +152,11 @@ pub struct Handout {
     pub log: Option<TrackingLog>,
     /// What the handout had to compromise on (a missing translation under --allow-fallback).
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
+    /// When the PDF says it was made: `SOURCE_DATE_EPOCH`, else the session date at midnight
+    /// UTC; never the wall clock, so the same inputs give the same bytes.
+    pub created: jiff::civil::DateTime,
+    /// For an archival handout, the files it was made from, to attach.
+    pub record: Option<crate::resolve::record::SourceRecord>,
 }
 
 impl Handout {

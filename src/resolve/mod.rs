@@ -10,6 +10,7 @@ pub mod log;
 pub mod picture;
 pub mod program;
 pub mod qr;
+pub mod record;
 pub mod wording;
 pub mod words;
 
@@ -35,6 +36,10 @@ pub struct RunSettings {
     pub language: Option<&'static Words>,
     /// `--allow-fallback`: English text, with a warning, where a translation is missing.
     pub allow_fallback: bool,
+    /// `--archive`: archival PDF/A-3b with the handout's record attached.
+    pub archive: bool,
+    /// `SOURCE_DATE_EPOCH`: the time PDFs say they were made, instead of the session date.
+    pub source_date: Option<jiff::Timestamp>,
 }
 
 /// Builds the handout for `plan`, reporting every problem found, not only the first.
@@ -225,6 +230,11 @@ pub fn resolve(
         warnings,
         follow_up,
         cards,
+        created: match settings.source_date {
+            Some(time) => time.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime(),
+            None => session_day.to_datetime(jiff::civil::Time::midnight()),
+        },
+        record: None,
     };
     let handout = handout.typeset();
     check_glyphs(&handout, plan)?;

@@ -142,7 +142,7 @@ impl PictureLoader {
     }
 }
 
-fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
+pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
     match source {
         PictureSource::Bundled(path) => bundled_file(path)
             .map(<[u8]>::to_vec)

@@ -47,6 +47,10 @@ pub struct Words {
     pub scan_to_watch: &'static str,
     /// Under the booking QR code.
     pub scan_to_book: &'static str,
+    /// What a screen reader says for the booking QR code.
+    pub booking_qr_alt: &'static str,
+    /// What a screen reader says for an exercise's video QR code.
+    pub video_qr_alt: &'static str,
     /// Label of the dosage line.
     pub dosage_label: &'static str,
     /// Label of the frequency line.
@@ -155,6 +159,8 @@ pub static ENGLISH: Words = Words {
     to_change_call: "To change it, call {phone}.",
     scan_to_watch: "Scan to watch",
     scan_to_book: "Scan to book or cancel",
+    booking_qr_alt: "QR code that opens the clinic's online booking",
+    video_qr_alt: "QR code that opens a video of this exercise",
     dosage_label: "Do",
     how_often_label: "How often",
     tips_heading: "Tips",
@@ -238,6 +244,8 @@ pub static FRENCH: Words = Words {
     to_change_call: "Pour le changer, appelez le {phone}.",
     scan_to_watch: "Balayez pour voir la vidéo",
     scan_to_book: "Balayez pour réserver ou annuler",
+    booking_qr_alt: "Code QR qui ouvre la réservation en ligne de la clinique",
+    video_qr_alt: "Code QR qui ouvre une vidéo de cet exercice",
     dosage_label: "À faire",
     how_often_label: "Quand",
     tips_heading: "Conseils",
