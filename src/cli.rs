@@ -39,6 +39,8 @@ pub enum Command {
     /// Print a new file to fill in.
     #[command(subcommand)]
     New(NewCommand),
+    /// Write out the files an archival handout was made from, ready to render again.
+    Extract(ExtractArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page.
@@ -150,6 +152,16 @@ pub struct RenderArgs {
     #[arg(long)]
     pub ics: bool,
 
+    /// Write archival PDF/A-3b for the client's record, with the plan, clinic file and
+    /// exercises attached (`hep extract` writes them back out). Default: the clinic's
+    /// `archive:`.
+    #[arg(long)]
+    pub archive: bool,
+
+    /// The session date of plans that give no `date:`. Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<jiff::civil::Date>,
+
     /// Render only shard K of N (e.g. `2/8`), chosen by a stable hash of each plan's path, so
     /// N machines share a batch with no coordination.
     #[arg(long, value_name = "K/N")]
@@ -162,6 +174,26 @@ pub struct RenderArgs {
     /// Library options.
     #[command(flatten)]
     pub library: LibraryArgs,
+}
+
+/// Arguments of `hep extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A handout rendered with `--archive`.
+    #[arg(value_name = "HANDOUT.pdf")]
+    pub pdf: PathBuf,
+
+    /// The folder to write the files into; created when missing.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Replace files in DIR that differ from the handout's.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print what was written as one JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `hep check`.

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod check;
+pub mod extract;
 pub mod init;
 pub mod list;
 pub mod new;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Catalog(args) => catalog::run(args, messages),
         Command::Init(args) => init::run(args, messages),
         Command::New(crate::cli::NewCommand::Plan(args)) => new::run(args),
+        Command::Extract(args) => extract::run(args, messages),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
     }

@@ -49,6 +49,10 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
     let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
     workspace.settings.large_print = args.large_print;
     workspace.settings.allow_fallback = args.allow_fallback;
+    workspace.settings.archive = args.archive;
+    if let Some(date) = args.date {
+        workspace.settings.today = date;
+    }
     if let Some(code) = &args.lang {
         workspace.settings.language = Some(Words::for_code(code).ok_or_else(|| {
             let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();

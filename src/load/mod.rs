@@ -11,6 +11,7 @@ pub mod library;
 pub mod localized;
 pub mod plan;
 pub mod program;
+pub mod record;
 pub mod scalar;
 pub mod source;
 pub mod yaml;

@@ -182,6 +182,9 @@ fn settings_text(plan: &Plan, settings: &RunSettings) -> String {
     if settings.allow_fallback {
         text.push_str("allow_fallback: true\n");
     }
+    if let Some(time) = settings.source_date {
+        text.push_str(&format!("source_date_epoch: {}\n", time.as_second()));
+    }
     text
 }
 

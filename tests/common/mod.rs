@@ -38,6 +38,7 @@ pub fn hep_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
         .current_dir(dir)
         .env_remove("HEP_CLINIC")
         .env_remove("HEP_LIBRARY")
+        .env_remove("SOURCE_DATE_EPOCH")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -111,4 +112,104 @@ pub fn page_count(pdf: &Path) -> usize {
         .find_map(|line| line.strip_prefix("Pages:"))
         .and_then(|count| count.trim().parse().ok())
         .expect("pdfinfo prints the page count")
+}
+
+/// One element of a PDF's structure tree (its tags for screen readers).
+#[derive(Debug, Clone)]
+pub struct StructElement {
+    /// How deep it is: 0 for the document.
+    pub depth: usize,
+    /// The structure type: `H2`, `Figure`, `LI`...
+    pub role: String,
+    /// Alternative text (figures).
+    pub alt: Option<String>,
+    /// Title (headings).
+    pub title: Option<String>,
+    /// Language, when set on the element.
+    pub lang: Option<String>,
+}
+
+/// The structure tree of a PDF in reading order, read with lopdf.
+pub fn structure_tree(pdf: &Path) -> Vec<StructElement> {
+    use lopdf::{Document, Object};
+    let document = Document::load(pdf).unwrap();
+    let catalog = document.catalog().unwrap();
+    let root = catalog
+        .get_deref(b"StructTreeRoot", &document)
+        .and_then(Object::as_dict)
+        .expect("a tagged PDF has a structure tree");
+    let text = |dict: &lopdf::Dictionary, key: &[u8]| {
+        dict.get(key)
+            .ok()
+            .and_then(|value| lopdf::decode_text_string(value).ok())
+    };
+    fn walk(
+        document: &Document,
+        object: &Object,
+        depth: usize,
+        out: &mut Vec<StructElement>,
+        text: &dyn Fn(&lopdf::Dictionary, &[u8]) -> Option<String>,
+    ) {
+        let Ok((_, object)) = document.dereference(object) else {
+            return;
+        };
+        match object {
+            Object::Array(kids) => {
+                for kid in kids {
+                    walk(document, kid, depth, out, text);
+                }
+            }
+            Object::Dictionary(dict) => {
+                let Ok(role) = dict.get(b"S").and_then(Object::as_name) else {
+                    return;
+                };
+                out.push(StructElement {
+                    depth,
+                    role: String::from_utf8_lossy(role).into_owned(),
+                    alt: text(dict, b"Alt"),
+                    title: text(dict, b"T"),
+                    lang: text(dict, b"Lang"),
+                });
+                if let Ok(kids) = dict.get(b"K") {
+                    walk(document, kids, depth + 1, out, text);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(kids) = root.get(b"K") {
+        walk(&document, kids, 0, &mut out, &text);
+    }
+    out
+}
+
+/// The titles of a PDF's bookmarks, top level only, in order.
+pub fn bookmarks(pdf: &Path) -> Vec<String> {
+    use lopdf::{Document, Object};
+    let document = Document::load(pdf).unwrap();
+    let catalog = document.catalog().unwrap();
+    let Ok(outlines) = catalog
+        .get_deref(b"Outlines", &document)
+        .and_then(Object::as_dict)
+    else {
+        return Vec::new();
+    };
+    let mut titles = Vec::new();
+    let mut next = outlines.get(b"First").ok().cloned();
+    while let Some(reference) = next {
+        let Ok((_, Object::Dictionary(item))) = document.dereference(&reference) else {
+            break;
+        };
+        titles.extend(
+            item.get(b"Title")
+                .ok()
+                .and_then(|title| lopdf::decode_text_string(title).ok()),
+        );
+        next = item.get(b"Next").ok().cloned();
+        if titles.len() > 1000 {
+            break;
+        }
+    }
+    titles
 }

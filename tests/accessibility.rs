@@ -1,0 +1,218 @@
+//! Tagged, accessible handouts: every example has a structure a screen reader can follow
+//! (a heading per exercise, described pictures, numbered steps, the log as a table), its
+//! language and title set, bookmarks per exercise, and passes the PyPI `pdfua` checker.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use hep::load::library::LibrarySources;
+use hep::resolve::handout::Handout;
+use hep::workspace::{PlanInput, Workspace};
+
+/// Every example plan, with the library folders it needs.
+const EXAMPLES: &[(&str, &[&str])] = &[
+    ("jane-doe", &[]),
+    ("sam-lee", &[]),
+    ("neutral-low-back", &[]),
+    ("large-print", &[]),
+    ("with-log", &[]),
+    ("jean-tremblay-fr", &[]),
+    ("bilingual", &[]),
+    ("runner-video", &["examples/library"]),
+];
+
+/// Renders an example into `dir` and returns the PDF's path.
+fn render(dir: &Path, name: &str, libraries: &[&str], extra: &[&str]) -> PathBuf {
+    let pdf = dir.join(format!("{name}.pdf"));
+    let plan = format!("examples/plans/{name}.yaml");
+    let mut args = vec!["render", &plan, "-o", pdf.to_str().unwrap()];
+    for library in libraries {
+        args.extend(["--library", library]);
+    }
+    args.extend(extra);
+    assert_success(&hep(&args));
+    pdf
+}
+
+/// The handout hep makes of an example, to know what the PDF must hold.
+fn handout(name: &str, libraries: &[&str]) -> Handout {
+    let workspace = Workspace::load(
+        &LibrarySources {
+            bundled: true,
+            folders: libraries.iter().map(|folder| repo().join(folder)).collect(),
+        },
+        None,
+    )
+    .unwrap();
+    let path = repo().join(format!("examples/plans/{name}.yaml"));
+    let plan = workspace.plan(PlanInput::File(&path)).unwrap();
+    workspace.handout(&plan).unwrap()
+}
+
+#[test]
+fn every_exercise_has_a_heading_and_every_picture_its_description() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, libraries) in EXAMPLES {
+        let pdf = render(dir.path(), name, libraries, &[]);
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(info.contains("Tagged:          yes"), "{name}: {info}");
+        let handout = handout(name, libraries);
+        let tree = structure_tree(&pdf);
+
+        let headings: Vec<String> = tree
+            .iter()
+            .filter(|element| element.role == "H2")
+            .filter_map(|element| element.title.clone())
+            .filter(|title| {
+                title
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+            })
+            .collect();
+        let expected: Vec<String> = handout
+            .cards
+            .iter()
+            .map(|card| format!("{}. {}", card.number, card.name))
+            .collect();
+        assert_eq!(
+            headings, expected,
+            "{name}: one heading per exercise, in order"
+        );
+
+        let described: Vec<String> = tree
+            .iter()
+            .filter(|element| element.role == "Figure")
+            .filter_map(|element| element.alt.clone())
+            .collect();
+        for card in &handout.cards {
+            for picture in &card.pictures {
+                let alt = picture
+                    .alt
+                    .clone()
+                    .expect("every example picture has alt text");
+                assert!(described.contains(&alt), "{name}: no figure reads {alt:?}");
+            }
+        }
+        assert!(
+            tree.iter()
+                .filter(|element| element.role == "Figure")
+                .all(|element| element.alt.as_deref().is_some_and(|alt| !alt.is_empty())),
+            "{name}: a figure has no description"
+        );
+
+        // Steps are numbered lists: one list item per step.
+        let steps: usize = handout.cards.iter().map(|card| card.steps.len()).sum();
+        let items = tree.iter().filter(|element| element.role == "LI").count();
+        assert!(
+            items >= steps,
+            "{name}: {items} list items for {steps} steps"
+        );
+
+        // Bookmarks: the title, then each exercise, in order.
+        let marks = bookmarks(&pdf);
+        assert_eq!(marks.first().map(String::as_str), Some(handout.words.title));
+        let exercise_marks: Vec<&String> = marks
+            .iter()
+            .filter(|mark| expected.contains(mark))
+            .collect();
+        assert_eq!(
+            exercise_marks.len(),
+            expected.len(),
+            "{name}: bookmarks {marks:?}"
+        );
+    }
+}
+
+#[test]
+fn language_title_and_translations_are_declared() {
+    let dir = tempfile::tempdir().unwrap();
+    let french = render(dir.path(), "jean-tremblay-fr", &[], &[]);
+    let catalog = tool("qpdf", &["--show-object=trailer", french.to_str().unwrap()]);
+    assert!(catalog.contains("/Root"), "{catalog}");
+    let raw = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            french.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(
+        raw.contains("/Lang (fr-CA)"),
+        "the French handout declares French"
+    );
+    assert!(
+        raw.contains("/DisplayDocTitle true"),
+        "viewers show the title"
+    );
+
+    let bilingual = render(dir.path(), "bilingual", &[], &[]);
+    let tree = structure_tree(&bilingual);
+    let english: Vec<_> = tree
+        .iter()
+        .filter(|element| element.lang.as_deref() == Some("en-CA"))
+        .collect();
+    assert!(
+        english.len() >= 10,
+        "the English translations of a French-English handout are marked English: {tree:?}"
+    );
+}
+
+#[test]
+fn the_tracking_log_is_a_table_with_header_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "with-log", &[], &[]);
+    let handout = handout("with-log", &[]);
+    let log = handout.log.expect("the example has a log");
+    let tree = structure_tree(&pdf);
+    let headers = tree.iter().filter(|element| element.role == "TH").count();
+    // Per week: one header per day and one per exercise row; plus the dosage boxes' labels.
+    let weeks = log.days.len().div_ceil(7);
+    assert!(
+        headers >= log.days.len() + weeks * log.rows.len(),
+        "{headers} header cells for {} days and {} rows",
+        log.days.len(),
+        log.rows.len()
+    );
+    assert!(tree.iter().any(|element| element.role == "Table"));
+    assert!(tree.iter().filter(|element| element.role == "TD").count() >= log.days.len());
+}
+
+/// The PyPI `pdfua` checker: `PDFUA`, else the CI's virtual environment, else `PATH`.
+fn pdfua() -> PathBuf {
+    if let Some(path) = std::env::var_os("PDFUA") {
+        return path.into();
+    }
+    let venv = repo().join("target/ci-venv/bin/pdfua");
+    if venv.is_file() {
+        return venv;
+    }
+    PathBuf::from("pdfua")
+}
+
+#[test]
+fn every_example_passes_the_pdfua_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, libraries) in EXAMPLES {
+        let pdf = render(dir.path(), name, libraries, &[]);
+        let output = Command::new(pdfua())
+            .args(["check", pdf.to_str().unwrap()])
+            .output()
+            .unwrap_or_else(|error| {
+                panic!(
+                    "the pdfua checker must be installed ({error}): python3 -m venv \
+                     target/ci-venv && target/ci-venv/bin/pip install pdfua (.ci/run does this)"
+                )
+            });
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{name}: pdfua found problems:\n{report}"
+        );
+        assert!(report.contains("PASS"), "{name}: {report}");
+    }
+}
