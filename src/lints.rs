@@ -70,6 +70,23 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
             );
         }
     }
+    for illustration in &exercise.illustrations {
+        if illustration.entry.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
+            warnings.push(
+                warn(
+                    format!(
+                        "the picture `{}` of `{}` has no `alt:` description",
+                        illustration.entry.file, exercise.id
+                    ),
+                    illustration.position,
+                )
+                .with_hint(
+                    "add `alt:` in plain words (\"Lying on your side, knees bent\"); screen \
+                     readers speak it to clients who cannot see the picture",
+                ),
+            );
+        }
+    }
     let all_steps = exercise.steps.join(" ");
     let grade = flesch_kincaid_grade(&all_steps);
     if grade > MAX_READING_GRADE {

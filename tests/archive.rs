@@ -333,3 +333,28 @@ fn extract_never_replaces_different_files_without_force() {
     // Extracting again over the same files is fine.
     assert_success(&hep(&args));
 }
+
+#[test]
+fn phone_photos_archive_too() {
+    // PDF/A forbids smoothing scaled images, which hep otherwise asks for on photos.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("photos.pdf");
+    assert_success(&hep(&[
+        "render",
+        "bench/workload/handout.yaml",
+        "--library",
+        "bench/workload/library",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--archive",
+    ]));
+    let listing = tool("pdfdetach", &["-list", pdf.to_str().unwrap()]);
+    assert!(
+        listing.contains("library/band-walk/band-walk.jpg"),
+        "{listing}"
+    );
+    let command = extract(&pdf, &dir.path().join("record"));
+    assert_success(&run_printed(&command));
+    let again = dir.path().join("record/handout.pdf");
+    assert!(std::fs::read(again).unwrap() == std::fs::read(&pdf).unwrap());
+}

@@ -141,7 +141,11 @@ fn a_broken_clinic_library_shows_each_problem_once_with_its_line() {
     assert!(message.contains("wordy.yaml:6:5"), "{message}");
     assert!(message.contains("never say which side"), "{message}");
     assert!(message.contains("no rest between them"), "{message}");
-    assert!(message.contains("2 errors, 4 warnings"), "{message}");
+    assert!(
+        message.contains("the picture `missing.png` of `no-picture` has no `alt:` description"),
+        "{message}"
+    );
+    assert!(message.contains("2 errors, 5 warnings"), "{message}");
 }
 
 #[test]

@@ -56,7 +56,7 @@ pub fn paint(
                 continue;
             }
             let identifier = surface.start_tagged(content_tag(item));
-            let drawn = draw(&mut surface, &fonts, item);
+            let drawn = draw(&mut surface, &fonts, item, archive.is_none());
             surface.end_tagged();
             drawn?;
             if let Some(node) = item.node {
@@ -103,11 +103,18 @@ fn content_tag(item: &PageItem) -> ContentTag<'static> {
 }
 
 /// Draws one item.
-fn draw(surface: &mut Surface, fonts: &text::PdfFonts, item: &PageItem) -> Result<(), String> {
+fn draw(
+    surface: &mut Surface,
+    fonts: &text::PdfFonts,
+    item: &PageItem,
+    interpolate: bool,
+) -> Result<(), String> {
     match &item.kind {
         ItemKind::Text(line) => text::draw_line(surface, fonts, line),
         ItemKind::Shape(shape) => shape::draw_shape(surface, shape),
-        ItemKind::Picture { picture, rect } => picture::draw_picture(surface, picture, *rect)?,
+        ItemKind::Picture { picture, rect } => {
+            picture::draw_picture(surface, picture, *rect, interpolate)?
+        }
         ItemKind::Link { .. } => {}
     }
     Ok(())
@@ -145,7 +152,10 @@ pub(crate) fn pdf_date(time: jiff::civil::DateTime) -> DateTime {
 fn describe_failure(error: &krilla::error::KrillaError) -> String {
     match error {
         krilla::error::KrillaError::Validation(problems) => {
-            let problems: Vec<String> = problems.iter().map(|p| format!("{p:?}")).collect();
+            let problems: Vec<String> = problems
+                .iter()
+                .map(|(problem, _)| format!("{problem:?}"))
+                .collect();
             format!(
                 "the PDF does not meet the standard it must follow: {}",
                 problems.join("; ")

@@ -8,8 +8,14 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use crate::layout::geometry::Rect;
 use crate::resolve::picture::{Picture, RasterFormat};
 
-/// Draws `picture` scaled into `rect`.
-pub fn draw_picture(surface: &mut Surface, picture: &Picture, rect: Rect) -> Result<(), String> {
+/// Draws `picture` scaled into `rect`; photos are smoothed when scaled (`interpolate`) except
+/// in PDF/A, which forbids it.
+pub fn draw_picture(
+    surface: &mut Surface,
+    picture: &Picture,
+    rect: Rect,
+    interpolate: bool,
+) -> Result<(), String> {
     let size = Size::from_wh(rect.width, rect.height).ok_or("a picture has no size")?;
     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
     let drawn = match picture {
@@ -19,8 +25,8 @@ pub fn draw_picture(surface: &mut Surface, picture: &Picture, rect: Rect) -> Res
         Picture::Raster(raster) => {
             let data = raster.data.clone().into();
             let image = match raster.format {
-                RasterFormat::Png => Image::from_png(data, true),
-                RasterFormat::Jpeg => Image::from_jpeg(data, true),
+                RasterFormat::Png => Image::from_png(data, interpolate),
+                RasterFormat::Jpeg => Image::from_jpeg(data, interpolate),
             };
             image.map(|image| surface.draw_image(image, size))
         }

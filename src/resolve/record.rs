@@ -229,3 +229,31 @@ pub fn is_safe_record_path(path: &str) -> bool {
             .components()
             .all(|component| matches!(component, Component::Normal(_)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_paths_stay_inside_their_folder() {
+        assert!(is_safe_record_path("library/clamshell/clamshell.yaml"));
+        for unsafe_path in ["", "/etc/passwd", "../x.yaml", "library/../../x", "./a/../b"] {
+            assert!(!is_safe_record_path(unsafe_path), "{unsafe_path}");
+        }
+        assert_eq!(inside("./photos/start.jpg").unwrap(), "photos/start.jpg");
+        assert!(inside("../shared/logo.png").is_err());
+        assert!(inside("/srv/logo.png").is_err());
+    }
+
+    #[test]
+    fn media_types_follow_extensions() {
+        let file = |path: &str| RecordFile {
+            path: path.to_string(),
+            data: Vec::new(),
+            description: String::new(),
+        };
+        assert_eq!(file("a.yaml").media_type(), "application/yaml");
+        assert_eq!(file("a.JPG").media_type(), "image/jpeg");
+        assert_eq!(file("a.svg").media_type(), "image/svg+xml");
+    }
+}
