@@ -71,7 +71,12 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
         }
     }
     for illustration in &exercise.illustrations {
-        if illustration.entry.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
+        if illustration
+            .entry
+            .alt
+            .as_deref()
+            .is_none_or(|alt| alt.trim().is_empty())
+        {
             warnings.push(
                 warn(
                     format!(

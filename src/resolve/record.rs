@@ -237,7 +237,13 @@ mod tests {
     #[test]
     fn record_paths_stay_inside_their_folder() {
         assert!(is_safe_record_path("library/clamshell/clamshell.yaml"));
-        for unsafe_path in ["", "/etc/passwd", "../x.yaml", "library/../../x", "./a/../b"] {
+        for unsafe_path in [
+            "",
+            "/etc/passwd",
+            "../x.yaml",
+            "library/../../x",
+            "./a/../b",
+        ] {
             assert!(!is_safe_record_path(unsafe_path), "{unsafe_path}");
         }
         assert_eq!(inside("./photos/start.jpg").unwrap(), "photos/start.jpg");

@@ -127,6 +127,8 @@ pub struct StructElement {
     pub title: Option<String>,
     /// Language, when set on the element.
     pub lang: Option<String>,
+    /// How many pieces of marked content (text, pictures) it holds directly.
+    pub content: usize,
 }
 
 /// The structure tree of a PDF in reading order, read with lopdf.
@@ -163,12 +165,23 @@ pub fn structure_tree(pdf: &Path) -> Vec<StructElement> {
                 let Ok(role) = dict.get(b"S").and_then(Object::as_name) else {
                     return;
                 };
+                let is_content = |kid: &Object| match kid {
+                    Object::Integer(_) => true,
+                    Object::Dictionary(kid) => kid.get(b"MCID").is_ok(),
+                    _ => false,
+                };
+                let content = match dict.get(b"K") {
+                    Ok(Object::Array(kids)) => kids.iter().filter(|kid| is_content(kid)).count(),
+                    Ok(kid) => usize::from(is_content(kid)),
+                    Err(_) => 0,
+                };
                 out.push(StructElement {
                     depth,
                     role: String::from_utf8_lossy(role).into_owned(),
                     alt: text(dict, b"Alt"),
                     title: text(dict, b"T"),
                     lang: text(dict, b"Lang"),
+                    content,
                 });
                 if let Ok(kids) = dict.get(b"K") {
                     walk(document, kids, depth + 1, out, text);
