@@ -159,7 +159,7 @@ pub struct RenderArgs {
     pub archive: bool,
 
     /// The session date of plans that give no `date:`. Default: today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = session_date)]
     pub date: Option<jiff::civil::Date>,
 
     /// Render only shard K of N (e.g. `2/8`), chosen by a stable hash of each plan's path, so
@@ -287,4 +287,9 @@ pub enum PageArg {
     Letter,
     /// ISO A4.
     A4,
+}
+
+/// `--date`: the same dates, and the same checks, as a plan's `date:`.
+fn session_date(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::load::scalar::CalendarDate::parse(text).map(|date| date.0)
 }

@@ -140,18 +140,15 @@ impl fmt::Display for Diagnostic {
         if let (Some(position), Some(line)) = (self.position, &self.source_line) {
             let number = position.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown = line.replace('\t', " ");
+            let (shown, column) = cropped(&line.replace('\t', " "), position.column);
             writeln!(f, "{gutter} |")?;
             writeln!(f, "{number} | {shown}")?;
             let indent: String = shown
                 .chars()
-                .take(position.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|_| ' ')
                 .collect();
-            let rest: String = shown
-                .chars()
-                .skip(position.column.saturating_sub(1))
-                .collect();
+            let rest: String = shown.chars().skip(column.saturating_sub(1)).collect();
             let underline = underline_width(&rest);
             writeln!(f, "{gutter} | {indent}{}", "^".repeat(underline))?;
         }
@@ -160,6 +157,32 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Longest stretch of a source line shown; longer lines are cut around the position.
+const SHOWN_LINE_CHARS: usize = 100;
+
+/// The part of `line` to show around `column` (1-based, in characters), with `…` where it
+/// was cut, and the column within what is shown.
+fn cropped(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= SHOWN_LINE_CHARS {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(SHOWN_LINE_CHARS / 3)
+        .min(length - SHOWN_LINE_CHARS);
+    let end = start + SHOWN_LINE_CHARS;
+    let mut shown: String = line.chars().skip(start).take(SHOWN_LINE_CHARS).collect();
+    let mut column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < length {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// How many characters to underline: the token at the position, without a trailing comment.
@@ -286,6 +309,30 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("help: did you mean `clamshell`?"), "{shown}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_position() {
+        let line = format!("exercises: {}x{}", "[".repeat(500), "]".repeat(500));
+        let problem = Diagnostic::error("too deep").in_file("deep.yaml").at(
+            &format!("client: A\n{line}\n"),
+            Some(Position {
+                line: 2,
+                column: 512,
+            }),
+        );
+        let shown = problem.to_string();
+        assert!(
+            shown.lines().all(|row| row.chars().count() < 120),
+            "{shown}"
+        );
+        let source_row = shown.lines().find(|row| row.starts_with("2 | ")).unwrap();
+        let caret_row = shown.lines().find(|row| row.contains('^')).unwrap();
+        let x = source_row.chars().position(|c| c == 'x').unwrap();
+        assert_eq!(caret_row.chars().position(|c| c == '^'), Some(x), "{shown}");
+        assert!(
+            source_row.contains("…[[[") && source_row.ends_with(']') || source_row.ends_with('…')
+        );
     }
 
     #[test]

@@ -199,6 +199,9 @@ impl<'de> Deserialize<'de> for HexColor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CalendarDate(pub jiff::civil::Date);
 
+/// Years a session or appointment can fall in; anything else is a typo (`0026`, `20266`).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
+
 /// How to write a date, shown when one is refused.
 pub const DATE_FORM: &str = "write dates as YYYY-MM-DD, e.g. 2026-11-26";
 
@@ -217,9 +220,15 @@ impl CalendarDate {
         if !shaped {
             return Err(format!("`{text}` is not a date"));
         }
-        text.parse::<jiff::civil::Date>()
-            .map(CalendarDate)
-            .map_err(|_| format!("`{text}` is not a real date"))
+        let date = text
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| format!("`{text}` is not a real date"))?;
+        if !PLAUSIBLE_YEARS.contains(&date.year()) {
+            return Err(format!(
+                "`{text}` is not a plausible date for a session or an appointment (check the year)"
+            ));
+        }
+        Ok(CalendarDate(date))
     }
 }
 
@@ -285,6 +294,8 @@ mod tests {
     #[test]
     fn dates_must_be_real() {
         assert!(CalendarDate::parse("2028-02-29").is_ok());
+        assert!(CalendarDate::parse("0000-01-01").is_err());
+        assert!(CalendarDate::parse("0026-11-26").is_err());
         assert!(CalendarDate::parse("2026-02-29").is_err());
         assert!(CalendarDate::parse("2026-13-01").is_err());
         assert!(CalendarDate::parse("26-11-2026").is_err());

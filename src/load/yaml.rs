@@ -49,6 +49,14 @@ fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) ->
                 variant, expected, ..
             },
         ) => unknown_name("value", variant, expected),
+        (None, serde_saphyr::Error::DuplicateMappingKey { key, .. }) => (
+            match key {
+                Some(key) => format!("`{key}` is given twice"),
+                None => "a key is given twice".to_string(),
+            },
+            Some("keep one of the two lines".to_string()),
+        ),
+        (None, serde_saphyr::Error::Budget { breach, .. }) => budget_message(breach),
         (None, _) => explain_serde_message(&message),
     };
     Diagnostic::error(message)
@@ -82,8 +90,34 @@ fn unknown_name(noun: &str, word: &str, allowed: &[&'static str]) -> (String, Op
     (format!("unknown {noun} `{word}`"), Some(hint))
 }
 
+/// What a YAML file that is too big or too intricate to read safely did wrong.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, Option<String>) {
+    use serde_saphyr::budget::BudgetBreach;
+    let message = match breach {
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::MergeKeys { .. } => {
+            "the file repeats its anchors (`&name`) and aliases (`*name`) too often to be read safely"
+        }
+        BudgetBreach::Depth { .. } | BudgetBreach::InclusionDepth { .. } => {
+            "the file is nested too deeply to be read safely"
+        }
+        _ => "the file is too large or too intricate to be read safely",
+    };
+    (
+        message.to_string(),
+        Some("write plans as plain lists of exercises with their fields; hep needs no anchors or deep nesting".to_string()),
+    )
+}
+
 /// Rewrites serde's remaining generic messages into plainer ones.
 fn explain_serde_message(message: &str) -> (String, Option<String>) {
+    if message.starts_with("recursion limit exceeded") {
+        return (
+            "the file is nested too deeply to be read safely".to_string(),
+            Some("plans need only a few levels: a list of exercises with their fields".to_string()),
+        );
+    }
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next())
@@ -134,16 +168,23 @@ mod tests {
     }
 
     #[test]
-    fn alias_bombs_are_refused() {
-        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-        let mut previous = 'a';
-        for name in 'b'..='p' {
-            bomb.push_str(&format!(
-                "{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
-            ));
-            previous = name;
-        }
-        bomb.push_str("client: x\nexercises: []\n");
-        assert!(parse::<Sample>(&source(&bomb)).is_err());
+    fn a_key_given_twice_says_so_in_plain_words() {
+        let message = parse::<Sample>(&source("client: A\nclient: B\nexercises: []\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("`client` is given twice"), "{message}");
+        assert!(!message.contains("DuplicateKeyPolicy"), "{message}");
+        assert!(message.contains("2:1"), "{message}");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_in_plain_words() {
+        let bomb = format!("client: x\nexercises: [&a x{}]\n", ", *a".repeat(60_000));
+        let message = parse::<Sample>(&source(&bomb)).unwrap_err().to_string();
+        assert!(
+            !message.contains("budget") && !message.contains("Aliases"),
+            "{message}"
+        );
+        assert!(message.contains("read safely"), "{message}");
     }
 }
