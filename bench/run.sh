@@ -44,14 +44,33 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
-PY=${PYTHON:-python3}
-pip_missing=()
-$PY -c 'import typst' 2>/dev/null || pip_missing+=(typst)
-$PY -c 'import weasyprint' 2>/dev/null || pip_missing+=(weasyprint)
-$PY -c 'import yaml' 2>/dev/null || pip_missing+=(pyyaml)
-if [ ${#pip_missing[@]} -gt 0 ]; then
-  echo "installing from PyPI: ${pip_missing[*]}" >&2
-  $PY -m pip install -q "${pip_missing[@]}"
+# Python tools go into a venv of the benchmark's own ($BENCH_VENV, default $OUT/venv), never into
+# the system's site-packages. It sees packages already installed on the machine
+# (--system-site-packages), so only what is missing is downloaded. PYTHON=... uses that
+# interpreter as it is and installs nothing.
+if [ -n "${PYTHON:-}" ]; then
+  PY=$PYTHON
+else
+  VENV=${BENCH_VENV:-$OUT/venv}
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -c "import ensurepip, venv" 2>/dev/null || {
+      echo "installing from Debian: python3-venv" >&2
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    }
+    mkdir -p "$(dirname "$VENV")"
+    python3 -m venv --system-site-packages "$VENV"
+  fi
+  PY=$VENV/bin/python
+  pip_missing=()
+  $PY -c 'import typst' 2>/dev/null || pip_missing+=(typst)
+  $PY -c 'import weasyprint' 2>/dev/null || pip_missing+=(weasyprint)
+  $PY -c 'import yaml' 2>/dev/null || pip_missing+=(pyyaml)
+  $PY -c 'import PIL' 2>/dev/null || pip_missing+=(pillow)
+  if [ ${#pip_missing[@]} -gt 0 ]; then
+    echo "installing from PyPI into $VENV: ${pip_missing[*]}" >&2
+    $PY -m pip install -q "${pip_missing[@]}"
+  fi
 fi
 TYPST_CLI=${TYPST_CLI:-$(command -v typst || true)}
 [ -z "$TYPST_CLI" ] && [ -x /opt/typst-cli/bin/typst ] && TYPST_CLI=/opt/typst-cli/bin/typst

@@ -7,6 +7,10 @@ use hep::commands::render::UsageError;
 use hep::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use hep::output::{Messages, Verbosity};
 
+/// mimalloc rather than the system allocator: see Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = hep::cli::Cli::parse();
     let messages = Messages {

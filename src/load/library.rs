@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, DirEntry, include_dir};
+use rayon::prelude::*;
 
 use crate::diagnostic::did_you_mean;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -53,10 +54,12 @@ impl Library {
         if sources.bundled {
             let mut files = Vec::new();
             collect_bundled(&BUNDLED_LIBRARY, &mut files);
-            let layer = files
-                .into_iter()
-                .map(|(path, bytes)| SourceFile::bundled(path, bytes).and_then(Exercise::load));
-            library.add_layer(layer, &mut problems);
+            // Parsed on all cores, added in file order: the same library, sooner.
+            let layer: Vec<_> = files
+                .into_par_iter()
+                .map(|(path, bytes)| SourceFile::bundled(path, bytes).and_then(Exercise::load))
+                .collect();
+            library.add_layer(layer.into_iter(), &mut problems);
             if let Some(programs) = BUNDLED_LIBRARY.get_dir(PROGRAMS_FOLDER) {
                 let mut files: Vec<_> = programs
                     .files()
@@ -73,10 +76,11 @@ impl Library {
         for folder in &sources.folders {
             match yaml_files_in(folder) {
                 Ok(paths) => {
-                    let layer = paths
-                        .iter()
-                        .map(|path| SourceFile::read(path).and_then(Exercise::load));
-                    library.add_layer(layer, &mut problems);
+                    let layer: Vec<_> = paths
+                        .par_iter()
+                        .map(|path| SourceFile::read(path).and_then(Exercise::load))
+                        .collect();
+                    library.add_layer(layer.into_iter(), &mut problems);
                 }
                 Err(problem) => problems.push(problem),
             }

@@ -5,7 +5,7 @@ use crate::load::exercise::{Exercise, ExerciseText};
 use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
 use crate::resolve::handout::{CardPicture, ExerciseCard};
-use crate::resolve::picture::PictureLoader;
+use crate::resolve::picture::{PictureLoader, PrintSize};
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::Words;
@@ -17,6 +17,7 @@ pub fn exercise_card(
     exercise: &Exercise,
     text: &ExerciseText,
     pictures: &PictureLoader,
+    size: PrintSize,
     words: &'static Words,
 ) -> Result<ExerciseCard, Diagnostic> {
     let dosage = exercise.dosage.overridden_by(planned.dosage);
@@ -27,7 +28,7 @@ pub fn exercise_card(
     let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
     for (illustration, caption) in exercise.illustrations.iter().zip(&text.captions) {
         let source = exercise.picture_source(illustration);
-        let picture = pictures.load(&source).map_err(|reason| {
+        let picture = pictures.load_for(&source, size).map_err(|reason| {
             Diagnostic::error(format!(
                 "cannot use illustration `{}` of exercise `{}`: {reason}",
                 source.display(),

@@ -22,7 +22,7 @@ use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
 use crate::resolve::handout::{FollowUpBox, Handout};
-use crate::resolve::picture::PictureLoader;
+use crate::resolve::picture::{PictureLoader, PrintSize};
 use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
 /// Choices made for a whole run rather than by a plan.
@@ -119,6 +119,27 @@ pub fn resolve(
         Some(first)
     });
 
+    // Photos dominate a handout's time: decode its pictures side by side before the cards ask.
+    let size = if large_print {
+        PrintSize::Large
+    } else {
+        PrintSize::Regular
+    };
+    let mut sources = Vec::new();
+    for exercise in prescription
+        .exercises
+        .iter()
+        .filter_map(|planned| library.get(&planned.id))
+    {
+        for illustration in &exercise.illustrations {
+            let source = exercise.picture_source(illustration);
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+    pictures.preload(&sources, size);
+
     let mut cards = Vec::with_capacity(plan.exercises.len());
     let mut log_rows = Vec::with_capacity(plan.exercises.len());
     for planned in &prescription.exercises {
@@ -181,6 +202,7 @@ pub fn resolve(
                     exercise,
                     &second_text,
                     pictures,
+                    size,
                     second,
                 ) {
                     Ok(card) => Some(Box::new(card)),
@@ -191,7 +213,15 @@ pub fn resolve(
                 }
             }
         };
-        match card::exercise_card(cards.len() + 1, planned, exercise, &text, pictures, words) {
+        match card::exercise_card(
+            cards.len() + 1,
+            planned,
+            exercise,
+            &text,
+            pictures,
+            size,
+            words,
+        ) {
             Ok(mut card) => {
                 card.second = second_card;
                 log_rows.push((card.name.clone(), card.schedule));

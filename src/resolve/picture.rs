@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientation};
 
@@ -20,6 +21,30 @@ pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
 /// Raster images are downscaled so their longer side has at most this many pixels: 300 dpi
 /// at the largest size a picture is placed (4 inches).
 pub const MAX_PLACED_PIXELS: u32 = 1200;
+/// Pixels on the longer side that a photo downscaled for a regular-print card keeps: 300 dpi
+/// across its 2-inch column, 270 dpi when a portrait photo stands 2.2 inches tall.
+pub const REGULAR_PLACED_PIXELS: u32 = 600;
+/// The quality of photos re-encoded as JPEG after they were turned upright or downscaled.
+const JPEG_QUALITY: u8 = 85;
+
+/// How large pictures are printed, which decides how many pixels a downscaled photo keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrintSize {
+    /// Regular print: pictures in the 2-inch column of a card.
+    Regular,
+    /// Large print, logos and catalogs: up to 4 inches.
+    Large,
+}
+
+impl PrintSize {
+    /// The longer side, in pixels, that a photo is downscaled to when it has more.
+    pub fn pixels(self) -> u32 {
+        match self {
+            PrintSize::Regular => REGULAR_PLACED_PIXELS,
+            PrintSize::Large => MAX_PLACED_PIXELS,
+        }
+    }
+}
 
 /// A picture ready to place: its intrinsic proportions are all layout needs.
 #[derive(Clone)]
@@ -76,9 +101,12 @@ pub struct RasterImage {
     pub height_px: u32,
 }
 
-/// Decodes pictures, each file once per process: a batch of handouts shares them.
+type Loaded = Arc<OnceLock<Result<Picture, String>>>;
+
+/// Decodes pictures, each file once per process and print size: a batch of handouts shares
+/// them, and two threads asking for the same picture at once decode it once.
 pub struct PictureLoader {
-    cache: Mutex<HashMap<PictureSource, Result<Picture, String>>>,
+    cache: Mutex<HashMap<(PictureSource, PrintSize), Loaded>>,
     svg_options: usvg::Options<'static>,
 }
 
@@ -108,24 +136,66 @@ impl PictureLoader {
         }
     }
 
-    /// The picture at `source`, decoded on first use; the error says what is wrong with it.
+    /// The picture at `source`, decoded on first use with pixels enough for any placement;
+    /// the error says what is wrong with it.
     pub fn load(&self, source: &PictureSource) -> Result<Picture, String> {
-        if let Some(done) = self.lock().get(source) {
-            return done.clone();
+        self.load_for(source, PrintSize::Large)
+    }
+
+    /// The picture at `source` with pixels enough to print it at `size`, decoded on first use.
+    pub fn load_for(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
+        let slot = {
+            // A panic while holding the lock cannot leave the map half-written; keep using it.
+            let mut cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            cache.entry((source.clone(), size)).or_default().clone()
+        };
+        slot.get_or_init(|| self.decode(source, size)).clone()
+    }
+
+    /// Decodes those of `sources` not decoded yet on all cores, so that
+    /// [`PictureLoader::load_for`] finds them ready: a handout's photos are most of its time.
+    /// Plain threads rather than rayon's: a rayon worker waiting here would start other
+    /// handouts of a batch meanwhile, and hold all of them in memory at once.
+    pub fn preload(&self, sources: &[PictureSource], size: PrintSize) {
+        let pending: Vec<&PictureSource> = {
+            let cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            sources
+                .iter()
+                .filter(|source| {
+                    cache
+                        .get(&((*source).clone(), size))
+                        .is_none_or(|slot| slot.get().is_none())
+                })
+                .collect()
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(pending.len());
+        if threads < 2 {
+            return;
         }
-        let result = self.decode(source);
-        self.lock().insert(source.clone(), result.clone());
-        result
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while let Some(source) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
+                // Errors are kept in the cache and reported where the picture is used.
+                let _ = self.load_for(source, size);
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PictureSource, Result<Picture, String>>> {
-        // A panic while holding the lock cannot leave the map half-written; keep using it.
-        self.cache
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn decode(&self, source: &PictureSource) -> Result<Picture, String> {
+    fn decode(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
         let bytes = read_bytes(source)?;
         let name = match source {
             PictureSource::Bundled(path) | PictureSource::Disk(path) => path.as_path(),
@@ -138,7 +208,7 @@ impl PictureLoader {
             }
             return Ok(Picture::Vector(Arc::new(tree)));
         }
-        decode_raster(bytes).map(|image| Picture::Raster(Arc::new(image)))
+        decode_raster_for(bytes, size.pixels()).map(|image| Picture::Raster(Arc::new(image)))
     }
 }
 
@@ -172,7 +242,15 @@ fn is_svg(name: &Path, bytes: &[u8]) -> bool {
     head.contains("<svg")
 }
 
+/// `bytes` as a raster image for the largest placement.
+#[cfg(test)]
 fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
+    decode_raster_for(bytes, MAX_PLACED_PIXELS)
+}
+
+/// `bytes` as a raster image: checked, upright, and with a longer side of at most
+/// [`MAX_PLACED_PIXELS`]; an image with more is downscaled to about `wanted` pixels.
+fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String> {
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         RasterFormat::Png
     } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
@@ -206,10 +284,31 @@ fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
         );
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(broken)?;
     let upright = orientation == Orientation::NoTransforms;
     let fits = width.max(height) <= MAX_PLACED_PIXELS;
-    if upright && fits {
+    if format == RasterFormat::Jpeg && upright && fits {
+        // Embedded as it is: its header was read and its data runs to its end, which is all
+        // the PDF viewer needs; decoding its pixels here would only cost time.
+        drop(decoder);
+        return Ok(RasterImage {
+            format,
+            data: Arc::new(bytes),
+            width_px: width,
+            height_px: height,
+        });
+    }
+    let scaled = match format {
+        RasterFormat::Jpeg => decode_jpeg_scaled(&bytes, wanted)?,
+        RasterFormat::Png => None,
+    };
+    let mut image = match scaled {
+        Some(image) => {
+            drop(decoder);
+            image
+        }
+        None => DynamicImage::from_decoder(decoder).map_err(broken)?,
+    };
+    if format == RasterFormat::Png && upright && fits {
         return Ok(RasterImage {
             format,
             data: Arc::new(bytes),
@@ -218,30 +317,87 @@ fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
         });
     }
     image.apply_orientation(orientation);
-    if !fits {
+    if image.width().max(image.height()) > MAX_PLACED_PIXELS {
         // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3 at
         // print size and is many times faster (bench/README.md: Lanczos3 was 69% of a handout).
-        image = image.thumbnail(MAX_PLACED_PIXELS, MAX_PLACED_PIXELS);
+        let wanted = wanted.min(MAX_PLACED_PIXELS);
+        image = image.thumbnail(wanted, wanted);
     }
-    let mut encoded = Vec::new();
-    match format {
-        RasterFormat::Png => image
-            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut encoded))
-            .map_err(|error| error.to_string())?,
-        RasterFormat::Jpeg => image
-            .to_rgb8()
-            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
-                &mut encoded,
-                88,
-            ))
-            .map_err(|error| error.to_string())?,
-    }
+    let encoded = match format {
+        RasterFormat::Png => {
+            let mut encoded = Vec::new();
+            image
+                .write_with_encoder(image::codecs::png::PngEncoder::new(&mut encoded))
+                .map_err(|error| error.to_string())?;
+            encoded
+        }
+        RasterFormat::Jpeg => encode_jpeg(&image)?,
+    };
     Ok(RasterImage {
         format,
         width_px: image.width(),
         height_px: image.height(),
         data: Arc::new(encoded),
     })
+}
+
+/// A JPEG decoded at the smallest of 1/8, 1/4, 1/2 and full size that keeps at least `wanted`
+/// pixels on its longer side: the decoder scales in the DCT domain, so a phone photo printed
+/// 2 inches wide costs a fraction of its full decode. `None` for colour spaces the scaling
+/// decoder does not give as RGB or grey (CMYK, 16-bit), which take the full decode.
+fn decode_jpeg_scaled(bytes: &[u8], wanted: u32) -> Result<Option<DynamicImage>, String> {
+    let broken =
+        |error: jpeg_decoder::Error| format!("the image is damaged or incomplete ({error})");
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size((MAX_IMAGE_PIXELS * 4) as usize);
+    decoder.read_info().map_err(broken)?;
+    let Some(info) = decoder.info() else {
+        return Ok(None);
+    };
+    if !matches!(
+        info.pixel_format,
+        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8
+    ) {
+        return Ok(None);
+    }
+    let wanted = u16::try_from(wanted.max(1)).unwrap_or(u16::MAX);
+    let (width, height) = decoder.scale(wanted, wanted).map_err(broken)?;
+    let pixels = decoder.decode().map_err(broken)?;
+    let (width, height) = (u32::from(width), u32::from(height));
+    let image = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+        }
+        _ => image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8),
+    };
+    image
+        .map(Some)
+        .ok_or_else(|| "the image is damaged or incomplete (too few pixels)".to_string())
+}
+
+/// `image` as a baseline JPEG with 4:2:0 chroma subsampling, as cameras write them.
+fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, String> {
+    let (width, height) = (
+        u16::try_from(image.width()).map_err(|_| "the image is too wide")?,
+        u16::try_from(image.height()).map_err(|_| "the image is too tall")?,
+    );
+    let mut encoded = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut encoded, JPEG_QUALITY);
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
+    let done = match image {
+        DynamicImage::ImageLuma8(grey) => {
+            encoder.encode(grey.as_raw(), width, height, jpeg_encoder::ColorType::Luma)
+        }
+        DynamicImage::ImageRgb8(rgb) => {
+            encoder.encode(rgb.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)
+        }
+        other => {
+            let rgb = other.to_rgb8();
+            encoder.encode(rgb.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)
+        }
+    };
+    done.map_err(|error| error.to_string())?;
+    Ok(encoded)
 }
 
 /// Whether a JPEG's segments run to its end-of-image marker. JPEG decoders fill a file that
@@ -345,6 +501,17 @@ mod tests {
             let error = decode_raster(whole[..cut].to_vec()).unwrap_err();
             assert!(error.contains("damaged or incomplete"), "{error}");
         }
+    }
+
+    #[test]
+    fn large_jpegs_are_decoded_at_a_reduced_scale_for_regular_print() {
+        let image = decode_raster_for(jpeg(2400, 1800), REGULAR_PLACED_PIXELS).unwrap();
+        assert_eq!((image.width_px, image.height_px), (600, 450));
+        assert_eq!(image.format, RasterFormat::Jpeg);
+        let decoded = image::load_from_memory(&image.data).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (600, 450));
+        let large = decode_raster_for(jpeg(2400, 1800), MAX_PLACED_PIXELS).unwrap();
+        assert_eq!((large.width_px, large.height_px), (1200, 900));
     }
 
     #[test]
