@@ -12,18 +12,6 @@ use hep::load::library::LibrarySources;
 use hep::resolve::handout::Handout;
 use hep::workspace::{PlanInput, Workspace};
 
-/// Every example plan, with the library folders it needs.
-const EXAMPLES: &[(&str, &[&str])] = &[
-    ("jane-doe", &[]),
-    ("sam-lee", &[]),
-    ("neutral-low-back", &[]),
-    ("large-print", &[]),
-    ("with-log", &[]),
-    ("jean-tremblay-fr", &[]),
-    ("bilingual", &[]),
-    ("runner-video", &["examples/library"]),
-];
-
 /// Renders an example into `dir` and returns the PDF's path.
 fn render(dir: &Path, name: &str, libraries: &[&str], extra: &[&str]) -> PathBuf {
     let pdf = dir.join(format!("{name}.pdf"));

@@ -4,37 +4,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
-
-/// Every example plan, with the library folders it needs.
-const EXAMPLES: &[(&str, &[&str])] = &[
-    ("jane-doe", &[]),
-    ("sam-lee", &[]),
-    ("neutral-low-back", &[]),
-    ("large-print", &[]),
-    ("with-log", &[]),
-    ("jean-tremblay-fr", &[]),
-    ("bilingual", &[]),
-    ("runner-video", &["examples/library"]),
-];
-
-/// Runs hep in `dir` with extra environment variables.
-fn hep_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hep"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env_remove("HEP_CLINIC")
-        .env_remove("HEP_LIBRARY")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.output().unwrap()
-}
 
 /// Renders an example with `--archive` (and `extra`) into `dir`.
 fn archive(dir: &Path, name: &str, libraries: &[&str], extra: &[&str]) -> PathBuf {
@@ -83,7 +55,7 @@ fn run_printed(command: &[String]) -> Output {
     }
     let args: Vec<&str> = words.map(String::as_str).collect();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    hep_env(&repo(), &args, &env)
+    hep_with_env(&repo(), &args, &env)
 }
 
 #[test]
@@ -216,14 +188,14 @@ fn the_pdf_says_it_was_made_on_the_session_date_or_at_source_date_epoch() {
         "--archive",
     ];
     let epoch = [("SOURCE_DATE_EPOCH", "1700000000")];
-    assert_success(&hep_env(&repo(), &args, &epoch));
+    assert_success(&hep_with_env(&repo(), &args, &epoch));
     let first = std::fs::read(&out).unwrap();
     let info = tool("pdfinfo", &["-isodates", out.to_str().unwrap()]);
     assert!(
         info.contains("CreationDate:    2023-11-14T22:13:20Z"),
         "{info}"
     );
-    assert_success(&hep_env(
+    assert_success(&hep_with_env(
         &repo(),
         &[&args[..], &["--force"]].concat(),
         &epoch,

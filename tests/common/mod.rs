@@ -32,6 +32,27 @@ pub fn hep(args: &[&str]) -> Output {
 
 /// Runs `hep`, feeding `stdin` to it.
 pub fn hep_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    hep_with(dir, args, stdin, &[])
+}
+
+/// Runs `hep` with extra environment variables (`SOURCE_DATE_EPOCH`...).
+pub fn hep_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    hep_with(dir, args, None, env)
+}
+
+/// Every example plan, with the library folders it needs.
+pub const EXAMPLES: &[(&str, &[&str])] = &[
+    ("jane-doe", &[]),
+    ("sam-lee", &[]),
+    ("neutral-low-back", &[]),
+    ("large-print", &[]),
+    ("with-log", &[]),
+    ("jean-tremblay-fr", &[]),
+    ("bilingual", &[]),
+    ("runner-video", &["examples/library"]),
+];
+
+fn hep_with(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hep"));
     command
         .args(args)
@@ -39,6 +60,7 @@ pub fn hep_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
         .env_remove("HEP_CLINIC")
         .env_remove("HEP_LIBRARY")
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
