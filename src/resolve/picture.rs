@@ -208,8 +208,14 @@ impl PictureLoader {
             }
             return Ok(Picture::Vector(Arc::new(tree)));
         }
-        decode_raster_for(bytes, size.pixels()).map(|image| Picture::Raster(Arc::new(image)))
+        raster_picture(bytes, size)
     }
+}
+
+/// The bytes of a PNG or JPEG file as a picture printed at `size`: checked (complete, within
+/// the pixel limit), turned upright, and decoded no larger than it is printed.
+pub fn raster_picture(bytes: Vec<u8>, size: PrintSize) -> Result<Picture, String> {
+    decode_raster_for(bytes, size.pixels()).map(|image| Picture::Raster(Arc::new(image)))
 }
 
 pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
