@@ -155,13 +155,8 @@ fn title_row(
     structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> (Pt, Option<NodeId>) {
-    let heading = tags.add(
-        structure,
-        Role::Heading {
-            level: 2,
-            title: format!("{}. {}", card.number, card.name),
-        },
-    );
+    let title = format!("{}. {}", card.number, card.name);
+    let heading = Some(structure.heading(Some(tags.section), 2, title));
     let link = card
         .video
         .as_ref()

@@ -23,13 +23,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     let mut blocks = Vec::new();
     let mut structure = Structure::default();
 
-    let heading = structure.add(
-        None,
-        Role::Heading {
-            level: 1,
-            title: catalog.title.clone(),
-        },
-    );
+    let heading = structure.heading(None, 1, &catalog.title);
     let mut title = Column::in_node(x, width, 0.0, heading);
     title.paragraph(&catalog.title, theme.title);
     title.space(4.0);
@@ -47,11 +41,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             let mut column = Column::new(x, width, 0.0);
             // The heading travels with the first row, so it never ends a page alone.
             if row_index == 0 {
-                column.node = Some(crate::layout::header::heading(
-                    &mut structure,
-                    group,
-                    &section.heading,
-                ));
+                column.node = Some(structure.heading(Some(group), 2, &section.heading));
                 column.paragraph(&section.heading, theme.card_title.colored(theme.primary));
                 column.shape(
                     Rect::new(x, column.y + 2.0, width, 1.0),
@@ -163,13 +153,7 @@ fn cell(
             Some(figure),
         ));
     }
-    let name = structure.add(
-        Some(node),
-        Role::Heading {
-            level: 3,
-            title: entry.name.clone(),
-        },
-    );
+    let name = structure.heading(Some(node), 3, &entry.name);
     let mut text = Column::in_node(x, width, frame.bottom() + 4.0, name);
     let lines = wrap(&entry.name, theme.body_bold, width);
     text.lines(lines, x, theme.body_bold);

@@ -5,7 +5,7 @@ use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
-use crate::layout::structure::{NodeId, Role, Structure};
+use crate::layout::structure::{Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{HAIRLINE, MUTED, Theme};
 use crate::resolve::handout::Handout;
@@ -82,13 +82,7 @@ pub fn title_block(
     structure: &mut Structure,
 ) -> Block {
     let words = handout.words;
-    let heading = structure.add(
-        None,
-        Role::Heading {
-            level: 1,
-            title: words.title.to_string(),
-        },
-    );
+    let heading = structure.heading(None, 1, words.title);
     let mut column = Column::in_node(x, width, 0.0, heading);
     column.paragraph(words.title, theme.title);
     if let Some(second) = handout.second_words {
@@ -169,7 +163,7 @@ pub fn follow_up_block(
         Some(second) => format!("{} / {}", words.next_appointment, second.next_appointment),
         None => words.next_appointment.to_string(),
     };
-    column.node = Some(self::heading(structure, section, &heading));
+    column.node = Some(structure.heading(Some(section), 2, &heading));
     column.paragraph(&heading, theme.label.colored(theme.accent));
     column.space(2.0);
     column.node = Some(structure.add(Some(section), Role::Paragraph));
@@ -255,7 +249,7 @@ pub fn notes_block(
         return None;
     }
     let section = structure.add(None, Role::Section);
-    let heading = heading(structure, section, handout.words.notes_heading);
+    let heading = structure.heading(Some(section), 2, handout.words.notes_heading);
     let mut column = Column::in_node(x, width, 0.0, heading);
     column.paragraph(handout.words.notes_heading, theme.heading);
     column.space(2.0);
@@ -277,15 +271,4 @@ pub fn notes_block(
         height: column.y + 0.75,
         items: column.items,
     })
-}
-
-/// A level-2 heading node in `section`.
-pub fn heading(structure: &mut Structure, section: NodeId, title: &str) -> NodeId {
-    structure.add(
-        Some(section),
-        Role::Heading {
-            level: 2,
-            title: title.to_string(),
-        },
-    )
 }

@@ -24,7 +24,7 @@ pub fn log_blocks(
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let section = structure.add(None, Role::Section);
-    let title = crate::layout::header::heading(structure, section, &log.heading);
+    let title = structure.heading(Some(section), 2, &log.heading);
     let mut heading = Column::in_node(x, width, 0.0, title);
     heading.paragraph(&log.heading, theme.card_title);
     heading.space(4.0);

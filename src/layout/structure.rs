@@ -109,6 +109,22 @@ impl Structure {
         id
     }
 
+    /// A heading of `level` under `parent`, named `title` in bookmarks.
+    pub fn heading(
+        &mut self,
+        parent: Option<NodeId>,
+        level: u8,
+        title: impl Into<String>,
+    ) -> NodeId {
+        self.add(
+            parent,
+            Role::Heading {
+                level,
+                title: title.into(),
+            },
+        )
+    }
+
     /// The node `id`.
     pub fn node(&self, id: NodeId) -> &StructureNode {
         &self.nodes[id.index()]
