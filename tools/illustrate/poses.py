@@ -191,41 +191,51 @@ def standing_it_band_stretch(end):
 
 
 @exercise("hip", "foam-roll-lateral-thigh",
-          "Foam roll outer thigh start: lying on the right side on a foam roller just below the hip",
-          "Foam roll outer thigh: body moved so the roller is just above the knee", scale=1.1)
+          "Foam roll outer thigh start: lying on the right side on the right forearm, roller under the outer thigh just below the hip, top foot flat on the floor in front",
+          "Foam roll outer thigh: body moved along the roller so it is just above the knee")
 def foam_roll_lateral_thigh(end):
-    sc = Scene(-20, 22)
-    props.floor_mat(sc, -190, 190, -50, 85)
+    # seen from the front (the figure faces the viewer), head to the image
+    # left: the bottom (right) leg lies on the roller, the top leg crosses
+    # in front with its foot flat on the floor
+    sc = Scene(-10, 30)
+    props.floor_mat(sc, -200, 190, -45, 80)
     xr, rr = 0.0, 17.0
-    props.cylinder(sc, V(xr, MAT + rr, -45), V(xr, MAT + rr, 45), rr, layer=1, depth=-2)
-    t = 0.82 if end else 0.22
-    slope = 11.0 if end else 9.0
-    legdir = sag(-slope)                     # bottom leg towards the feet (+X)
-    r_t = 15.5 - 6.0 * t
-    contact = V(xr, MAT + 2 * rr + r_t, 0)
+    props.cylinder(sc, V(xr, MAT + rr, -40), V(xr, MAT + rr, 40), rr, layer=1, depth=-60)
+    t = 0.8 if end else 0.3                 # where along the thigh the roller is
+    r_t = 15.0 - 5.0 * t                    # thigh radius there
+    contact = V(xr, MAT + 2 * rr + r_t - 2, -4)
+    ankle_y = MAT + 8.0                     # the bottom foot rests on its outer edge
+    sl = math.asin((contact.y - ankle_y) / (THIGH + SHIN - t * THIGH))
+    legdir = V(math.cos(sl), -math.sin(sl), 0)
     hip_r = contact - legdir * (t * THIGH)
-    P = hip_r + Y * HIP_W
 
     def build(ang):
-        bb = Body(P, up=rotate(-X, Z, -ang), fwd=Z)
-        bb.head(up=rotate(-X, Z, -ang - 8), fwd=Z)
+        up = rotate(-X, Z, -ang)            # spine rising towards the head
+        right = Z.cross(up)
+        bb = Body(hip_r - right * HIP_W, up=up, fwd=Z)
+        bb.head(up=rotate(-X, Z, -ang - 18), fwd=Z)
         return bb
 
-    ang = solve(lambda a: build(a).shoulder("R").y, 0, 45, MAT + UPPER_ARM + 8)
+    # trunk angle so that the right elbow rests on the mat under the shoulder
+    ang = solve(lambda a: build(a).shoulder("R").y, 0, 60, MAT + 5 + UPPER_ARM)
     b = build(ang)
     sh = b.shoulder("R")
-    b.arm("R", (V(sh.x + 4, MAT + 8, sh.z + 4) - sh).norm(), d(-0.45, 0, 1), hand=d(-0.45, 0, 1))
-    c = b.at(0.7)[0]
-    b.arm_to("L", V(c.x + 10, MAT + 7, 52), pole=d(0.2, 1, 0.2), hand=d(-0.3, 0, 1))
-    b.leg("R", legdir, legdir, foot=d(0.1, 0, 1), foot_up=d(1, 0, 0))
-    hl = b.hip("L")
-    fx = hl.x + (95 if end else 72)
-    b.leg_to("L", V(fx, MAT + 13, 58), pole=d(0.6, 1, 0), foot=d(0.4, 0, 1), foot_up=Y)
-    b.merge = []
+    b.arm("R", d(0.05, -1, 0.1), d(-0.75, 0, 0.65), hand=d(-0.75, 0, 0.65))
+    c = b.at(0.1)[0]
+    b.arm_to("L", V(c.x - 8, MAT + 6, 52), pole=d(0.2, 1, 0.3), hand=d(-0.3, 0, 1))
+    b.leg("R", legdir, legdir, foot=d(0.15, 0.1, 1), foot_up=-legdir)
+    kx = (hip_r + legdir * THIGH).x
+    b.leg_to("L", V(min(kx, b.hip("L").x + 70) - 6, MAT + 13, 66), pole=d(0.4, 1, 0.2),
+             foot=d(1, 0, 0.2))
+    b.merge = ["R"]
+    b.order_bias["legL"] = 60
+    b.far_override.update(legR=False, armR=False, legL=False, armL=False)
     sc.body(b)
     if end:
-        hp = b.hip("L")
-        arrow(sc, V(hp.x - 60, hp.y + 62, 0), V(hp.x + 60, hp.y + 62, 0), bend=0.0, both=True)
+        k = b.legs["R"]["K"]
+        h = b.legs["R"]["H"]
+        lift = V(0, 30, -80)
+        arrow(sc, h + lift + legdir * 6, k + lift - legdir * 4, bend=0.0, both=True)
     return sc
 
 
@@ -285,35 +295,39 @@ def upper_trapezius_stretch(end):
 
 
 @exercise("chest", "doorway-pec-stretch",
-          "Doorway chest stretch start: standing in a doorway, forearms on the frame at shoulder height",
-          "Doorway chest stretch hold: one foot stepped through, chest leaning gently forward",
-          scale=0.86, anchor="floor")
+          "Doorway chest stretch start: standing in a doorway, forearms on the door frame, elbows at shoulder height",
+          "Doorway chest stretch hold: one foot stepped forward through the doorway, chest leaning gently forward")
 def doorway_pec_stretch(end):
-    sc = Scene(-35, 4)
+    # seen from the front and the right: the person comes through the
+    # doorway towards the viewer, so the opening, the forearms on the frame
+    # and the step forward all show
+    sc = Scene(-42, 8)
     sc.floor(0)
-    # the wall on both sides of the opening; both are drawn behind the
-    # figure, so each forearm is seen lying flat against the frame
-    props.box(sc, V(-10, 0, -160), V(6, 420, -52), bbox=False, depth=-1000)
-    props.box(sc, V(-10, 0, 52), V(6, 420, 160), bbox=False, depth=-1000)
-    props.box(sc, V(-10, 372, -52), V(6, 420, 52), bbox=False, depth=-1000)   # top of the door
+    half, fx = 92.0, -26.0               # half the opening (wider than the shoulders), frame x
+    for z0, z1 in ((-220, -half), (half, 220)):
+        props.box(sc, V(fx - 8, 0, z0), V(fx + 8, 380, z1), bbox=False, depth=-1000)
+    props.box(sc, V(fx - 8, 330, -half), V(fx + 8, 380, half), bbox=False, depth=-1000)
     if end:
-        b = Body(V(22, STAND_HIP - 6, 0), up=sag(80), fwd=X)
-        b.spine(up=sag(84))
-        b.head(up=sag(88), fwd=sag(-2))
-        b.leg_to("R", V(70, 13, HIP_W), pole=X)
-        b.leg_to("L", V(-30, 13, -HIP_W), pole=X, foot=sag(-20))
+        b = Body(V(-6, STAND_HIP - 12, 0), up=sag(84), fwd=X)
+        b.spine(up=sag(80))
+        b.head(up=sag(86), fwd=sag(-4))
+        b.leg_to("R", V(52, 13, HIP_W), pole=X)
+        b.leg_to("L", V(-52, 13, -HIP_W), pole=X, foot=X)
     else:
-        b = Body(V(-10, STAND_HIP, 0), up=Y, fwd=X)
+        b = Body(V(-24, STAND_HIP, 0), up=Y, fwd=X)
         b.leg("R", -Y, -Y)
         b.leg("L", -Y, -Y)
     for side, zz in (("R", 1), ("L", -1)):
         sh = b.shoulder(side)
-        el = V(-18, 262, zz * 60)
-        b.arm(side, (el - sh).norm(), Y, hand=Y)
+        # elbow on the frame a little below the shoulder, upper arm full length
+        dx, dy = fx + 2 - sh.x, -8.0
+        dz = math.sqrt(max(0.0, UPPER_ARM ** 2 - dx * dx - dy * dy))
+        el = sh + V(dx, dy, zz * dz)
+        b.arm(side, el - sh, Y, hand=Y, thumb=-X)        # forearm straight up the frame
     sc.body(b)
     if end:
-        c = b.at(0.75)[0]
-        arrow(sc, V(c.x + 30, c.y, 40), V(c.x + 75, c.y, 40), bend=0.0)
+        c = b.at(0.7)[0]
+        arrow(sc, V(c.x + 24, c.y + 4, 20), V(c.x + 84, c.y + 4, 20), bend=0.0)
     return sc
 
 
@@ -441,48 +455,45 @@ def feet_flat(b, sides=("R", "L"), x=100.0):
 
 
 @exercise("hip", "figure-4-stretch",
-          "Figure-4 stretch start: lying on the back, right ankle crossed over the left knee",
-          "Figure-4 stretch hold: left thigh pulled toward the chest with both hands",
-          scale=1.55, dy=-2)
+          "Figure-4 stretch start: lying on the back, left foot flat, right ankle crossed over the left knee",
+          "Figure-4 stretch hold: hands behind the left thigh pulling it toward the chest, right ankle still crossed over it")
 def figure_4_stretch(end):
-    # seen from the right and from the feet end, so that the crossed right
-    # leg and the upright left thigh make the "4" facing the viewer
-    sc = Scene(-50, 30)
-    props.floor_mat(sc, -140, 135, -45, 45)
+    # a side view from the right, from a little above and towards the head,
+    # so the right knee falling out to the side and the crossed ankle show
+    sc = Scene(15, 25)
+    props.floor_mat(sc, -150, 150, -45, 45)
     b = supine()
     if end:
-        b.leg("L", d(-0.3, 1, 0), d(1, 0.12, 0), foot=d(0.15, 1, 0))
+        b.leg("L", d(-0.1, 1, 0), d(1, 0.05, 0), foot=d(0.2, 1, 0))
     else:
-        feet_flat(b, ("L",), x=96)
+        feet_flat(b, ("L",), x=92)
     lg = b.legs["L"]
     th = (lg["K"] - lg["H"]).norm()
     shin_l = (lg["A"] - lg["K"]).norm()
     front = ortho(-shin_l, th)           # the front of the left thigh
-    # right ankle rests across the left thigh just above the knee, the right
-    # knee falls out to the side
-    rest = lg["K"] - th * 12 + front * 13 + Z * 4
-    b.leg_to("R", rest, pole=d(0.3, -0.3, 1), foot=d(0.1, 0.35, -1))
+    # right ankle across the front of the left thigh just above the knee,
+    # right knee falling out to the side (towards the viewer)
+    rest = lg["K"] - th * 10 + front * 14 + Z * 6
+    b.leg_to("R", rest, pole=d(0.5, 1, 1.1), foot=d(0.1, 0.3, -1))
     b.merge = []
     if end:
-        # both hands hold the back of the left thigh (it faces the feet, so
-        # the viewer): the right arm reaches through the gap between the
-        # legs, the left arm round the outside of the thigh
-        grip = lg["K"] - th * 40
-        b.arm_to("R", grip + Z * 10, pole=d(0.2, -0.4, 1), hand=d(0.3, 0.2, -1), style="fist")
-        b.arm_to("L", grip - Z * 10, pole=d(0.2, -0.4, -1), hand=d(0.3, 0.2, 1), style="fist")
-        # drawing order: right leg, then the left thigh over the right ankle,
-        # then the hands over the thigh (the arms pass behind the legs)
-        b.split_hands = ("L", "R")
-        b.order_bias.update(legL=200, legR=100, handL=300, handR=300)
-        b.far_override.update(armL=True, handL=True, legL=False, legR=False, armR=False,
-                              handR=False)
+        # both hands hold the back of the left thigh (it faces the feet)
+        grip = lg["K"] - th * 30 - front * 16
+        b.arm_to("R", grip + Z * 8, pole=d(-0.2, -0.5, 1), hand=d(0, 1, -0.3),
+                 thumb=-X)
+        b.arm_to("L", grip - Z * 8, pole=d(-0.2, -0.5, -1), hand=d(0, 1, 0.3),
+                 thumb=-X)
+        b.split_hands = ("R",)
+        b.order_bias.update(legL=-60, armL=-80, legR=40, handR=120)
+        b.far_override.update(legL=True, armL=True, legR=False, armR=False, handR=False)
     else:
         arms_at_sides(b)
-        b.order_bias["legL"] = -40
+        b.order_bias["legL"] = -60
+        b.far_override.update(legL=True, legR=False)
     sc.body(b)
     if end:
         k = lg["K"]
-        arrow(sc, k + V(18, 22, -20), k + V(-30, 30, -20), bend=0.3)
+        arrow(sc, k + V(40, 40, -20), k + V(-20, 40, -20), bend=0.3)
     return sc
 
 
@@ -697,7 +708,7 @@ def hands_on_thighs(b, sides=("R", "L")):
           "Levator scapulae stretch hold: head turned left and tipped down, left hand on the back of the head",
           scale=1.22, anchor="floor", dy=-4)
 def levator_scapulae_stretch(end):
-    sc = Scene(-22, 6)
+    sc = Scene(-20, 6)
     b = seated_front(sc)
     if end:
         up, fw = head_dir(turn=45, nod=38)
@@ -1119,7 +1130,9 @@ def wall_sit(end):
 def facing_wall(sc, lean, back_foot, front_knee=0.0, back_knee=0.0, sink=0.0):
     """Standing facing a wall (at +X), hands on it at shoulder height."""
     wall_x = 118.0
-    props.box(sc, V(wall_x, 0, -140), V(wall_x + 30, 420, 140), bbox=False, depth=-1000)
+    # the wall's near edge stays just in front of the hands, so its side
+    # face does not cover the feet
+    props.box(sc, V(wall_x, 0, -160), V(wall_x + 30, 420, 42), bbox=False, depth=-1000)
     P = V(lean, STAND_HIP - sink, 0)
     b = Body(P, up=sag(90 - lean * 0.25), fwd=X)
     b.head(up=sag(90 - lean * 0.2), fwd=sag(-lean * 0.2))
@@ -1133,14 +1146,17 @@ def facing_wall(sc, lean, back_foot, front_knee=0.0, back_knee=0.0, sink=0.0):
 
 @exercise("ankle-foot", "calf-stretch-wall",
           "Calf stretch at a wall start: facing a wall, hands on the wall at shoulder height",
-          "Calf stretch hold: right leg straight behind with the heel down, left knee bent, leaning in",
-          scale=0.98, anchor="floor")
+          "Calf stretch hold: right leg straight behind with the heel flat on the floor, left knee bent, leaning in")
 def calf_stretch_wall(end):
     sc = Scene(-15, 3)
     sc.floor(0)
     if end:
-        b = facing_wall(sc, lean=22.0, back_foot=95.0, sink=6.0)
-        b.leg_to("L", V(52, 13, -HIP_W), pole=X)
+        # the back leg straight with the heel flat: the pelvis is placed so
+        # the straight leg just reaches the back ankle
+        px, back_x = 16.0, -62.0
+        py = 13.0 + math.sqrt((THIGH + SHIN - 1.5) ** 2 - (px - back_x) ** 2)
+        b = facing_wall(sc, lean=px, back_foot=20 - back_x, sink=STAND_HIP - py)
+        b.leg_to("L", V(40, 13, -HIP_W), pole=X)
     else:
         b = facing_wall(sc, lean=-2.0, back_foot=0.0)
     sc.body(b)
@@ -1160,7 +1176,7 @@ def soleus_stretch(end):
     if end:
         b = facing_wall(sc, lean=6.0, back_foot=52.0, sink=24.0)
     else:
-        b = facing_wall(sc, lean=2.0, back_foot=52.0)
+        b = facing_wall(sc, lean=2.0, back_foot=52.0, sink=5.0)
     sc.body(b)
     if end:
         k = b.legs["R"]["K"]
