@@ -267,6 +267,17 @@ class Body:
         fu = ortho(foot_up or (Y if planted else -shin), f)
         self.legs[side] = dict(H=H, K=K, A=A, f=f, u=fu)
 
+    def ball_of_foot(self, side):
+        """The ball of the foot (where the toes bend), on the sole."""
+        lg = self.legs[side]
+        return lg["A"] + lg["f"] * 23.0 - lg["u"] * 8.0
+
+    def on_balls(self, side):
+        """Heel lifted: draw the toes bent flat on the floor from the ball
+        of the foot, instead of the rigid foot pointing down."""
+        self.legs[side]["balls"] = True
+        return self
+
     def foot_points(self, side):
         lg = self.legs[side]
         A, f, u = lg["A"], lg["f"], lg["u"]
@@ -392,10 +403,16 @@ class Body:
         def leg_parts(side):
             lg = self.legs[side]
             heel, toe, instep = self.foot_points(side)
-            return [
-            ] + limb(P2, lg["H"], lg["K"], R_THIGH, 0.4) + limb(P2, lg["K"], lg["A"], R_SHIN, 0.3) + [
+            sole = [(capsule(P2(heel), 6.0, P2(toe), 4.5), "skin")]
+            if lg.get("balls"):
+                ball = self.ball_of_foot(side)
+                flat = ortho(lg["f"], Y)
+                tip = ball + flat * 13.0 + Y * (-0.5)
+                sole = [(capsule(P2(heel), 6.0, P2(ball), 5.2), "skin"),
+                        (capsule(P2(ball + Y * 0.5), 5.0, P2(tip), 4.3), "skin")]
+            return limb(P2, lg["H"], lg["K"], R_THIGH, 0.4) + limb(P2, lg["K"], lg["A"], R_SHIN, 0.3) + [
                 (capsule(P2(lg["A"]), 6.5, P2(heel), 6.0), "skin"),
-                (capsule(P2(heel), 6.0, P2(toe), 4.5), "skin"),
+            ] + sole + [
                 (capsule(P2(lg["A"]), 6.5, P2(instep), 5.5), "skin"),
             ]
 

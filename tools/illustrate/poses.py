@@ -606,14 +606,19 @@ def knee_to_chest(end):
 def pelvic_tilt(end):
     sc = Scene(0, 6)
     props.floor_mat(sc, -150, 150, -45, 45)
+
+    def build(e):
+        bb = supine(arch=-4 if e else -24)
+        feet_flat(bb)
+        for side, zz in (("R", 1), ("L", -1)):
+            c = bb.at(0.45)[0]
+            bb.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz),
+                      hand=d(1, 0.1, -zz * 0.5))
+        return bb
+
+    b = build(end)
     if end:
-        b = supine(arch=-4)
-    else:
-        b = supine(arch=-24)
-    feet_flat(b)
-    for side, zz in (("R", 1), ("L", -1)):
-        c = b.at(0.45)[0]
-        b.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz), hand=d(1, 0.1, -zz * 0.5))
+        sc.ghost(build(False), names=("torso",))   # the start: a gap under the low back
     sc.body(b)
     if end:
         c = b.at(0.22)[0]
@@ -779,15 +784,17 @@ def wall_angel(end):
           "Pendulum start: leaning forward with one hand on a table, the other arm hanging down",
           "Pendulum: the hanging arm swinging gently in a small circle", scale=0.98, anchor="floor")
 def pendulum(end):
-    sc = Scene(-20, 6)
+    sc = Scene(-18, 6)
     sc.floor(0)
-    props.table(sc, 95, 215, -95, 5, h=150)
-    b = Body(V(-20, STAND_HIP - 8, 0), up=sag(28), fwd=sag(-62))
-    b.spine(up=sag(22), fwd=sag(-68))
-    b.head(up=sag(20), fwd=sag(-70))
-    b.leg_to("R", V(-12, 13, HIP_W), pole=X)
-    b.leg_to("L", V(-62, 13, -HIP_W), pole=X, foot=sag(-8))
-    b.arm_to("L", V(118, 150 + 6, -32), pole=d(-1, -0.3, -0.4), hand=d(1, -0.1, 0))
+    props.table(sc, 70, 200, -95, 5, h=132)
+    # trunk bent well forward (about 75 degrees), knees soft, the left hand
+    # on the table, the right arm hanging straight down
+    b = Body(V(-40, STAND_HIP - 14, 0), up=sag(18), fwd=sag(-72))
+    b.spine(up=sag(12), fwd=sag(-78))
+    b.head(up=sag(30), fwd=sag(-60))
+    b.leg_to("R", V(-26, 13, HIP_W), pole=X)
+    b.leg_to("L", V(-78, 13, -HIP_W), pole=X, foot=sag(-4))
+    b.arm_to("L", V(96, 132 + 6, -34), pole=d(-0.6, -1, -0.4), hand=d(1, 0, 0))
     if end:
         b.arm("R", d(0.14, -1, 0.06), d(0.14, -1, 0.06), hand=d(0.14, -1, 0.06))
     else:
@@ -917,21 +924,24 @@ def sleeper_stretch(end):
           "Thoracic extension: leaning back over the top of the chair back, chest lifted",
           scale=1.1, anchor="floor")
 def thoracic_extension_chair(end):
-    sc = Scene(-15, 3)
+    # from the front and the right, so the elbows stand clear of the head
+    sc = Scene(-38, 4)
     sc.floor(0)
-    props.chair(sc, 0, 0, facing="+x", back_h=158)
+    props.chair(sc, 0, 0, facing="+x", back_h=160)   # top at the lower shoulder blades
     b = Body(V(0, 98, 0), up=Y, fwd=X)
     if end:
-        b.spine(up=sag(128), fwd=sag(38))
-        b.head(up=sag(140), fwd=sag(50))
+        b.spine(up=sag(124), fwd=sag(34))
+        b.head(up=sag(136), fwd=sag(46))
     for side, zz in (("R", 1), ("L", -1)):
-        b.leg_to(side, V(82, 13, zz * HIP_W), pole=X)
-        back = b.Hc - b.Fh * 17 + b.Uh * 2 + b.Rc * (zz * 5)
-        b.arm_to(side, back, pole=nlerp(b.Fc, b.Uc, 0.35) + b.Rc * (zz * 0.5), hand=-b.Rc * zz)
+        b.leg_to(side, V(82, 13, zz * HIP_W * 1.4), pole=X)
+        back = b.Hc - b.Fh * 16 + b.Uh * 4 + b.Rc * (zz * 9)
+        b.arm_to(side, back, pole=nlerp(b.Fc, b.Rc * zz, 0.85) + b.Uc * 0.2,
+                 hand=(-b.Rc * zz + b.Uh * 0.3).norm(), thumb=b.Uh)
+    b.order_bias["armL"] = -60
     sc.body(b)
     if end:
         hc = b.Hc
-        arrow(sc, hc + V(30, 30, 30), hc + V(-20, 34, 30), bend=0.3)
+        arrow(sc, hc + V(34, 40, 60), hc + V(-16, 44, 60), bend=0.3)
     return sc
 
 
@@ -1193,24 +1203,25 @@ def calf_raise(end):
     sc.floor(0)
     props.chair(sc, 88, 0, facing="+x", back_h=172)
     if end:
-        fd = sag(-42)
-        # ankle height so that the toes stay on the floor
+        fd = sag(-30)
+        # heels up a little, weight on the balls of the feet: the ankle
+        # height that puts the ball of the foot on the floor
         probe = Body(V(0, 200, 0), up=Y, fwd=X)
-        probe.leg("R", -Y, -Y, foot=fd)
-        heel, toe, instep = probe.foot_points("R")
-        lift = probe.legs["R"]["A"].y - (toe.y - 4.5)
-        rise = lift - 13.0
+        probe.leg("R", -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -30))
+        rise = probe.legs["R"]["A"].y - (probe.ball_of_foot("R").y - 5.0) - 13.0
     else:
         fd = X
         rise = 0.0
     b = Body(V(0, STAND_HIP + rise, 0), up=Y, fwd=X)
     for side, zz in (("R", 1), ("L", -1)):
-        b.leg(side, -Y, -Y, foot=fd)
+        b.leg(side, -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -30) if end else Y)
+        if end:
+            b.on_balls(side)
         b.arm_to(side, V(55, 172 + 6, zz * 22), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.4, 0))
     sc.body(b)
     if end:
         hl, _, _ = b.foot_points("R")
-        arrow(sc, V(hl.x - 30, 10, 40), V(hl.x - 30, 50, 40), bend=0.0)
+        arrow(sc, V(hl.x - 22, 8, 40), V(hl.x - 22, 52, 40), bend=0.0)
     return sc
 
 
@@ -1263,7 +1274,7 @@ def wrist_extensor_stretch(end):
         b.arm_to("L", lw, pole=d(-0.2, -1, -0.4), hand=(-h - back * 0.1).norm())
         b.split_hands = ("L",)
         b.order_bias["handL"] = 200
-        b.far_override["handL"] = False
+        b.far_override["handL"] = True      # darker: the two hands stay apart
     else:
         b.arm("R", sag(-3), sag(-3), hand=X)
         b.arm("L", sag(-90), sag(-88))
