@@ -163,7 +163,7 @@ def standing_it_band_stretch(end):
     sc.floor(0)
     # facing the viewer: the figure's right side is -X (image left)
     if end:
-        b = Body(V(-22, STAND_HIP - 7, 0), up=d(0.22, 1, 0), fwd=Z)
+        b = Body(V(-22, STAND_HIP - 19, 0), up=d(0.22, 1, 0), fwd=Z)
         b.spine(up=d(0.1, 1, 0))
         b.head(up=d(0.02, 1, 0))
         b.leg_to("L", V(10, 13, 0), pole=Z, foot=d(0.2, 0, 1))
@@ -1122,7 +1122,7 @@ def wall_sit(end):
         P = V(px, 13 + SHIN * 0.98 + 2, 0)
         P = V(px, 13 + (THIGH + SHIN) * 0.72, 0)
     else:
-        P = V(-30, STAND_HIP - 6, 0)
+        P = V(-30, STAND_HIP - 22, 0)
     b = Body(P, up=Y, fwd=X)
     b.spine(up=sag(91))
     lowest_back = min(p.x for p in b.torso_points()[:9 * 24])
