@@ -225,8 +225,7 @@ def foam_roll_lateral_thigh(end):
     b.arm_to("L", V(c.x - 8, MAT + 6, 52), pole=d(0.2, 1, 0.3), hand=d(-0.3, 0, 1))
     b.leg("R", legdir, legdir, foot=d(0.15, 0.1, 1), foot_up=-legdir)
     kx = (hip_r + legdir * THIGH).x
-    b.leg_to("L", V(min(kx, b.hip("L").x + 70) - 6, MAT + 13, 66), pole=d(0.4, 1, 0.2),
-             foot=d(1, 0, 0.2))
+    b.leg_to("L", V(kx + 22, MAT + 13, 66), pole=d(0.4, 1, 0.2), foot=d(1, 0, 0.2))
     b.merge = ["R"]
     b.order_bias["legL"] = 60
     b.far_override.update(legR=False, armR=False, legL=False, armL=False)
@@ -458,9 +457,9 @@ def feet_flat(b, sides=("R", "L"), x=100.0):
           "Figure-4 stretch start: lying on the back, left foot flat, right ankle crossed over the left knee",
           "Figure-4 stretch hold: hands behind the left thigh pulling it toward the chest, right ankle still crossed over it")
 def figure_4_stretch(end):
-    # a side view from the right, from a little above and towards the head,
-    # so the right knee falling out to the side and the crossed ankle show
-    sc = Scene(15, 25)
+    # a side view from the right, turned towards the feet and a little from
+    # above, so the right shin lying across the left knee makes the "4"
+    sc = Scene(-40, 18)
     props.floor_mat(sc, -150, 150, -45, 45)
     b = supine()
     if end:
@@ -474,7 +473,7 @@ def figure_4_stretch(end):
     # right ankle across the front of the left thigh just above the knee,
     # right knee falling out to the side (towards the viewer)
     rest = lg["K"] - th * 10 + front * 14 + Z * 6
-    b.leg_to("R", rest, pole=d(0.5, 1, 1.1), foot=d(0.1, 0.3, -1))
+    b.leg_to("R", rest, pole=d(0.2, 0.7, 1), foot=d(0.1, 0.3, -1))
     b.merge = []
     if end:
         # both hands hold the back of the left thigh (it faces the feet)
@@ -742,7 +741,7 @@ def levator_scapulae_stretch(end):
           "Neck rotation start: sitting tall, head facing straight ahead",
           "Neck rotation: head turned to look over the right shoulder", scale=1.22, anchor="floor")
 def neck_rotation(end):
-    sc = Scene(0, 6)
+    sc = Scene(22, 6)      # turned a little, so the chair shows
     b = seated_front(sc)
     if end:
         up, fw = head_dir(turn=-70)
@@ -952,11 +951,13 @@ def thoracic_extension_chair(end):
 def open_book(end):
     sc = Scene(25, 52)
     props.floor_mat(sc, -150, 190, -60, 110)
-    props.pillow(sc, V(150, MAT + 8, 0), length=64, h=16)
+    props.pillow(sc, V(150, MAT + 8, 0), length=64, h=16, depth_z=56, slab=True)
     b = Body(V(0, 60, 0), up=X, fwd=Z)
     if end:
-        b.spine(up=X, fwd=rotate(Z, X, -80))
-        b.head(up=d(1, 0.15, 0), fwd=rotate(Z, X, -100))
+        # chest turned to face the ceiling and beyond, the head turned
+        # further, eyes on the moving hand
+        b.spine(up=X, fwd=rotate(Z, X, -85))
+        b.head(up=d(1, 0.15, 0), fwd=rotate(Z, X, -125))
     else:
         b.head(up=d(1, 0.15, 0), fwd=Z)
     b.rest_on(MAT, head=False)
@@ -1002,22 +1003,28 @@ def scapular_squeeze(end):
             b.arm(side, d(sx * 0.12, -1, 0.02), d(sx * 0.05, -1, -0.2))
     b.merge = []
     sc.body(b)
-    # shoulder blades drawn on the back
+    # shoulder blades drawn on the back; in the squeeze, the start position
+    # is shown as a dashed outline, and the arrows run in towards the spine
+    # and down (not up towards the ears, which would be a shrug)
     c, u, f, r = b.at(0.66)
-    inner = 9.0 if end else 15.0
-    drop = -4.0 if end else 0.0
-    for sx in (1, -1):
-        outline = []
+
+    def blade(sx, inner, drop):
+        pts = []
         for (x, y) in [(inner, 17), (inner + 8, 20), (inner + 19, 19), (inner + 13, 0),
                        (inner + 3, -21), (inner - 1, -8)]:
-            p = c - f * 15.0 + r * (sx * x) + u * (y + drop)
-            outline.append(sc.cam.p2(p))
-        sc.shape(catmull_closed(outline, 0.9), fill="#D3DDE1", stroke="#2F3A40", width=2.0,
-                 layer=1, depth=sc.cam.depth(c) + 1)
+            pts.append(sc.cam.p2(c - f * 15.0 + r * (sx * x) + u * (y + drop)))
+        return catmull_closed(pts, 0.9)
+
+    for sx in (1, -1):
+        if end:
+            sc.shape(blade(sx, 15.0, 0.0), fill=None, stroke="#2F3A40", width=1.6, layer=1,
+                     depth=sc.cam.depth(c) + 1, dash="4 3")
+        sc.shape(blade(sx, 8.0 if end else 15.0, -6.0 if end else 0.0), fill="#D3DDE1",
+                 stroke="#2F3A40", width=2.0, layer=1, depth=sc.cam.depth(c) + 2)
     if end:
         for sx in (1, -1):
-            p = c - f * 20 + u * 32
-            arrow(sc, p + r * (sx * 40), p + r * (sx * 14), bend=0.0)
+            p = c - f * 22
+            arrow(sc, p + r * (sx * 52) + u * 22, p + r * (sx * 30) + u * 2, bend=0.0)
     return sc
 
 
