@@ -42,7 +42,7 @@ def rot_about(p, pivot, axis, deg):
           "Clamshell start: lying on the left side, hips and knees bent, feet together",
           "Clamshell finish: top knee lifted, feet still together", scale=1.25)
 def clamshell(end):
-    sc = Scene(25, 55)
+    sc = Scene(14, 34)
     props.floor_mat(sc, -170, 168, -40, 85)
     # lying on the left side, head to the image right, facing the viewer
     b = Body(V(0, 60, 0), up=X, fwd=Z)
@@ -103,7 +103,7 @@ def side_lying_left(b_pelvis_y=60.0):
           "Side-lying hip abduction start: lying on the left side, bottom knee bent, top leg straight",
           "Side-lying hip abduction finish: straight top leg lifted toward the ceiling", scale=1.15)
 def side_lying_hip_abduction(end):
-    sc = Scene(18, 35)
+    sc = Scene(8, 18)
     props.floor_mat(sc, -200, 168, -40, 85)
     b = side_lying_left()
     b.leg("L", d(-1, 0, 1), d(-1, 0, -0.9), foot=d(-0.5, 0, 0.3))
