@@ -197,7 +197,7 @@ def foam_roll_lateral_thigh(end):
     # seen from the front (the figure faces the viewer), head to the image
     # left: the bottom (right) leg lies on the roller, the top leg crosses
     # in front with its foot flat on the floor
-    sc = Scene(-10, 30)
+    sc = Scene(-8, 12)
     props.floor_mat(sc, -200, 190, -45, 80)
     xr, rr = 0.0, 17.0
     props.cylinder(sc, V(xr, MAT + rr, -40), V(xr, MAT + rr, 40), rr, layer=1, depth=-60)
@@ -221,11 +221,11 @@ def foam_roll_lateral_thigh(end):
     b = build(ang)
     sh = b.shoulder("R")
     b.arm("R", d(0.05, -1, 0.1), d(-0.75, 0, 0.65), hand=d(-0.75, 0, 0.65))
-    c = b.at(0.1)[0]
-    b.arm_to("L", V(c.x - 8, MAT + 6, 52), pole=d(0.2, 1, 0.3), hand=d(-0.3, 0, 1))
+    c = b.at(0.45)[0]
+    b.arm_to("L", V(c.x + 4, MAT + 6, 40), pole=d(0.1, 0.4, 1), hand=d(-0.2, 0, 1))
     b.leg("R", legdir, legdir, foot=d(0.15, 0.1, 1), foot_up=-legdir)
     kx = (hip_r + legdir * THIGH).x
-    b.leg_to("L", V(kx + 22, MAT + 13, 66), pole=d(0.4, 1, 0.2), foot=d(1, 0, 0.2))
+    b.leg_to("L", V(kx + 22, MAT + 13, 66), pole=d(0.3, 1, -0.1), foot=d(1, 0, 0.2))
     b.merge = ["R"]
     b.order_bias["legL"] = 60
     b.far_override.update(legR=False, armR=False, legL=False, armL=False)
@@ -233,7 +233,7 @@ def foam_roll_lateral_thigh(end):
     if end:
         k = b.legs["R"]["K"]
         h = b.legs["R"]["H"]
-        lift = V(0, 30, -80)
+        lift = V(0, 62, -60)
         arrow(sc, h + lift + legdir * 6, k + lift - legdir * 4, bend=0.0, both=True)
     return sc
 
@@ -473,7 +473,8 @@ def figure_4_stretch(end):
     # right ankle across the front of the left thigh just above the knee,
     # right knee falling out to the side (towards the viewer)
     rest = lg["K"] - th * 10 + front * 14 + Z * 6
-    b.leg_to("R", rest, pole=d(0.2, 0.7, 1), foot=d(0.1, 0.3, -1))
+    # the right foot flexed, toes pulled up towards the shin (as the tip says)
+    b.leg_to("R", rest, pole=d(0.2, 0.7, 1), foot=d(0.15, 1, -0.45))
     b.merge = []
     if end:
         # both hands hold the back of the left thigh (it faces the feet)
@@ -603,21 +604,25 @@ def knee_to_chest(end):
           "Pelvic tilt start: lying on the back, knees bent, small gap under the lower back",
           "Pelvic tilt: lower back pressed flat into the floor", scale=1.3)
 def pelvic_tilt(end):
-    sc = Scene(0, 6)
+    # seen level with the mat, so the gap under the low back shows
+    sc = Scene(0, 1)
     props.floor_mat(sc, -150, 150, -45, 45)
 
     def build(e):
-        bb = supine(arch=-4 if e else -24)
+        bb = supine(arch=-2 if e else -30)
         feet_flat(bb)
         for side, zz in (("R", 1), ("L", -1)):
             c = bb.at(0.45)[0]
             bb.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz),
                       hand=d(1, 0.1, -zz * 0.5))
+        bb.merge = []
         return bb
 
     b = build(end)
     if end:
-        sc.ghost(build(False), names=("torso",))   # the start: a gap under the low back
+        # the start position dashed behind the figure, as in the chin tuck:
+        # the arched low back and the tipped pelvis
+        sc.ghost(build(False), names=("torso",))
     sc.body(b)
     if end:
         c = b.at(0.22)[0]
