@@ -113,17 +113,14 @@ class Scene:
                                    marks=g.get("marks", [])))
         return b
 
-    def ghost(self, b, names=("head",), over=False):
+    def ghost(self, b, names=("head",)):
         """Dashed outline of some groups of a body (e.g. the start position
-        shown faintly in the end picture). By default it is drawn behind the
-        figure, so only the part outside the new position shows (chin tuck).
-        With over=True the dashed line is drawn over the figure, for a
-        change inside its outline (the low back lifting off the mat)."""
+        shown faintly in the end picture). It is drawn behind the figure, so
+        only the part outside the new position shows."""
         for g in b.render(self.cam):
             if g["name"] in names:
-                self.items.append(dict(kind="ghost", layer=2.5 if over else 0.5,
-                                       depth=g["depth"], parts=g["parts"], bbox=True,
-                                       over=over))
+                self.items.append(dict(kind="ghost", layer=0.5, depth=g["depth"],
+                                       parts=g["parts"], bbox=True))
 
     def shape(self, path, fill=PROP_FILL, stroke=PROP_LINE, width=PROP_PX, layer=0,
               depth=0.0, bbox=True, dash=None, cap="round"):
@@ -269,9 +266,6 @@ def solid_svg(xf, it):
 
 def ghost_svg(xf, it):
     d = _merged(xf, [p for p, _ in it["parts"]])
-    if it.get("over"):
-        return ('<path d="%s" fill="none" stroke="%s" stroke-width="2.2" stroke-dasharray="5 4" '
-                'stroke-linecap="round"/>') % (d, ACCENT)
     return ('<path d="%s" fill="#FFFFFF" stroke="%s" stroke-width="4" stroke-dasharray="5 4" '
             'paint-order="stroke"/>') % (d, PROP_LINE)
 
