@@ -407,7 +407,7 @@ class Body:
             if lg.get("balls"):
                 ball = self.ball_of_foot(side)
                 flat = ortho(lg["f"], Y)
-                tip = ball + flat * 13.0 + Y * (-0.5)
+                tip = ball + flat * 17.0 + Y * (-0.5)
                 sole = [(capsule(P2(heel), 6.0, P2(ball), 5.2), "skin"),
                         (capsule(P2(ball + Y * 0.5), 5.0, P2(tip), 4.3), "skin")]
             return limb(P2, lg["H"], lg["K"], R_THIGH, 0.4) + limb(P2, lg["K"], lg["A"], R_SHIN, 0.3) + [

@@ -928,8 +928,9 @@ def sleeper_stretch(end):
           "Thoracic extension: leaning back over the top of the chair back, chest lifted",
           scale=1.1, anchor="floor")
 def thoracic_extension_chair(end):
-    # from the front and the right, so the elbows stand clear of the head
-    sc = Scene(-38, 4)
+    # from the side and a little in front, elbows pointing forward and a
+    # little apart, below the face, so head, hands and elbows stay distinct
+    sc = Scene(-14, 4)
     sc.floor(0)
     props.chair(sc, 0, 0, facing="+x", back_h=160)   # top at the lower shoulder blades
     b = Body(V(0, 98, 0), up=Y, fwd=X)
@@ -938,10 +939,12 @@ def thoracic_extension_chair(end):
         b.head(up=sag(136), fwd=sag(46))
     for side, zz in (("R", 1), ("L", -1)):
         b.leg_to(side, V(82, 13, zz * HIP_W * 1.4), pole=X)
-        back = b.Hc - b.Fh * 16 + b.Uh * 4 + b.Rc * (zz * 9)
-        b.arm_to(side, back, pole=nlerp(b.Fc, b.Rc * zz, 0.85) + b.Uc * 0.2,
+        back = b.Hc - b.Fh * 15 + b.Uh * 2 + b.Rc * (zz * 10)
+        b.arm_to(side, back, pole=(b.Fc * 1.0 + b.Rc * (zz * 0.35) - b.Uc * 0.35).norm(),
                  hand=(-b.Rc * zz + b.Uh * 0.3).norm(), thumb=b.Uh)
-    b.order_bias["armL"] = -60
+    # the head drawn over the near arm, so the face stays in view; the
+    # elbow still shows in front of the face
+    b.order_bias["head"] = 60
     sc.body(b)
     if end:
         hc = b.Hc
@@ -1215,18 +1218,19 @@ def calf_raise(end):
     sc.floor(0)
     props.chair(sc, 88, 0, facing="+x", back_h=172)
     if end:
-        fd = sag(-30)
-        # heels up a little, weight on the balls of the feet: the ankle
-        # height that puts the ball of the foot on the floor
+        fd = sag(-40)
+        # heels up high, the weight on the balls of the feet (toes flat on
+        # the floor, not on the tips): the ankle height that puts the ball
+        # of the foot on the floor
         probe = Body(V(0, 200, 0), up=Y, fwd=X)
-        probe.leg("R", -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -30))
+        probe.leg("R", -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -40))
         rise = probe.legs["R"]["A"].y - (probe.ball_of_foot("R").y - 5.0) - 13.0
     else:
         fd = X
         rise = 0.0
     b = Body(V(0, STAND_HIP + rise, 0), up=Y, fwd=X)
     for side, zz in (("R", 1), ("L", -1)):
-        b.leg(side, -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -30) if end else Y)
+        b.leg(side, -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -40) if end else Y)
         if end:
             b.on_balls(side)
         b.arm_to(side, V(55, 172 + 6, zz * 22), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.4, 0))
