@@ -1026,13 +1026,13 @@ def scapular_squeeze(end):
     for sx in (1, -1):
         if end:
             sc.shape(blade(sx, 15.0, 0.0), fill=None, stroke="#2F3A40", width=1.6, layer=1,
-                     depth=sc.cam.depth(c) + 1, dash="4 3")
+                     depth=sc.cam.depth(c) + 3, dash="4 3")
         sc.shape(blade(sx, 8.0 if end else 15.0, -6.0 if end else 0.0), fill="#D3DDE1",
                  stroke="#2F3A40", width=2.0, layer=1, depth=sc.cam.depth(c) + 2)
     if end:
         for sx in (1, -1):
             p = c - f * 22
-            arrow(sc, p + r * (sx * 52) + u * 22, p + r * (sx * 30) + u * 2, bend=0.0)
+            arrow(sc, p + r * (sx * 40) + u * 30, p + r * (sx * 17) + u * 8, bend=0.0)
     return sc
 
 
