@@ -3,24 +3,49 @@
 
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
-use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{HAIRLINE, MARGIN_SIDE, Theme};
+use crate::layout::text::{ShapedLine, single_line, wrap};
+use crate::layout::theme::{FOOTER_RULE_GAP, HAIRLINE, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
 
-/// The footer: the clinic's contact and note on the left, "Page X of Y" on the right.
+/// Lines of small print the footer has room for.
+pub const FOOTER_LINES: usize = 2;
+/// Space between the footer's text and "Page X of Y".
+const PAGE_NUMBER_GAP: Pt = 18.0;
+/// Between the parts of the footer's contact line.
+const SEPARATOR: &str = "  ·  ";
+
+/// A page's footer and what it had to leave out.
+pub struct Footer {
+    /// What is drawn.
+    pub items: Vec<PageItem>,
+    /// What did not fit, for `hep check` to report.
+    pub warnings: Vec<String>,
+}
+
+/// The footer: the clinic's contact and note on the left, "Page X of Y" on the right. Text
+/// that does not fit on its line wraps to the next; when both lines are full the web site is
+/// left out first, and anything else that still does not fit is left out by whole lines.
 pub fn footer(
     handout: &Handout,
     theme: &Theme,
     page: PageSize,
     number: usize,
     count: usize,
-) -> Vec<PageItem> {
+) -> Footer {
     let width = page.width - 2.0 * MARGIN_SIDE;
     let top = theme.footer_top(page.height);
     let mut items = vec![hairline(MARGIN_SIDE, top, width)];
-    let page_of = single_line(&handout.words.page_of(number, count), theme.small);
+    let page_of = match handout.second_words {
+        Some(second) => format!(
+            "{} / {}",
+            handout.words.page_of(number, count),
+            second.page_of(number, count)
+        ),
+        None => handout.words.page_of(number, count),
+    };
+    let page_of = single_line(&page_of, theme.small);
     let page_of_width = page_of.width;
-    let first_baseline = top + 6.0 + theme.small.first_baseline();
+    let first_baseline = top + FOOTER_RULE_GAP + theme.small.first_baseline();
     items.push(PageItem::text(
         page_of.place(
             MARGIN_SIDE + width - page_of_width,
@@ -29,38 +54,73 @@ pub fn footer(
         ),
         None,
     ));
-    let left_width = width - page_of_width - 24.0;
-    let mut baseline = first_baseline;
+    let room = width - page_of_width - PAGE_NUMBER_GAP;
+    let brand = &handout.brand;
     // After the first page, the client's name leads the footer so loose sheets find their owner.
-    let owner = (number > 1).then(|| match &handout.brand.footer_contact {
-        Some(contact) => format!("{}  ·  {contact}", handout.client),
-        None => handout.client.clone(),
-    });
-    let first_line = owner.or_else(|| handout.brand.footer_contact.clone());
-    for text in [&first_line, &handout.brand.footer_note]
-        .into_iter()
-        .flatten()
+    let mut contact: Vec<&str> = Vec::new();
+    if number > 1 {
+        contact.push(&handout.client);
+    }
+    contact.extend(brand.footer_contact.iter().map(String::as_str));
+    let note = brand.footer_note.as_deref();
+    let mut warnings = Vec::new();
+    let mut lines = footer_lines(&contact, note, theme, room);
+    if lines.len() > FOOTER_LINES
+        && let Some(website) = brand.website.as_deref()
     {
-        // The footer has room for two lines; longer text is cut at the line, never overlapped.
-        // A line too long for the footer keeps its first whole parts, without a dangling dot.
-        let first = wrap(text, theme.small, left_width).into_iter().next();
-        let line = first.map(|line| {
-            let trimmed = line.text.trim_end_matches(['·', ' ']);
-            if trimmed.len() == line.text.len() {
-                line
-            } else {
-                single_line(trimmed, theme.small)
-            }
-        });
-        if let Some(line) = line {
-            items.push(PageItem::text(
-                line.place(MARGIN_SIDE, baseline, theme.small),
-                None,
-            ));
-            baseline += theme.small.line_height;
+        let without: Vec<&str> = contact
+            .iter()
+            .copied()
+            .filter(|part| *part != website)
+            .collect();
+        lines = footer_lines(&without, note, theme, room);
+        warnings.push(format!(
+            "the footer is too long for one line: the web site `{website}` was left out of it; shorten the clinic's `footer` or name"
+        ));
+    }
+    if lines.len() > FOOTER_LINES {
+        lines.truncate(FOOTER_LINES);
+        warnings.push(
+            "the footer is too long for two lines: its end was left out; shorten the clinic's `footer`"
+                .to_string(),
+        );
+    }
+    let mut baseline = first_baseline;
+    for line in lines {
+        items.push(PageItem::text(
+            line.place(MARGIN_SIDE, baseline, theme.small),
+            None,
+        ));
+        baseline += theme.small.line_height;
+    }
+    Footer { items, warnings }
+}
+
+/// The footer's lines: the contact parts joined on one line (wrapped between parts when too
+/// long), then the clinic's note, wrapped at spaces.
+fn footer_lines(contact: &[&str], note: Option<&str>, theme: &Theme, room: Pt) -> Vec<ShapedLine> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for part in contact {
+        let joined = if current.is_empty() {
+            (*part).to_string()
+        } else {
+            format!("{current}{SEPARATOR}{part}")
+        };
+        if current.is_empty() || single_line(&joined, theme.small).width <= room {
+            current = joined;
+        } else {
+            lines.extend(wrap(&current, theme.small, room));
+            current = (*part).to_string();
         }
     }
-    items
+    if !current.is_empty() {
+        lines.extend(wrap(&current, theme.small, room));
+    }
+    if let Some(note) = note {
+        lines.extend(wrap(note, theme.small, room));
+    }
+    lines
 }
 
 fn hairline(x: Pt, y: Pt, width: Pt) -> PageItem {

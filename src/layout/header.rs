@@ -164,7 +164,7 @@ pub fn follow_up_block(
         None => words.next_appointment.to_string(),
     };
     column.node = Some(structure.heading(Some(section), 2, &heading));
-    column.paragraph(&heading, theme.label.colored(theme.accent));
+    column.paragraph(&heading, theme.label.colored(theme.accent_text));
     column.space(2.0);
     column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(

@@ -25,18 +25,14 @@ pub fn draw_picture(
             let canvas = Size::from_wh(tree.size().width() * scale, tree.size().height() * scale)
                 .ok_or("a picture has no size")?;
             let mut clip = PathBuilder::new();
-            if let Some(frame) = krilla::geom::Rect::from_xywh(0.0, 0.0, rect.width, rect.height)
-            {
+            if let Some(frame) = krilla::geom::Rect::from_xywh(0.0, 0.0, rect.width, rect.height) {
                 clip.push_rect(frame);
             }
             let clipped = clip.finish();
             if let Some(clip) = &clipped {
                 surface.push_clip_path(clip, &FillRule::NonZero);
             }
-            surface.push_transform(&Transform::from_translate(
-                -view.x * scale,
-                -view.y * scale,
-            ));
+            surface.push_transform(&Transform::from_translate(-view.x * scale, -view.y * scale));
             let drawn = surface
                 .draw_svg(tree, canvas, SvgSettings::default())
                 .ok_or_else(|| "an SVG picture could not be drawn".to_string());

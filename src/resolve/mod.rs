@@ -231,7 +231,7 @@ pub fn resolve(
         }
     }
 
-    let brand = match brand::brand(clinic, pictures) {
+    let brand = match brand::brand(clinic, pictures, (words, second_words)) {
         Ok(brand) => Some(brand),
         Err(problem) => {
             problems.push(problem);

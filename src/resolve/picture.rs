@@ -98,7 +98,9 @@ impl ViewBox {
         let top = (drawn.top() - margin).max(0.0);
         let right = (drawn.right() + margin).min(canvas_width);
         let bottom = (drawn.bottom() + margin).min(canvas_height);
-        let finite = [left, top, right, bottom].iter().all(|value| value.is_finite());
+        let finite = [left, top, right, bottom]
+            .iter()
+            .all(|value| value.is_finite());
         if !finite || right - left < 1.0 || bottom - top < 1.0 {
             return whole;
         }
