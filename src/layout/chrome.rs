@@ -3,7 +3,7 @@
 
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
-use crate::layout::text::{ShapedLine, single_line, wrap};
+use crate::layout::text::{ShapedLine, single_line, wrap_narrow_first};
 use crate::layout::theme::{FOOTER_RULE_GAP, HAIRLINE, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
 
@@ -54,7 +54,7 @@ pub fn footer(
         ),
         None,
     ));
-    let room = width - page_of_width - PAGE_NUMBER_GAP;
+    let room = (width - page_of_width - PAGE_NUMBER_GAP, width);
     let brand = &handout.brand;
     // After the first page, the client's name leads the footer so loose sheets find their owner.
     let mut contact: Vec<&str> = Vec::new();
@@ -96,10 +96,17 @@ pub fn footer(
     Footer { items, warnings }
 }
 
-/// The footer's lines: the contact parts joined on one line (wrapped between parts when too
-/// long), then the clinic's note, wrapped at spaces.
-fn footer_lines(contact: &[&str], note: Option<&str>, theme: &Theme, room: Pt) -> Vec<ShapedLine> {
-    let mut lines = Vec::new();
+/// The footer's lines: the contact parts joined on one line (the next part going to the next
+/// line when one is full), then the clinic's note, wrapped at spaces. The first line leaves
+/// room for the page number; the others run across the page.
+fn footer_lines(
+    contact: &[&str],
+    note: Option<&str>,
+    theme: &Theme,
+    (first_room, room): (Pt, Pt),
+) -> Vec<ShapedLine> {
+    let mut lines: Vec<ShapedLine> = Vec::new();
+    let room_now = |lines: &Vec<ShapedLine>| if lines.is_empty() { first_room } else { room };
     let mut current = String::new();
     for part in contact {
         let joined = if current.is_empty() {
@@ -107,18 +114,21 @@ fn footer_lines(contact: &[&str], note: Option<&str>, theme: &Theme, room: Pt) -
         } else {
             format!("{current}{SEPARATOR}{part}")
         };
-        if current.is_empty() || single_line(&joined, theme.small).width <= room {
+        if current.is_empty() || single_line(&joined, theme.small).width <= room_now(&lines) {
             current = joined;
         } else {
-            lines.extend(wrap(&current, theme.small, room));
+            let first = room_now(&lines);
+            lines.extend(wrap_narrow_first(&current, theme.small, (1, first), room));
             current = (*part).to_string();
         }
     }
     if !current.is_empty() {
-        lines.extend(wrap(&current, theme.small, room));
+        let first = room_now(&lines);
+        lines.extend(wrap_narrow_first(&current, theme.small, (1, first), room));
     }
     if let Some(note) = note {
-        lines.extend(wrap(note, theme.small, room));
+        let first = room_now(&lines);
+        lines.extend(wrap_narrow_first(note, theme.small, (1, first), room));
     }
     lines
 }

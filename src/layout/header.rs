@@ -7,7 +7,7 @@ use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::structure::{Role, Structure};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{HAIRLINE, MUTED, Theme};
+use crate::layout::theme::{HAIRLINE, Theme};
 use crate::resolve::handout::Handout;
 use crate::resolve::words::Words;
 
@@ -88,7 +88,7 @@ pub fn title_block(
     if let Some(second) = handout.second_words {
         column.node =
             Some(structure.add_in_language(None, Role::Paragraph, Some(second.language_tag)));
-        column.paragraph(second.title, theme.emphasis.colored(MUTED));
+        column.paragraph(second.title, theme.emphasis.colored(theme.muted));
     }
     column.space(6.0);
     // On a bilingual handout each label carries both languages: "Préparé pour / Prepared for".
@@ -178,7 +178,7 @@ pub fn follow_up_block(
         column.node = translated(structure);
         column.paragraph(
             &format!("{} ({})", second.date, second.distance),
-            theme.value.colored(MUTED),
+            theme.value.colored(theme.muted),
         );
     }
     column.space(3.0);
@@ -186,7 +186,7 @@ pub fn follow_up_block(
     column.paragraph(&follow_up.note, theme.body);
     if let Some(second) = &follow_up.second {
         column.node = translated(structure);
-        column.paragraph(&second.note, theme.body.colored(MUTED));
+        column.paragraph(&second.note, theme.body.colored(theme.muted));
     }
     if let Some(phone) = &handout.brand.phone {
         column.node = Some(structure.add(Some(section), Role::Paragraph));
@@ -249,9 +249,13 @@ pub fn notes_block(
         return None;
     }
     let section = structure.add(None, Role::Section);
-    let heading = structure.heading(Some(section), 2, handout.words.notes_heading);
+    let title = match handout.second_words {
+        Some(second) => format!("{} / {}", handout.words.notes_heading, second.notes_heading),
+        None => handout.words.notes_heading.to_string(),
+    };
+    let heading = structure.heading(Some(section), 2, &title);
     let mut column = Column::in_node(x, width, 0.0, heading);
-    column.paragraph(handout.words.notes_heading, theme.heading);
+    column.paragraph(&title, theme.heading);
     column.space(2.0);
     for (index, paragraph) in handout.notes.iter().enumerate() {
         if index > 0 {

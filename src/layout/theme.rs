@@ -338,8 +338,9 @@ impl Palette {
         }
     }
 
-    /// What a clinic should hear about its colours: one line per brand colour that had to be
-    /// darkened to print as readable text.
+    /// What a clinic should hear about its colours: the primary colour (headings, labels and
+    /// numbers, the face of the brand) had to be darkened to print as readable text. The
+    /// accent is a bar and a tint; its one label is darkened quietly.
     pub fn adjustments(brand: &Brand) -> Vec<String> {
         let palette = Palette::for_brand(brand);
         let mut notes = Vec::new();
@@ -349,14 +350,6 @@ impl Palette {
                 hex(brand.primary),
                 contrast(brand.primary, palette.primary_tint),
                 hex(palette.primary)
-            ));
-        }
-        if palette.accent_text != brand.accent {
-            notes.push(format!(
-                "the accent colour {} is too light to read as text on its tint (contrast {:.1}:1); the appointment label prints in {} instead",
-                hex(brand.accent),
-                contrast(brand.accent, palette.accent_tint),
-                hex(palette.accent_text)
             ));
         }
         notes
@@ -460,10 +453,10 @@ mod tests {
         let palette = Palette::for_brand(&brand(teal, gold));
         assert_eq!(palette.primary, teal);
         assert_ne!(palette.accent_text, gold);
-        let notes = Palette::adjustments(&brand(teal, gold));
+        assert!(Palette::adjustments(&brand(teal, gold)).is_empty());
+        let notes = Palette::adjustments(&brand(gold, teal));
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("#E9A23B"), "{}", notes[0]);
-        assert!(Palette::adjustments(&brand(teal, teal)).is_empty());
     }
 
     #[test]

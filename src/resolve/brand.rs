@@ -43,9 +43,9 @@ fn in_languages(
     second: Option<&Words>,
 ) -> Option<String> {
     let text = text?;
-    let first = clinic_text(text, words.code)?;
+    let first = words.typeset(clinic_text(text, words.code)?);
     let second = second
-        .and_then(|second| clinic_text(text, second.code))
+        .and_then(|second| clinic_text(text, second.code).map(|text| second.typeset(text)))
         .filter(|second| *second != first);
     Some(match second {
         Some(second) => format!("{first} / {second}"),

@@ -4,7 +4,7 @@
 use crate::layout::geometry::Pt;
 use crate::layout::page::PageItem;
 use crate::layout::structure::NodeId;
-use crate::layout::text::{ShapedLine, TextStyle, wrap};
+use crate::layout::text::{ShapedLine, TextStyle, wrap, wrap_narrow_first};
 use crate::layout::theme::COLUMN_GAP;
 
 /// The pictures' area at the card's top right, that text flows around.
@@ -77,25 +77,13 @@ impl Flow {
     pub fn flowing_lines(&self, text: &str, style: TextStyle, x: Pt, top: Pt) -> Vec<ShapedLine> {
         let narrow = (self.right_at(top) - x).max(1.0);
         let full = (self.right - x).max(1.0);
-        let mut lines = wrap(text, style, narrow);
-        let Some(float) = self.float.filter(|_| narrow < full) else {
-            return lines;
-        };
-        let beside = ((float.bottom - top) / style.line_height).ceil().max(0.0) as usize;
-        if lines.len() <= beside {
-            return lines;
-        }
-        // The lines' texts are slices of `text` in order: find where the kept ones end.
-        let mut end = 0;
-        for line in &lines[..beside] {
-            match text[end..].find(line.text.as_str()) {
-                Some(at) => end += at + line.text.len(),
-                None => return lines,
+        match self.float.filter(|_| narrow < full) {
+            None => wrap(text, style, narrow),
+            Some(float) => {
+                let beside = ((float.bottom - top) / style.line_height).ceil().max(0.0) as usize;
+                wrap_narrow_first(text, style, (beside, narrow), full)
             }
         }
-        lines.truncate(beside);
-        lines.extend(wrap(text[end..].trim_start(), style, full));
-        lines
     }
 }
 
