@@ -59,6 +59,8 @@ pub const LARGE_MAX_PICTURE_HEIGHT_RATIO: f32 = 1.1;
 pub const PICTURE_GAP: Pt = 8.0;
 /// Space between the pictures and the text beside them.
 pub const COLUMN_GAP: Pt = 14.0;
+/// The narrowest values may be beside the pictures; with less room the text goes below them.
+pub const MIN_VALUE_BESIDE_PICTURES: Pt = 1.25 * INCH;
 /// Padding between a picture and its frame.
 pub const FRAME_PADDING: Pt = 3.0;
 /// Rounding of picture frames.

@@ -17,7 +17,7 @@ use crate::layout::geometry::Rect;
 use crate::layout::page::PageItem;
 use crate::layout::paginate::Placeable;
 use crate::layout::structure::{NodeId, Role, Structure};
-use crate::layout::theme::{COLUMN_GAP, PICTURE_GAP, Theme};
+use crate::layout::theme::{COLUMN_GAP, MIN_VALUE_BESIDE_PICTURES, Theme};
 use crate::resolve::handout::{ExerciseCard, Handout};
 use crate::resolve::words::Words;
 
@@ -131,7 +131,7 @@ fn card_layout(
     let pictures_across = theme.large_print;
     let (flow_top, float) = match geometry {
         Some(float) if pictures_across => (float.bottom + spacing.after_box, None),
-        Some(float) if float.left - COLUMN_GAP - grid.value_x < 4.0 * PICTURE_GAP => {
+        Some(float) if float.left - COLUMN_GAP - grid.value_x < MIN_VALUE_BESIDE_PICTURES => {
             (float.bottom + spacing.after_box, None)
         }
         other => (body_top, other),
