@@ -152,7 +152,14 @@ pub fn follow_up_block(
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
     // Wide enough for "Scan to book or cancel" on one line, so the box stays short.
-    let qr_column = (QR_SIDE + 24.0).max(single_line(words.scan_to_book, theme.small).width + 4.0);
+    let scan_captions: Vec<&str> = std::iter::once(words.scan_to_book)
+        .chain(handout.second_words.map(|second| second.scan_to_book))
+        .collect();
+    let widest_caption = scan_captions
+        .iter()
+        .map(|caption| single_line(caption, theme.small).width)
+        .fold(0.0, Pt::max);
+    let qr_column = (QR_SIDE + 24.0).max((widest_caption + 4.0).min(width / 3.0));
     let qr_room = if handout.brand.booking_qr.is_some() {
         qr_column + padding
     } else {
@@ -210,7 +217,10 @@ pub fn follow_up_block(
             padding + QR_SIDE + 2.0,
             caption,
         );
-        for line in wrap(words.scan_to_book, theme.small, qr_column) {
+        for line in scan_captions
+            .iter()
+            .flat_map(|caption| wrap(caption, theme.small, qr_column))
+        {
             let centred = label.x + (qr_column - line.width) / 2.0;
             label.lines(vec![line], centred, theme.small);
         }

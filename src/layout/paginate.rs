@@ -42,74 +42,112 @@ pub struct PageFrame {
 }
 
 /// Stacks blocks on pages in order. A block that does not fit the room left is set tight when
-/// that fits (with a smaller gap above it), else starts a new page; only a block taller than
-/// a whole page is split, and it starts on a page of its own so that its title is never left
-/// at the foot of the page before. A block kept with the next moves on with it.
+/// that fits (with a smaller gap above it); else, when setting the whole page tight makes room
+/// for it, the page is set again tight; else it starts a new page. Only a block taller than a
+/// whole page is split, and it starts on a page of its own so that its title is never left at
+/// the foot of the page before. A block kept with the next moves on with it.
 pub fn paginate(blocks: Vec<Placeable>, frame: PageFrame) -> Vec<Page> {
-    let mut pages = vec![Page::default()];
-    let mut y = frame.first_top;
+    let mut pages: Vec<Page> = Vec::new();
     let mut page_top = frame.first_top;
     let full_page = frame.bottom - frame.later_top;
+    // The blocks on the page being filled, as placeables, so that it can be set again tight.
+    let mut current: Vec<Placeable> = Vec::new();
+    let mut placed: Vec<Block> = Vec::new();
     let mut pending: VecDeque<Placeable> = blocks.into();
+    let finish = |pages: &mut Vec<Page>, placed: &mut Vec<Block>, page_top: Pt, tight: bool| {
+        pages.push(stack(std::mem::take(placed), page_top, tight));
+    };
     while let Some(placeable) = pending.pop_front() {
-        let started = y > page_top + 0.01;
+        let y = page_top + stacked_height(&placed, false);
+        let started = !placed.is_empty();
         let gap = if started { BLOCK_GAP } else { 0.0 };
-        let tight_gap = if started { TIGHT_BLOCK_GAP } else { 0.0 };
         let room = frame.bottom - y;
         // A heading kept with the next block needs room for that block's start too.
-        let needs = |block: &Block| {
-            let next = if placeable.keep_with_next {
-                pending
-                    .front()
-                    .map_or(0.0, |next| next.regular.height.min(full_page / 4.0))
-            } else {
-                0.0
-            };
-            block.height + next
-        };
-        let choice = if needs(&placeable.regular) <= room - gap {
-            Some((placeable.regular.clone(), gap))
+        let next_start = if placeable.keep_with_next {
+            pending
+                .front()
+                .map_or(0.0, |next| next.regular.height.min(full_page / 4.0))
         } else {
-            placeable
-                .tight
-                .as_ref()
-                .filter(|tight| needs(tight) <= room - tight_gap)
-                .map(|tight| (tight.clone(), tight_gap))
+            0.0
         };
-        let (block, gap) = match choice {
-            Some(choice) => choice,
-            None if started => {
-                pages.push(Page::default());
-                page_top = frame.later_top;
-                y = frame.later_top;
-                pending.push_front(placeable);
-                continue;
-            }
-            None => {
-                // Taller than a whole page: split what is left after the page's share.
-                let block = placeable.tight.unwrap_or(placeable.regular);
-                let (first, rest) = block.split(room.max(1.0));
-                if let Some(rest) = rest {
-                    pending.push_front(Placeable::from(rest));
-                }
-                (first, 0.0)
-            }
-        };
-        let top = y + gap;
-        if let Some(page) = pages.last_mut() {
-            for mut item in block.items {
-                item.shift_down(top);
-                page.items.push(item);
-            }
+        let tight_version = placeable
+            .tight
+            .clone()
+            .unwrap_or_else(|| placeable.regular.clone());
+        if placeable.regular.height + next_start <= room - gap {
+            placed.push(placeable.regular.clone());
+            current.push(placeable);
+            continue;
         }
-        y = top + block.height;
-        if !pending.is_empty() && y >= frame.bottom - 1.0 {
-            pages.push(Page::default());
+        // The whole page set tight, this block included.
+        let tight_page: Vec<Block> = current
+            .iter()
+            .map(|placed| {
+                placed
+                    .tight
+                    .clone()
+                    .unwrap_or_else(|| placed.regular.clone())
+            })
+            .chain(std::iter::once(tight_version.clone()))
+            .collect();
+        if started && stacked_height(&tight_page, true) + next_start <= frame.bottom - page_top {
+            current.push(placeable);
+            placed = tight_page;
+            finish(&mut pages, &mut placed, page_top, true);
+            current.clear();
             page_top = frame.later_top;
-            y = frame.later_top;
+            continue;
+        }
+        if started {
+            finish(&mut pages, &mut placed, page_top, false);
+            current.clear();
+            page_top = frame.later_top;
+            pending.push_front(placeable);
+            continue;
+        }
+        // Alone on its page and still too tall: split what is left after the page's share.
+        let block = if tight_version.height < placeable.regular.height {
+            tight_version
+        } else {
+            placeable.regular
+        };
+        let (first, rest) = block.split(room.max(1.0));
+        placed.push(first);
+        finish(&mut pages, &mut placed, page_top, false);
+        page_top = frame.later_top;
+        if let Some(rest) = rest {
+            pending.push_front(Placeable::from(rest));
         }
     }
+    if !placed.is_empty() || pages.is_empty() {
+        finish(&mut pages, &mut placed, page_top, false);
+    }
     pages
+}
+
+/// The height of `blocks` stacked with the regular or the tight gap between them.
+fn stacked_height(blocks: &[Block], tight: bool) -> Pt {
+    let gap = if tight { TIGHT_BLOCK_GAP } else { BLOCK_GAP };
+    let heights: Pt = blocks.iter().map(|block| block.height).sum();
+    heights + gap * blocks.len().saturating_sub(1) as Pt
+}
+
+/// A page of `blocks` stacked from `top`.
+fn stack(blocks: Vec<Block>, top: Pt, tight: bool) -> Page {
+    let gap = if tight { TIGHT_BLOCK_GAP } else { BLOCK_GAP };
+    let mut page = Page::default();
+    let mut y = top;
+    for (index, block) in blocks.into_iter().enumerate() {
+        if index > 0 {
+            y += gap;
+        }
+        for mut item in block.items {
+            item.shift_down(y);
+            page.items.push(item);
+        }
+        y += block.height;
+    }
+    page
 }
 
 #[cfg(test)]
@@ -144,6 +182,14 @@ mod tests {
             keep_with_next: false,
         };
         let pages = paginate(vec![block(240.0).into(), second.clone()], FRAME);
+        assert_eq!(pages.len(), 1);
+        // When the card alone set tight is not enough, the whole page is set tight.
+        let first = Placeable {
+            regular: block(250.0),
+            tight: Some(block(235.0)),
+            keep_with_next: false,
+        };
+        let pages = paginate(vec![first, second.clone()], FRAME);
         assert_eq!(pages.len(), 1);
         // Without a tight setting it moves on.
         let pages = paginate(

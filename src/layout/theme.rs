@@ -26,6 +26,9 @@ pub const MIN_TEXT_CONTRAST: f32 = 4.5;
 pub const BODY_SIZE: Pt = 12.0;
 /// Line height as a multiple of the size for body text.
 pub const BODY_LEADING: f32 = 1.25;
+/// The least line height of body text, as a multiple of its size, when pagination sets a
+/// card tight: still the "single spacing" of word processors.
+pub const TIGHT_BODY_LEADING: f32 = 1.17;
 /// Body text size in large print.
 pub const LARGE_BODY_SIZE: Pt = 16.0;
 
@@ -41,8 +44,9 @@ pub const BLOCK_GAP: Pt = 16.0;
 pub const TIGHT_BLOCK_GAP: Pt = 10.0;
 /// Vertical space between the parts of the first page's header.
 pub const HEADER_GAP: Pt = 8.0;
-/// Space between the footer's rule and the content above it.
-pub const FOOTER_CLEARANCE: Pt = 8.0;
+/// Space between the footer's rule and the content above it: a clear break, so the footer
+/// never reads as part of the last card.
+pub const FOOTER_CLEARANCE: Pt = 24.0;
 /// Space between the footer's rule and its first line.
 pub const FOOTER_RULE_GAP: Pt = 5.0;
 
@@ -251,10 +255,17 @@ impl Theme {
         }
     }
 
-    /// The same theme with the tight spacing that pagination may fall back to.
+    /// The same theme with the tight spacing that pagination may fall back to: smaller gaps
+    /// and body lines closer together, the same sizes.
     pub fn tightened(self) -> Theme {
+        let closer = |style: TextStyle| {
+            TextStyle::new(style.font, style.size, TIGHT_BODY_LEADING, style.color)
+        };
         Theme {
             spacing: self.spacing.tight(),
+            body: closer(self.body),
+            body_bold: closer(self.body_bold),
+            heading: closer(self.heading),
             ..self
         }
     }
@@ -459,6 +470,15 @@ mod tests {
         let notes = Palette::adjustments(&brand(gold, teal));
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("#E9A23B"), "{}", notes[0]);
+    }
+
+    #[test]
+    fn tight_lines_keep_their_size_and_stay_apart() {
+        let theme = Theme::for_brand(&neutral());
+        let tight = theme.tightened();
+        assert_eq!(tight.body.size, theme.body.size);
+        assert!(tight.body.line_height < theme.body.line_height);
+        assert!(tight.body.line_height >= 1.15 * tight.body.size);
     }
 
     #[test]

@@ -67,31 +67,35 @@ pub fn card_block(
     } else {
         &[1]
     };
-    // Laid out on copies of the structure: only the chosen layout's nodes are kept.
-    let columns = choices
-        .iter()
-        .copied()
-        .min_by(|a, b| {
-            let height = |columns| {
-                card_layout(
-                    card,
-                    (handout, theme, grid),
-                    columns,
-                    &mut structure.clone(),
-                )
-                .height
-            };
-            height(*a).total_cmp(&height(*b))
-        })
-        .unwrap_or(1);
-    // The tight layout makes the same nodes in the same order, so either may be painted.
+    // Laid out on copies of the structure: only the chosen layout's nodes are kept. Every
+    // layout makes the same nodes in the same order, so the tight one's tags match too.
+    let shortest = |theme: &Theme| {
+        choices
+            .iter()
+            .copied()
+            .min_by(|a, b| {
+                let height = |columns| {
+                    card_layout(
+                        card,
+                        (handout, theme, grid),
+                        columns,
+                        &mut structure.clone(),
+                    )
+                    .height
+                };
+                height(*a).total_cmp(&height(*b))
+            })
+            .unwrap_or(1)
+    };
+    let tight_theme = theme.tightened();
+    let tight_columns = shortest(&tight_theme);
+    let columns = shortest(theme);
     let mut tight_structure = structure.clone();
     let regular = card_layout(card, (handout, theme, grid), columns, structure);
-    let tight_theme = theme.tightened();
     let tight = card_layout(
         card,
         (handout, &tight_theme, grid),
-        columns,
+        tight_columns,
         &mut tight_structure,
     );
     Placeable {
