@@ -23,8 +23,9 @@ pub struct Footer {
 }
 
 /// The footer: the clinic's contact and note on the left, "Page X of Y" on the right. Text
-/// that does not fit on its line wraps to the next; when both lines are full the web site is
-/// left out first, and anything else that still does not fit is left out by whole lines.
+/// that does not fit on its line wraps to the next; when two lines are not enough the web site
+/// is left out, then on later pages the clinic's name, and only then the end of the note, by
+/// whole lines: nothing is ever cut mid-word.
 pub fn footer(
     handout: &Handout,
     theme: &Theme,
@@ -64,18 +65,19 @@ pub fn footer(
     contact.extend(brand.footer_contact.iter().map(String::as_str));
     let note = brand.footer_note.as_deref();
     let mut warnings = Vec::new();
+    // What a crowded footer leaves out, least important first: the web site, then (after the
+    // first page, where the header names it) the clinic's name.
+    let website = brand.website.as_deref();
+    let clinic_name = brand.clinic_name.as_deref().filter(|_| number > 1);
     let mut lines = footer_lines(&contact, note, theme, room);
-    if lines.len() > FOOTER_LINES
-        && let Some(website) = brand.website.as_deref()
-    {
-        let without: Vec<&str> = contact
-            .iter()
-            .copied()
-            .filter(|part| *part != website)
-            .collect();
-        lines = footer_lines(&without, note, theme, room);
+    for left_out in [website, clinic_name].into_iter().flatten() {
+        if lines.len() <= FOOTER_LINES {
+            break;
+        }
+        contact.retain(|part| *part != left_out);
+        lines = footer_lines(&contact, note, theme, room);
         warnings.push(format!(
-            "the footer is too long for one line: the web site `{website}` was left out of it; shorten the clinic's `footer` or name"
+            "the footer is too long for two lines: `{left_out}` was left out of it; shorten the clinic's `footer`"
         ));
     }
     if lines.len() > FOOTER_LINES {
