@@ -6,9 +6,8 @@ use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{ShapedLine, single_line, wrap_narrow_first};
 use crate::layout::theme::{FOOTER_RULE_GAP, HAIRLINE, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
+use crate::resolve::words::page_of_both;
 
-/// Lines of small print the footer has room for.
-pub const FOOTER_LINES: usize = 2;
 /// Space between the footer's text and "Page X of Y".
 const PAGE_NUMBER_GAP: Pt = 18.0;
 /// Between the parts of the footer's contact line.
@@ -37,11 +36,7 @@ pub fn footer(
     let top = theme.footer_top(page.height);
     let mut items = vec![hairline(MARGIN_SIDE, top, width)];
     let page_of = match handout.second_words {
-        Some(second) => format!(
-            "{} / {}",
-            handout.words.page_of(number, count),
-            second.page_of(number, count)
-        ),
+        Some(_) => page_of_both(number, count),
         None => handout.words.page_of(number, count),
     };
     let page_of = single_line(&page_of, theme.small);
@@ -71,19 +66,19 @@ pub fn footer(
     let clinic_name = brand.clinic_name.as_deref().filter(|_| number > 1);
     let mut lines = footer_lines(&contact, note, theme, room);
     for left_out in [website, clinic_name].into_iter().flatten() {
-        if lines.len() <= FOOTER_LINES {
+        if lines.len() <= theme.footer_lines {
             break;
         }
         contact.retain(|part| *part != left_out);
         lines = footer_lines(&contact, note, theme, room);
         warnings.push(format!(
-            "the footer is too long for two lines: `{left_out}` was left out of it; shorten the clinic's `footer`"
+            "the footer is too long for its lines: `{left_out}` was left out of it; shorten the clinic's `footer`"
         ));
     }
-    if lines.len() > FOOTER_LINES {
-        lines.truncate(FOOTER_LINES);
+    if lines.len() > theme.footer_lines {
+        lines.truncate(theme.footer_lines);
         warnings.push(
-            "the footer is too long for two lines: its end was left out; shorten the clinic's `footer`"
+            "the footer is too long for its lines: its end was left out; shorten the clinic's `footer`"
                 .to_string(),
         );
     }

@@ -165,6 +165,8 @@ pub struct Theme {
     pub caution: Rgb,
     /// Vertical spacing inside cards.
     pub spacing: Spacing,
+    /// Lines of small print the footer has room for.
+    pub footer_lines: usize,
     /// Body text.
     pub body: TextStyle,
     /// Bold body text.
@@ -212,6 +214,7 @@ impl Theme {
             muted,
             caution: colors.caution,
             spacing: Spacing::REGULAR,
+            footer_lines: 2,
             body: style(FontStyle::Regular, BODY_SIZE, BODY_LEADING, INK),
             body_bold: style(FontStyle::Bold, BODY_SIZE, BODY_LEADING, INK),
             small: style(FontStyle::Regular, 10.5, 1.25, muted),
@@ -239,6 +242,8 @@ impl Theme {
             picture_width: LARGE_PICTURE_WIDTH,
             max_picture_height_ratio: LARGE_MAX_PICTURE_HEIGHT_RATIO,
             line_width: 1.25,
+            // Large print sets a card a page: there is room for a footer in larger type.
+            footer_lines: 3,
             body: style(FontStyle::Regular, LARGE_BODY_SIZE, 1.3, INK),
             body_bold: style(FontStyle::Bold, LARGE_BODY_SIZE, 1.3, INK),
             small: style(FontStyle::Regular, 13.0, 1.3, muted),
@@ -270,10 +275,13 @@ impl Theme {
         }
     }
 
-    /// The top of the footer: its rule, then two lines of small print ending above the
+    /// The top of the footer: its rule, then its lines of small print ending above the
     /// bottom edge's safe margin.
     pub fn footer_top(&self, page_height: Pt) -> Pt {
-        page_height - BOTTOM_SAFE - 2.0 * self.small.line_height - FOOTER_RULE_GAP
+        page_height
+            - BOTTOM_SAFE
+            - self.footer_lines as Pt * self.small.line_height
+            - FOOTER_RULE_GAP
     }
 
     /// The lowest point body content may reach: a gap above the footer.

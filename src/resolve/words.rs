@@ -397,6 +397,12 @@ pub fn bind_numbers(text: &str) -> String {
     out
 }
 
+/// "Page 2 / 3": the page number of a bilingual handout, the same in English and French, and
+/// short enough to leave the footer its room.
+pub fn page_of_both(page: usize, pages: usize) -> String {
+    format!("Page {page} / {pages}")
+}
+
 impl Words {
     /// "Page 2 of 3".
     pub fn page_of(&self, page: usize, pages: usize) -> String {

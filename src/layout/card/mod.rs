@@ -18,12 +18,15 @@ use crate::layout::page::PageItem;
 use crate::layout::paginate::Placeable;
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::theme::{COLUMN_GAP, MIN_VALUE_BESIDE_PICTURES, Theme};
-use crate::resolve::handout::{ExerciseCard, Handout};
+use crate::resolve::handout::{ExerciseCard, Handout, Rgb};
 use crate::resolve::words::Words;
 
 use self::flow::{Float, Flow};
 use self::grid::{CardGrid, note_label};
 use self::rows::RowLabel;
+
+/// A labelled row of a card: its label's word, its colour, its entries and their translations.
+type LabelledEntries<'a> = (fn(&Words) -> &'static str, Rgb, &'a [String], &'a [String]);
 
 /// What every part of one card needs to know.
 pub struct CardContext<'a> {
@@ -174,7 +177,7 @@ fn card_layout(
 
     let none: &[String] = &[];
     let progression = card.progression.as_slice();
-    let sections: [(fn(&Words) -> &'static str, _, &[String], &[String]); 3] = [
+    let sections: [LabelledEntries; 3] = [
         (
             |words| words.tips_heading,
             theme.primary,

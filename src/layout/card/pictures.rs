@@ -72,10 +72,12 @@ pub fn picture_float(
             y += PICTURE_GAP;
         }
         let first = row * columns;
-        let tab = (0..pictures.len())
-            .any(|index| card.pictures[first + index].caption.is_some())
-            .then(|| theme.caption_label.line_height / 2.0 + 1.0)
-            .unwrap_or(0.0);
+        let captioned = pictures.iter().any(|picture| picture.caption.is_some());
+        let tab = if captioned {
+            theme.caption_label.line_height / 2.0 + 1.0
+        } else {
+            0.0
+        };
         let max_height = slot * theme.max_picture_height_ratio;
         let inner = slot - 2.0 * FRAME_PADDING;
         let picture_height = pictures
