@@ -511,7 +511,7 @@ fn check_fill(document: &LaidOutDocument, frame: PageFrame) -> Result<(), String
         // The log starts a page of its own; a section running on from the page before is split.
         let log = matches!(
             structure.children(Some(section)).next().map(|child| &structure.node(child).role),
-            Some(Role::Heading { title, .. }) if Language::Bilingual.words().iter().any(|words| *title == words.log_heading)
+            Some(Role::Heading { title, .. }) if Language::Bilingual.words().iter().any(|words| title.starts_with(words.log_heading))
         );
         if log || top > frame.later_top + 40.0 {
             continue;
