@@ -226,6 +226,11 @@ struct WriteOptions {
     calendar: bool,
 }
 
+/// A compromise the layout made, as a warning about the plan's handout.
+pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
+    Diagnostic::warning(message.to_string()).in_file(&plan.source.path)
+}
+
 /// Renders one plan and writes it unless the same bytes are already there.
 fn render_one(
     workspace: &Workspace,
@@ -286,6 +291,12 @@ fn render_one(
                 .warnings
                 .iter()
                 .map(|warning| format!("{warning:#}"))
+                .chain(
+                    document
+                        .warnings
+                        .iter()
+                        .map(|warning| format!("{:#}", layout_warning(warning, &plan))),
+                )
                 .collect(),
             plan: plan_path,
             output,
