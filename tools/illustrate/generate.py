@@ -38,7 +38,8 @@ def build(ex):
     start.title = ex["titles"][0]
     end.title = ex["titles"][1]
     xf = place([start, end], scale=ex["scale"], anchor=ex["anchor"], dx=ex["dx"], dy=ex["dy"],
-               name=ex["id"], focus=ex.get("focus"), check=ex.get("check", True))
+               name=ex["id"], focus=ex.get("focus"), check=ex.get("check", True),
+               top=ex.get("top", 0.0))
     return start.svg(xf), end.svg(xf)
 
 

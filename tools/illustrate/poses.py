@@ -19,10 +19,11 @@ MAT = 4.0  # mat thickness
 
 
 def exercise(region, ex_id, start_title, end_title, scale=1.0, anchor="center", dx=0.0,
-             dy=0.0, focus=None, check=True):
+             dy=0.0, focus=None, check=True, top=0.0):
     def deco(fn):
         REGISTRY.append(dict(region=region, id=ex_id, titles=(start_title, end_title), fn=fn,
-                             scale=scale, anchor=anchor, dx=dx, dy=dy, focus=focus, check=check))
+                             scale=scale, anchor=anchor, dx=dx, dy=dy, focus=focus, check=check,
+                             top=top))
         return fn
     return deco
 
@@ -192,7 +193,8 @@ def standing_it_band_stretch(end):
 
 @exercise("hip", "foam-roll-lateral-thigh",
           "Foam roll outer thigh start: lying on the right side on the right forearm, roller under the outer thigh just below the hip, top foot flat on the floor in front",
-          "Foam roll outer thigh: body moved along the roller so it is just above the knee")
+          "Foam roll outer thigh: body moved along the roller so it is just above the knee",
+          top=44)
 def foam_roll_lateral_thigh(end):
     # seen from the front (the figure faces the viewer), head to the image
     # left: the bottom (right) leg lies on the roller, the top leg crosses
@@ -786,7 +788,7 @@ def wall_angel(end):
 
 @exercise("shoulder", "pendulum",
           "Pendulum start: leaning forward with one hand on a table, the other arm hanging down",
-          "Pendulum: the hanging arm swinging gently in a small circle", scale=0.98, anchor="floor")
+          "Pendulum: the hanging arm swinging gently in a small circle", top=30)
 def pendulum(end):
     sc = Scene(-18, 6)
     sc.floor(0)
@@ -926,7 +928,7 @@ def sleeper_stretch(end):
 @exercise("upper-back", "thoracic-extension-chair",
           "Thoracic extension start: sitting upright in a chair, hands behind the head, elbows forward",
           "Thoracic extension: leaning back over the top of the chair back, chest lifted",
-          scale=1.1, anchor="floor")
+          top=40)
 def thoracic_extension_chair(end):
     # from the side and a little in front, elbows pointing forward and a
     # little apart, below the face, so head, hands and elbows stay distinct
@@ -1270,7 +1272,7 @@ def ankle_alphabet(end):
 @exercise("elbow-wrist-hand", "wrist-extensor-stretch",
           "Wrist extensor stretch start: right arm straight out in front, palm down",
           "Wrist extensor stretch hold: right wrist bent, fingers down, left hand pressing the back of the hand",
-          scale=2.75, focus=(-22, 196, 140, 318), check=False)
+          scale=2.75, focus=(-22, 196, 140, 318), check=False, top=44)
 def wrist_extensor_stretch(end):
     # a close-up of the head, the arms and the hands
     sc = Scene(-10, 4)

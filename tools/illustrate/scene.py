@@ -353,17 +353,20 @@ def arrow_svg(xf, it):
 
 
 def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=None, name="",
-          focus=None, check=True):
+          focus=None, check=True, top=0.0):
     """One transform shared by all scenes of an exercise (so start and end
     line up), fitted so the drawing fills a frame W wide with a MARGIN.
 
     The frame is W wide and H_MIN to H_MAX tall: a tall drawing (a standing
     figure) fills the height and is centred across, a flat one (lying on a
     mat) fills the width and the frame shrinks to fit, down to 16:9. In a
-    frame taller than the drawing, a drawing with a floor line sits on the
-    bottom margin. `focus` = (x0, y0, x1, y1) world box to fit instead of
+    frame taller than the drawing, the drawing sits on the bottom margin and
+    the spare height is left at the top (the handout's caption label goes
+    in the top-left corner). `focus` = (x0, y0, x1, y1) world box to fit instead of
     the drawing's bounds, for close-ups cropped on purpose (`check=False`).
-    `scale`, `anchor`, `dx`, `dy` and `floor_px` are accepted from older
+    `top` keeps that many extra pixels free above the drawing, for pictures
+    with something that matters (a head) in the top-left corner, where the
+    label would cover it. `scale`, `anchor`, `dx`, `dy` and `floor_px` are accepted from older
     poses and ignored: every picture is fitted the same way."""
     boxes = [s.bbox() for s in scenes]
     x0 = min(b[0] for b in boxes)
@@ -372,14 +375,15 @@ def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=None, nam
     y1 = max(b[3] for b in boxes)
     fx0, fy0, fx1, fy1 = focus if focus else (x0, y0, x1, y1)
     bw, bh = max(fx1 - fx0, 1.0), max(fy1 - fy0, 1.0)
-    s = min((W - 2 * MARGIN) / bw, (H_MAX - 2 * MARGIN) / bh)
-    h = int(math.ceil(min(H_MAX, max(H_MIN, bh * s + 2 * MARGIN))))
+    s = min((W - 2 * MARGIN) / bw, (H_MAX - 2 * MARGIN - top) / bh)
+    h = int(math.ceil(min(H_MAX, max(H_MIN, bh * s + 2 * MARGIN + top))))
     ox = W / 2 - s * (fx0 + fx1) / 2
-    has_floor = any(sc.floor_y is not None for sc in scenes)
-    if has_floor and not focus:
-        oy = h - MARGIN + s * fy0        # the floor on the bottom margin
+    if focus:
+        oy = (h + top) / 2 + s * (fy0 + fy1) / 2
     else:
-        oy = h / 2 + s * (fy0 + fy1) / 2
+        # the drawing rests on the bottom margin; any spare height goes to
+        # the top, where the handout puts the picture's caption label
+        oy = h - MARGIN + s * fy0
     xf = Xform(s, ox, oy, W, h)
     l, t = xf.pt((x0, y1))
     r, b = xf.pt((x1, y0))
