@@ -11,6 +11,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod clinic_folder;
 pub mod commands;
 pub mod diagnostic;
 pub mod export;

@@ -61,7 +61,7 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         format!("cd {} && ", root.display())
     };
     messages.info(format_args!(
-        "Created a clinic folder in {}. Next: edit clinic.yaml, then\n  {shown}hep render plans/sample.yaml --library library",
+        "Created a clinic folder in {}. Next: edit clinic.yaml, then\n  {shown}hep render plans/sample.yaml",
         root.display()
     ));
     Ok(())

@@ -3,14 +3,14 @@
 use anyhow::Result;
 
 use crate::cli::NewPlanArgs;
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::library::Library;
 use crate::output::write_stdout_quietly;
 
 /// Prints the skeleton on standard output; unknown exercise ids are refused with suggestions.
 pub fn run(args: NewPlanArgs) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     let ids: Vec<String> = args
         .exercises
         .iter()
