@@ -87,7 +87,9 @@ mod tests {
         assert_eq!(found.root, inner);
         assert_eq!(found.library(), Some(inner.join("library")));
         assert_eq!(
-            ClinicFolder::for_file(&outer.join("plan.yaml")).unwrap().root,
+            ClinicFolder::for_file(&outer.join("plan.yaml"))
+                .unwrap()
+                .root,
             outer
         );
         assert_eq!(ClinicFolder::find(&outer).unwrap().library(), None);

@@ -1,10 +1,10 @@
-//! What one invocation loads once and shares across plans: the library, the picture cache,
-//! today's date. `render` and `check` go through the same steps here, so a plan that checks
-//! clean renders.
+//! What one invocation loads once and shares across plans: each clinic folder's library, the
+//! picture cache, today's date. `render` and `check` go through the same steps here, so a plan
+//! that checks clean renders.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::clinic_folder::ClinicFolder;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -28,7 +28,7 @@ pub struct Workspace {
     /// The bundled library and the folders given by `--library` or HEP_LIBRARY.
     sources: LibrarySources,
     /// Each clinic folder's library, loaded once however many plans it holds.
-    scopes: BTreeMap<Option<ClinicFolder>, Arc<Scope>>,
+    scopes: Mutex<BTreeMap<Option<ClinicFolder>, Arc<Scope>>>,
 }
 
 /// What the plans of one clinic folder share: its library and its default clinic file. Plans
@@ -67,13 +67,24 @@ impl Workspace {
                 source_date: source_date_epoch(),
             },
             sources: sources.clone(),
-            scopes: BTreeMap::new(),
+            scopes: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// A workspace with the current folder's scope loaded; every broken library file is
+    /// reported.
+    pub fn load(
+        sources: &LibrarySources,
+        clinic_override: Option<PathBuf>,
+    ) -> Result<Workspace, Diagnostics> {
+        let workspace = Workspace::new(sources, clinic_override);
+        workspace.scope(Path::new("."))?;
+        Ok(workspace)
     }
 
     /// The scope of plans in the folder `start`: its clinic folder's library, loaded on first
     /// use. Every broken library file is reported.
-    pub fn scope(&mut self, start: &Path) -> Result<Arc<Scope>, Diagnostics> {
+    pub fn scope(&self, start: &Path) -> Result<Arc<Scope>, Diagnostics> {
         let (scope, problems) = self.scope_all(start);
         if problems.is_empty() {
             Ok(scope)
@@ -84,11 +95,16 @@ impl Workspace {
 
     /// Like [`Workspace::scope`], but loads what can be loaded and returns the problems with
     /// the rest (the first time only), for `check`.
-    pub fn scope_all(&mut self, start: &Path) -> (Arc<Scope>, Vec<Diagnostic>) {
+    pub fn scope_all(&self, start: &Path) -> (Arc<Scope>, Vec<Diagnostic>) {
         let folder = ClinicFolder::find(start);
-        if let Some(scope) = self.scopes.get(&folder) {
-            return (Arc::clone(scope), Vec::new());
+        let loaded = |scopes: &Mutex<BTreeMap<_, Arc<Scope>>>, folder: &Option<ClinicFolder>| {
+            let scopes = scopes.lock().unwrap_or_else(PoisonError::into_inner);
+            scopes.get(folder).map(Arc::clone)
+        };
+        if let Some(scope) = loaded(&self.scopes, &folder) {
+            return (scope, Vec::new());
         }
+        // Loaded with no lock held: the loader runs on rayon, whose threads may come back here.
         let sources = scope_sources(&self.sources, folder.as_ref());
         let (library, problems) = Library::load_all(&sources);
         let scope = Arc::new(Scope {
@@ -96,12 +112,19 @@ impl Workspace {
             sources,
             library,
         });
-        self.scopes.insert(folder, Arc::clone(&scope));
-        (scope, problems)
+        let mut scopes = self.scopes.lock().unwrap_or_else(PoisonError::into_inner);
+        match scopes.get(&folder) {
+            // Another thread loaded it meanwhile and reported its problems.
+            Some(first) => (Arc::clone(first), Vec::new()),
+            None => {
+                scopes.insert(folder, Arc::clone(&scope));
+                (scope, problems)
+            }
+        }
     }
 
     /// The scope of a plan file: the clinic folder at or above it.
-    pub fn scope_of_plan(&mut self, plan: &Path) -> Result<Arc<Scope>, Diagnostics> {
+    pub fn scope_of_plan(&self, plan: &Path) -> Result<Arc<Scope>, Diagnostics> {
         self.scope(&plan_folder(plan))
     }
 
@@ -114,8 +137,15 @@ impl Workspace {
         Plan::load(source)
     }
 
-    /// The plan's handout, exactly as `render` makes it.
-    pub fn handout(&self, plan: &Plan, scope: &Scope) -> Result<Handout, Diagnostics> {
+    /// The plan's handout, exactly as `render` makes it, with the library of the plan's
+    /// clinic folder.
+    pub fn handout(&self, plan: &Plan) -> Result<Handout, Diagnostics> {
+        let scope = self.scope(&plan.source.base_dir())?;
+        self.handout_in(plan, &scope)
+    }
+
+    /// The plan's handout with a scope already found.
+    pub fn handout_in(&self, plan: &Plan, scope: &Scope) -> Result<Handout, Diagnostics> {
         let clinic = self.clinic_for(plan, scope)?;
         let mut handout = resolve(
             plan,

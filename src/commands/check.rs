@@ -32,12 +32,12 @@ struct JsonDiagnostic<'a> {
 /// Checks the library and the plans; exit status 1 when there is an error.
 pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
     let sources = library_sources(&args.library);
-    let mut workspace = Workspace::new(&sources, args.clinic.clone());
+    let workspace = Workspace::new(&sources, args.clinic.clone());
     let mut problems = Vec::new();
     let mut scopes: Vec<Arc<Scope>> = Vec::new();
     // Broken library files count among the exercises checked.
     let mut broken_files = 0;
-    let mut use_scope = |workspace: &mut Workspace, start: &Path, problems: &mut Vec<Diagnostic>| {
+    let mut use_scope = |workspace: &Workspace, start: &Path, problems: &mut Vec<Diagnostic>| {
         let (scope, found) = workspace.scope_all(start);
         broken_files += found.len();
         problems.extend(found);
@@ -47,17 +47,18 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
         scope
     };
     if args.paths.is_empty() {
-        use_scope(&mut workspace, Path::new("."), &mut problems);
+        use_scope(&workspace, Path::new("."), &mut problems);
     }
     let mut plans_checked = 0;
     for file in plan_files(&args.paths, &mut problems) {
         plans_checked += 1;
-        let scope = use_scope(&mut workspace, &plan_folder(&file.path), &mut problems);
+        let scope = use_scope(&workspace, &plan_folder(&file.path), &mut problems);
         match workspace.plan(PlanInput::File(&file.path)) {
             Err(problem) => problems.push(problem),
             Ok(plan) => {
-                if let Err(Diagnostics(found)) = workspace.handout(&plan, &scope) {
-                    problems.extend(found);
+                match workspace.handout_in(&plan, &scope) {
+                    Ok(handout) => problems.extend(handout.warnings),
+                    Err(Diagnostics(found)) => problems.extend(found),
                 }
                 let merged = prescription(&plan, &scope.library)
                     .map(|merged| merged.exercises)

@@ -266,7 +266,7 @@ fn render_one(
         Ok(plan) => plan,
         Err(problem) => return failed(format!("{problem:#}")),
     };
-    let handout = match workspace.handout(&plan, scope) {
+    let handout = match workspace.handout_in(&plan, scope) {
         Ok(handout) => handout,
         Err(problems) => return failed(format!("{problems:#}")),
     };

@@ -151,8 +151,9 @@ pub fn follow_up_block(
     let bar = 6.0;
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
-    // Wide enough for "Scan to book or cancel" on one line, so the box stays short.
-    let qr_column = (QR_SIDE + 24.0).max(single_line(words.scan_to_book, theme.small).width + 4.0);
+    // Wide enough for "Scan to book or cancel" (or "... change") on one line, so the box stays short.
+    let qr_column =
+        (QR_SIDE + 24.0).max(single_line(follow_up.booking_caption, theme.small).width + 4.0);
     let qr_room = if handout.brand.booking_qr.is_some() {
         qr_column + padding
     } else {
@@ -210,7 +211,7 @@ pub fn follow_up_block(
             padding + QR_SIDE + 2.0,
             caption,
         );
-        for line in wrap(words.scan_to_book, theme.small, qr_column) {
+        for line in wrap(follow_up.booking_caption, theme.small, qr_column) {
             let centred = label.x + (qr_column - line.width) / 2.0;
             label.lines(vec![line], centred, theme.small);
         }
