@@ -23,4 +23,5 @@ pub mod output;
 pub mod paint;
 pub mod readability;
 pub mod resolve;
+pub mod schema;
 pub mod workspace;

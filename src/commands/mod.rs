@@ -7,8 +7,10 @@ pub mod init;
 pub mod list;
 pub mod new;
 pub mod render;
+pub mod schema;
 pub mod shell;
 pub mod show;
+pub mod watch;
 
 use std::path::Path;
 
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Catalog(args) => catalog::run(args, messages),
         Command::Init(args) => init::run(args, messages),
         Command::New(crate::cli::NewCommand::Plan(args)) => new::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Watch(args) => watch::run(args, messages),
         Command::Extract(args) => extract::run(args, messages),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),

@@ -26,8 +26,10 @@ use crate::workspace::{PlanInput, Scope, Workspace};
 
 /// Where one plan's PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Destination {
+pub(crate) enum Destination {
+    /// A file, written atomically.
     File(PathBuf),
+    /// Standard output.
     Stdout,
 }
 
@@ -230,17 +232,17 @@ fn plan_job(
 }
 
 /// How PDFs are written.
-struct WriteOptions {
+pub(crate) struct WriteOptions {
     /// Rewrite even when the bytes are the same.
-    force: bool,
+    pub(crate) force: bool,
     /// Create missing folders (under `--out-dir`).
-    create_folders: bool,
+    pub(crate) create_folders: bool,
     /// Also write the follow-up as an .ics file beside the PDF.
-    calendar: bool,
+    pub(crate) calendar: bool,
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
-fn render_one(
+pub(crate) fn render_one(
     workspace: &Workspace,
     plan_path: PathBuf,
     scope: &Scope,

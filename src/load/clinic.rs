@@ -31,9 +31,10 @@ pub struct BrandColors {
     pub accent: Option<HexColor>,
 }
 
+/// A clinic file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClinicFile {
+pub(crate) struct ClinicFile {
     name: Spanned<String>,
     logo: Option<Spanned<String>>,
     address: Option<String>,

@@ -133,6 +133,17 @@ impl FollowUpWhen {
     }
 }
 
+/// The map form of a follow-up; its keys are also the schema's (`crate::schema`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FollowUpMap {
+    #[serde(rename = "in")]
+    after: Option<String>,
+    date: Option<String>,
+    time: Option<String>,
+    note: Option<String>,
+}
+
 impl<'de> Deserialize<'de> for FollowUp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FollowUp, D::Error> {
         struct FollowUpVisitor;
@@ -151,15 +162,6 @@ impl<'de> Deserialize<'de> for FollowUp {
                     .map_err(|message| E::custom(message_with_hint(message, FOLLOW_UP_FORMS)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FollowUp, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct FollowUpMap {
-                    #[serde(rename = "in")]
-                    after: Option<String>,
-                    date: Option<String>,
-                    time: Option<String>,
-                    note: Option<String>,
-                }
                 let parsed = FollowUpMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 let text = match (parsed.after, parsed.date) {
                     (Some(text), None) | (None, Some(text)) => text,
