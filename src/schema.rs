@@ -643,7 +643,8 @@ mod tests {
 
     #[test]
     fn every_loader_key_has_a_schema() {
-        let tables: [(&str, &[&str], fn(&str) -> Option<Value>); 8] = [
+        type KeySchema = fn(&str) -> Option<Value>;
+        let tables: [(&str, &[&str], KeySchema); 8] = [
             ("plan", serde_keys::<PlanFile>(), plan_key),
             (
                 "plan exercise",

@@ -228,12 +228,12 @@ fn inputs_of(workspace: &Workspace, plan: &Plan, scope: &Scope) -> Inputs {
     let mut inputs = Inputs::default();
     inputs.files.insert(normal(&plan.source.path));
     if let Ok(Some(clinic)) = workspace.clinic_path(plan, scope) {
-        if let Ok(Some(loaded)) = workspace.clinic_for(plan, scope) {
-            if let Some((logo, _)) = &loaded.logo {
-                inputs
-                    .files
-                    .insert(normal(&loaded.source.base_dir().join(logo)));
-            }
+        if let Ok(Some(loaded)) = workspace.clinic_for(plan, scope)
+            && let Some((logo, _)) = &loaded.logo
+        {
+            inputs
+                .files
+                .insert(normal(&loaded.source.base_dir().join(logo)));
         }
         inputs.files.insert(normal(&clinic));
     }
@@ -246,10 +246,10 @@ fn inputs_of(workspace: &Workspace, plan: &Plan, scope: &Scope) -> Inputs {
         .program
         .as_ref()
         .and_then(|(id, _)| scope.library.program(id));
-    if let Some(program) = program {
-        if program.source.origin == Origin::Disk {
-            inputs.files.insert(normal(&program.source.path));
-        }
+    if let Some(program) = program
+        && program.source.origin == Origin::Disk
+    {
+        inputs.files.insert(normal(&program.source.path));
     }
     let program_ids = program
         .into_iter()
