@@ -235,7 +235,10 @@ fn exercise_key(key: &str) -> Option<Value> {
         "laterality" => enumeration::<Laterality>(
             "Both sides at once (default), one side at a time, or alternating.",
         ),
-        "equipment" => strings("What the client needs, e.g. `A resistance band`."),
+        "equipment" => localized(
+            json!({"type": "array", "items": {"type": "string"}}),
+            "What the client needs, e.g. `A resistance band`.",
+        ),
         "tags" => strings("Words for `hep list --tag`."),
         "illustrations" => json!({
             "description": "Pictures, in order: a file name beside the exercise, or a map with `file:`.",
@@ -272,7 +275,10 @@ fn illustration_key(key: &str) -> Option<Value> {
             text("A word or two: `Start`, `Hold`."),
             "A word or two: `Start`, `Hold`.",
         ),
-        "alt" => text("What the picture shows, for screen readers."),
+        "alt" => localized(
+            text("What the picture shows, for screen readers."),
+            "What the picture shows, for screen readers.",
+        ),
         "credit" => text("Who made the picture, printed small."),
         _ => return None,
     })

@@ -133,7 +133,10 @@ mod tests {
             "2026-11-27",
             false,
         );
-        assert!(text.starts_with("client: \"Jane: Doe\"\n"), "{text}");
+        assert!(
+            text.starts_with(&format!("{SCHEMA_LINE}\nclient: \"Jane: Doe\"\n")),
+            "{text}"
+        );
         assert!(text.contains("date: 2026-11-27\n"));
         assert!(text.contains("exercises:\n  - clamshell\n"));
     }
