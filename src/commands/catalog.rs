@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::{CatalogArgs, PageArg};
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::layout::catalog::lay_out_catalog;
 use crate::load::clinic::PaperSize;
 use crate::load::library::Library;
@@ -15,7 +15,7 @@ use crate::resolve::picture::PictureLoader;
 
 /// Renders the catalog PDF.
 pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     let paper = match args.page {
         PageArg::Letter => PaperSize::Letter,
         PageArg::A4 => PaperSize::A4,

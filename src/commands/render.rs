@@ -2,6 +2,7 @@
 //! folders) render in parallel, share the library, fonts and pictures, and end with a summary.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -21,18 +22,21 @@ use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
 use crate::resolve::handout::Handout;
 use crate::resolve::words::{LANGUAGES, Words};
-use crate::workspace::{PlanInput, Workspace};
+use crate::workspace::{PlanInput, Scope, Workspace};
 
 /// Where one plan's PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Destination {
+pub(crate) enum Destination {
+    /// A file, written atomically.
     File(PathBuf),
+    /// Standard output.
     Stdout,
 }
 
 /// One plan to render.
 struct Job {
     plan_path: PathBuf,
+    scope: Arc<Scope>,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
 }
@@ -46,7 +50,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
     let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
-    let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    let mut workspace = Workspace::new(&library_sources(&args.library), args.clinic.clone());
     workspace.settings.large_print = args.large_print;
     workspace.settings.allow_fallback = args.allow_fallback;
     workspace.settings.archive = args.archive;
@@ -74,6 +78,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
                 ));
             }
         };
+        let scope = workspace.scope(Path::new("."))?;
         let plan = workspace.plan(PlanInput::Stdin)?;
         if args.ics && matches!(destination, Destination::Stdout) {
             return Err(usage(
@@ -88,6 +93,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         let outcome = render_one(
             &workspace,
             PathBuf::from("<stdin>"),
+            &scope,
             Ok(plan),
             Some(destination),
             &options,
@@ -128,10 +134,16 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
 
+    // Each clinic folder's library, once, before the plans render side by side.
+    let mut scopes = Vec::with_capacity(files.len());
+    for file in &files {
+        scopes.push(workspace.scope_of_plan(&file.path)?);
+    }
     // Read every plan first: names may depend on them, and no two plans may share a file.
     let jobs: Vec<Job> = files
         .par_iter()
-        .map(|file| plan_job(&workspace, file, &args, template.as_ref()))
+        .zip(scopes)
+        .map(|(file, scope)| plan_job(&workspace, file, scope, &args, template.as_ref()))
         .collect();
     let clashes = collisions(jobs.iter().filter_map(|job| match &job.destination {
         Some(Destination::File(path)) => Some((job.plan_path.as_path(), path.as_path())),
@@ -153,6 +165,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
                 let outcome = render_one(
                     &workspace,
                     job.plan_path,
+                    &job.scope,
                     job.plan,
                     job.destination,
                     &options,
@@ -177,6 +190,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
 fn plan_job(
     workspace: &Workspace,
     file: &PlanFile,
+    scope: Arc<Scope>,
     args: &RenderArgs,
     template: Option<&NameTemplate>,
 ) -> Job {
@@ -211,19 +225,20 @@ fn plan_job(
     };
     Job {
         plan_path: file.path.clone(),
+        scope,
         plan,
         destination,
     }
 }
 
 /// How PDFs are written.
-struct WriteOptions {
+pub(crate) struct WriteOptions {
     /// Rewrite even when the bytes are the same.
-    force: bool,
+    pub(crate) force: bool,
     /// Create missing folders (under `--out-dir`).
-    create_folders: bool,
+    pub(crate) create_folders: bool,
     /// Also write the follow-up as an .ics file beside the PDF.
-    calendar: bool,
+    pub(crate) calendar: bool,
 }
 
 /// A compromise the layout made, as a warning about the plan's handout.
@@ -232,9 +247,10 @@ pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
-fn render_one(
+pub(crate) fn render_one(
     workspace: &Workspace,
     plan_path: PathBuf,
+    scope: &Scope,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
     options: &WriteOptions,
@@ -257,7 +273,7 @@ fn render_one(
         Ok(plan) => plan,
         Err(problem) => return failed(format!("{problem:#}")),
     };
-    let handout = match workspace.handout(&plan) {
+    let handout = match workspace.handout_in(&plan, scope) {
         Ok(handout) => handout,
         Err(problems) => return failed(format!("{problems:#}")),
     };

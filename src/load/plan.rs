@@ -31,9 +31,10 @@ pub struct PlannedExercise {
     pub note: Option<String>,
 }
 
+/// An exercise entry in map form; its keys are also the schema's.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PlannedExerciseMap {
+pub(crate) struct PlannedExerciseMap {
     id: Spanned<String>,
     sets: Option<Count>,
     reps: Option<Count>,
@@ -92,9 +93,10 @@ impl<'de> Deserialize<'de> for PlannedExerciseItem {
     }
 }
 
+/// A plan file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PlanFile {
+pub(crate) struct PlanFile {
     client: Spanned<String>,
     therapist: Option<String>,
     date: Option<Spanned<CalendarDate>>,

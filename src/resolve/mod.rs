@@ -18,6 +18,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::fonts::Fonts;
+use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
@@ -87,20 +88,41 @@ pub fn resolve(
 
     let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
     let follow_up_position = plan.follow_up.as_ref().and_then(|(_, position)| *position);
+    let appointments = clinic.map(|clinic| &clinic.appointments);
     let follow_up_box =
-        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| FollowUpBox {
-            day: date,
-            date: dates::long_date(date, words),
-            distance: dates::time_until(session_day, date, follow_up.when, words),
-            note: follow_up
-                .note
-                .clone()
-                .unwrap_or_else(|| words.default_follow_up_note.to_string()),
-            second: None,
+        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| {
+            // The plan's own note, else the clinic's, else hep's "feel free to cancel".
+            let custom_note = follow_up.note.clone().or_else(|| {
+                appointments
+                    .and_then(|appointments| appointments.follow_up_note(words.code))
+                    .map(str::to_string)
+            });
+            FollowUpBox {
+                day: date,
+                time: follow_up.time,
+                date: dates::appointment(date, follow_up.time, words),
+                // "(in 2 weeks)" wraps as a whole, never "(in 2" / "weeks)".
+                distance: dates::time_until(session_day, date, follow_up.when, words)
+                    .replace(' ', "\u{a0}"),
+                booking_caption: if custom_note.is_some() {
+                    words.scan_to_book_or_change
+                } else {
+                    words.scan_to_book
+                },
+                note: custom_note.unwrap_or_else(|| words.default_follow_up_note.to_string()),
+                minutes: appointments.map_or(DEFAULT_APPOINTMENT_MINUTES, |appointments| {
+                    appointments.minutes
+                }),
+                zone: appointments.and_then(|appointments| appointments.timezone.clone()),
+                second: None,
+            }
         };
+    let closed = appointments
+        .map(|appointments| appointments.closed.clone())
+        .unwrap_or_default();
     let follow_up = prescription.follow_up.as_ref().and_then(|follow_up| {
         let position = &follow_up_position;
-        let Some(date) = dates::follow_up_date(session_day, follow_up.when) else {
+        let Some(date) = dates::follow_up_date(session_day, follow_up.when, &closed) else {
             problems.push(plan.error_at("the follow-up date is out of range", *position));
             return None;
         };
@@ -113,6 +135,20 @@ pub fn resolve(
                 .with_hint("give a later date, or a span such as `2 weeks`"),
             );
             return None;
+        }
+        if closed.is_closed(date) {
+            warnings.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..plan
+                    .error_at(
+                        format!(
+                            "the follow-up date, {}, is a day the clinic is closed",
+                            dates::long_date(date, &ENGLISH)
+                        ),
+                        *position,
+                    )
+                    .with_hint("choose an open day, or give a span such as `2 weeks` and hep moves it to the next open day")
+            });
         }
         let mut first = follow_up_box(follow_up, date, words);
         first.second = second_words.map(|second| Box::new(follow_up_box(follow_up, date, second)));
