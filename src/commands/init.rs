@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use crate::cli::InitArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Messages;
+use crate::output::file::write_inside;
 
 /// The files `hep init` writes, relative to the new folder.
 const FILES: [(&str, &str); 4] = [
@@ -35,7 +36,8 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
     let existing: Vec<String> = FILES
         .iter()
         .map(|(name, _)| root.join(name))
-        .filter(|path| path.exists())
+        // A dangling link is something there too: never write through it.
+        .filter(|path| std::fs::symlink_metadata(path).is_ok())
         .map(|path| format!("`{}`", path.display()))
         .collect();
     if !existing.is_empty() {
@@ -45,14 +47,11 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         )
         .into());
     }
+    std::fs::create_dir_all(root)
+        .with_context(|| format!("cannot create `{}`", root.display()))?;
     for (name, text) in FILES {
         let path = root.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, text)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write_inside(root, Path::new(name), text.as_bytes())?;
         messages.detail(format_args!("Wrote {}", path.display()));
     }
     let shown = if root == Path::new(".") {

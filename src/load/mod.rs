@@ -2,6 +2,7 @@
 //! came from, so later stages can point back at the user's own line.
 
 pub mod asset;
+pub mod bounded_read;
 pub mod clinic;
 pub mod dosage;
 pub mod exercise;
