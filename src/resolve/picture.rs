@@ -206,6 +206,7 @@ impl PictureLoader {
             if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
                 return Err("the SVG has no size".to_string());
             }
+            crate::resolve::svg_bounds::check_svg(&tree)?;
             return Ok(Picture::Vector(Arc::new(tree)));
         }
         raster_picture(bytes, size)

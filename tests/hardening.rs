@@ -1,0 +1,436 @@
+//! Hostile and careless use: outputs that name an input or a device, files that never end,
+//! links that lead out of a folder, umasks, Ctrl-C, odd batch folders. `hep` must never
+//! destroy anything, never hang or fill the memory, and always say what happened.
+
+mod common;
+
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+
+const PLAN: &str = "client: Jane Doe\ndate: 2026-11-26\nexercises: [clamshell]\n";
+
+/// A folder with `plan.yaml` and a clinic file with an SVG logo beside it.
+fn clinic_folder() -> tempfile::TempDir {
+    folder_with(&[
+        ("plan.yaml", PLAN.as_bytes()),
+        ("clinic.yaml", b"name: Riverside Massage\nlogo: logo.svg\n"),
+        ("logo.svg", LOGO.as_bytes()),
+    ])
+}
+
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#1F6F78"/></svg>"##;
+
+/// Runs `hep` through `sh -c` in `dir`, for umasks and closed descriptors.
+fn hep_in_shell(dir: &Path, script: &str) -> Output {
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("HEP", env!("CARGO_BIN_EXE_hep"))
+        .env_remove("HEP_CLINIC")
+        .env_remove("HEP_LIBRARY")
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        !stderr(&output).contains("panicked"),
+        "hep panicked:\n{}",
+        stderr(&output)
+    );
+    output
+}
+
+fn refused_with(output: &Output, words: &[&str]) -> String {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "hep should refuse:\n{message}");
+    for word in words {
+        assert!(message.contains(word), "expected {word:?} in:\n{message}");
+    }
+    message
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+// 1. Inputs are never written over.
+
+#[test]
+fn the_output_never_replaces_the_plan_the_clinic_file_or_the_logo() {
+    let dir = clinic_folder();
+    for (output, input) in [
+        ("plan.yaml", "plan.yaml"),
+        ("clinic.yaml", "clinic.yaml"),
+        ("logo.svg", "logo.svg"),
+        ("./plan.yaml", "plan.yaml"),
+    ] {
+        let before = std::fs::read(dir.path().join(input)).unwrap();
+        let result = hep_in(
+            dir.path(),
+            &["render", "plan.yaml", "--clinic", "clinic.yaml", "-o", output],
+        );
+        refused_with(&result, &["refusing to write", output, "never writes over"]);
+        assert_eq!(std::fs::read(dir.path().join(input)).unwrap(), before);
+    }
+    // A hard link to the plan under another name is the plan too.
+    std::fs::hard_link(dir.path().join("plan.yaml"), dir.path().join("other.pdf")).unwrap();
+    let result = hep_in(dir.path(), &["render", "plan.yaml", "-o", "other.pdf"]);
+    refused_with(&result, &["`other.pdf`", "`plan.yaml`"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        PLAN
+    );
+}
+
+#[test]
+fn a_plan_named_like_a_pdf_is_not_replaced_by_its_own_handout() {
+    let dir = folder_with(&[("jane.pdf", PLAN.as_bytes())]);
+    let result = hep_in(dir.path(), &["render", "jane.pdf"]);
+    refused_with(&result, &["jane.pdf", "jane-handout.pdf"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("jane.pdf")).unwrap(),
+        PLAN
+    );
+}
+
+#[test]
+fn a_library_picture_is_not_replaced_either() {
+    let dir = folder_with(&[
+        ("plan.yaml", b"client: Jane\nexercises: [walk]\n"),
+        (
+            "mylib/walk.yaml",
+            b"name: Walk\nregion: hip\ncategory: strength\nillustrations:\n  - file: walk.svg\nsteps:\n  - Walk.\n",
+        ),
+        ("mylib/walk.svg", LOGO.as_bytes()),
+    ]);
+    let result = hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "--library", "mylib", "-o", "mylib/walk.svg"],
+    );
+    refused_with(&result, &["mylib/walk.svg"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mylib/walk.svg")).unwrap(),
+        LOGO
+    );
+}
+
+// 2. Devices, FIFOs and links are written through, not replaced.
+
+#[test]
+fn a_fifo_is_written_into_and_stays_a_fifo() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "-o", "pipe"]);
+    assert_success(&output);
+    let bytes = reader.join().unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "the PDF went through the FIFO");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn a_link_to_a_device_stays_a_link_and_the_device_a_device() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    let link = dir.path().join("null.pdf");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "null.pdf"]));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A copy of the device node, where the system allows making one.
+    let node = dir.path().join("device.pdf");
+    let made = Command::new("mknod")
+        .arg(&node)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|status| status.success());
+    if made {
+        assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "device.pdf"]));
+        assert!(std::fs::metadata(&node).unwrap().file_type().is_char_device());
+    }
+}
+
+#[test]
+fn dev_stdout_is_written_into_when_it_is_a_pipe_or_a_file() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "-o", "/dev/stdout"]);
+    assert_success(&output);
+    assert!(output.stdout.starts_with(b"%PDF"));
+    let output = hep_in_shell(
+        dir.path(),
+        r#""$HEP" render plan.yaml -o /dev/stdout > out.pdf"#,
+    );
+    assert_success(&output);
+    let written = std::fs::read(dir.path().join("out.pdf")).unwrap();
+    assert!(written.starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_link_to_a_handout_replaces_the_handout_and_stays_a_link() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes()), ("old.pdf", b"old")]);
+    std::os::unix::fs::symlink("old.pdf", dir.path().join("latest.pdf")).unwrap();
+    assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "latest.pdf"]));
+    let link = dir.path().join("latest.pdf");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read(dir.path().join("old.pdf")).unwrap().starts_with(b"%PDF"));
+}
+
+// 3. Every read is bounded, and only regular files are read.
+
+#[test]
+fn a_device_or_fifo_as_logo_or_picture_is_refused_without_reading_it() {
+    let dir = folder_with(&[
+        ("plan.yaml", PLAN.as_bytes()),
+        ("clinic.yaml", b"name: Riverside\nlogo: /dev/zero\n"),
+    ]);
+    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "clinic.yaml"]);
+    refused_with(&result, &["/dev/zero", "device"]);
+    mkfifo(&dir.path().join("logo.png"));
+    std::fs::write(dir.path().join("clinic.yaml"), "name: Riverside\nlogo: logo.png\n").unwrap();
+    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "clinic.yaml"]);
+    refused_with(&result, &["logo.png", "FIFO"]);
+    assert!(!dir.path().join("plan.pdf").exists());
+}
+
+#[test]
+fn a_picture_file_claiming_a_gigabyte_is_refused_after_thirty_mebibytes() {
+    let dir = folder_with(&[
+        ("plan.yaml", b"client: Jane\nexercises: [walk]\n"),
+        (
+            "mylib/walk.yaml",
+            b"name: Walk\nregion: hip\ncategory: strength\nillustrations:\n  - file: walk.png\nsteps:\n  - Walk.\n",
+        ),
+    ]);
+    let picture = std::fs::File::create(dir.path().join("mylib/walk.png")).unwrap();
+    picture.set_len(1 << 30).unwrap();
+    let result = hep_in(dir.path(), &["render", "plan.yaml", "--library", "mylib"]);
+    refused_with(&result, &["walk.png", "30 MiB"]);
+}
+
+#[test]
+fn a_plan_or_clinic_that_is_a_device_is_refused_by_name() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "/dev/zero"]);
+    refused_with(&result, &["/dev/zero", "device"]);
+    let result = hep_in(dir.path(), &["render", "/dev/zero", "-o", "x.pdf"]);
+    refused_with(&result, &["/dev/zero", "device"]);
+}
+
+#[test]
+fn extract_refuses_devices_fifos_and_huge_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = hep_in(dir.path(), &["extract", "/dev/zero", "out"]);
+    refused_with(&result, &["/dev/zero", "device"]);
+    mkfifo(&dir.path().join("pipe.pdf"));
+    let result = hep_in(dir.path(), &["extract", "pipe.pdf", "out"]);
+    refused_with(&result, &["pipe.pdf", "FIFO"]);
+    let huge = std::fs::File::create(dir.path().join("huge.pdf")).unwrap();
+    huge.set_len(200 << 20).unwrap();
+    let result = hep_in(dir.path(), &["extract", "huge.pdf", "out"]);
+    refused_with(&result, &["huge.pdf", "100 MiB"]);
+    assert!(!dir.path().join("out").exists());
+}
+
+// 5. Extract and init stay inside their folder.
+
+fn archival_handout(dir: &Path) -> PathBuf {
+    std::fs::write(dir.join("plan.yaml"), PLAN).unwrap();
+    assert_success(&hep_in(dir, &["render", "plan.yaml", "--archive", "-o", "a.pdf"]));
+    dir.join("a.pdf")
+}
+
+#[test]
+fn extract_never_writes_through_a_link_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let pdf = archival_handout(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), out.join("library")).unwrap();
+    let result = hep_in(dir.path(), &["extract", pdf.to_str().unwrap(), "out"]);
+    refused_with(&result, &["symbolic link", "library"]);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    // Nothing was written before the link was found.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    // A link in place of a file is refused the same way, even with --force.
+    std::fs::remove_file(out.join("library")).unwrap();
+    let target = elsewhere.path().join("victim.yaml");
+    std::fs::write(&target, "mine").unwrap();
+    std::os::unix::fs::symlink(&target, out.join("plan.yaml")).unwrap();
+    let result = hep_in(dir.path(), &["extract", pdf.to_str().unwrap(), "out", "--force"]);
+    refused_with(&result, &["symbolic link", "plan.yaml"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
+}
+
+#[test]
+fn init_never_writes_through_a_dangling_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("clinic");
+    std::fs::create_dir(&folder).unwrap();
+    let victim = elsewhere.path().join("created.txt");
+    std::os::unix::fs::symlink(&victim, folder.join("README.txt")).unwrap();
+    let result = hep_in(dir.path(), &["init", "clinic"]);
+    refused_with(&result, &["README.txt"]);
+    assert!(!victim.exists());
+}
+
+// 6. Modes follow the umask, and a re-render keeps the file's mode.
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn new_files_follow_the_umask_and_replaced_files_keep_their_mode() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    assert_success(&hep_in_shell(
+        dir.path(),
+        r#"umask 022 && "$HEP" render plan.yaml --archive -o a.pdf"#,
+    ));
+    assert_eq!(mode(&dir.path().join("a.pdf")), 0o644);
+    assert_success(&hep_in_shell(
+        dir.path(),
+        r#"umask 002 && "$HEP" render plan.yaml -o b.pdf"#,
+    ));
+    assert_eq!(mode(&dir.path().join("b.pdf")), 0o664);
+    std::fs::set_permissions(dir.path().join("a.pdf"), std::fs::Permissions::from_mode(0o640))
+        .unwrap();
+    let owner = std::fs::metadata(dir.path().join("a.pdf")).unwrap().uid();
+    assert_success(&hep_in_shell(
+        dir.path(),
+        r#"umask 077 && "$HEP" render plan.yaml --force --archive -o a.pdf"#,
+    ));
+    assert_eq!(mode(&dir.path().join("a.pdf")), 0o640);
+    assert_eq!(std::fs::metadata(dir.path().join("a.pdf")).unwrap().uid(), owner);
+    assert_success(&hep_in_shell(
+        dir.path(),
+        r#"umask 022 && "$HEP" extract a.pdf out"#,
+    ));
+    assert_eq!(mode(&dir.path().join("out/plan.yaml")), 0o644);
+}
+
+// 8. Ctrl-C.
+
+#[test]
+fn ctrl_c_during_a_batch_stops_it_leaves_no_temporary_file_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    for number in 0..60 {
+        std::fs::write(
+            plans.join(format!("client-{number:02}.yaml")),
+            format!("client: Client {number}\nexercises: [clamshell, glute-bridge, bird-dog]\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hep"))
+        .args(["render", "plans", "--out-dir", "out", "--jobs", "1"])
+        .current_dir(dir.path())
+        .env_remove("HEP_CLINIC")
+        .env_remove("HEP_LIBRARY")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first handout, then press Ctrl-C.
+    while std::fs::read_dir(&out).map_or(0, |entries| entries.count()) == 0 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "hep ended before the first handout was seen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(130), "{message}");
+    assert!(message.contains("interrupted"), "{message}");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|name| name.ends_with(".pdf") && !name.starts_with('.')), "{names:?}");
+    assert!(names.len() < 60, "the batch stopped early");
+    for name in &names {
+        let bytes = std::fs::read(out.join(name)).unwrap();
+        assert!(bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"), "{name} is whole");
+    }
+}
+
+// 9. Batches.
+
+#[test]
+fn a_symlink_loop_in_a_batch_folder_renders_each_plan_once() {
+    let dir = folder_with(&[("plans/sub/jane.yaml", PLAN.as_bytes())]);
+    std::os::unix::fs::symlink("..", dir.path().join("plans/sub/loop")).unwrap();
+    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json"]);
+    assert_success(&output);
+    let lines = String::from_utf8_lossy(&output.stdout).lines().count();
+    assert_eq!(lines, 1, "{}", String::from_utf8_lossy(&output.stdout));
+}
+
+#[test]
+fn a_huge_jobs_count_is_clamped_to_the_plans() {
+    let dir = folder_with(&[
+        ("plans/a.yaml", PLAN.as_bytes()),
+        ("plans/b.yaml", PLAN.as_bytes()),
+    ]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--jobs", "100000"],
+    );
+    assert_success(&output);
+    assert!(dir.path().join("out/a.pdf").exists() && dir.path().join("out/b.pdf").exists());
+}
+
+#[test]
+fn unreadable_plans_in_a_batch_are_failures_not_skipped() {
+    let dir = folder_with(&[("plans/a.yaml", PLAN.as_bytes())]);
+    let plans = dir.path().join("plans");
+    mkfifo(&plans.join("fifo.yaml"));
+    std::os::unix::fs::symlink("/dev/zero", plans.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink("missing.yaml", plans.join("dangling.yaml")).unwrap();
+    let huge = std::fs::File::create(plans.join("huge.yaml")).unwrap();
+    huge.set_len(64 << 20).unwrap();
+    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = String::from_utf8_lossy(&output.stdout);
+    for name in ["fifo.yaml", "zero.yaml", "dangling.yaml", "huge.yaml"] {
+        let line = json
+            .lines()
+            .find(|line| line.contains(name))
+            .unwrap_or_else(|| panic!("{name} is in the JSON:\n{json}"));
+        assert!(line.contains(r#""status":"error""#), "{line}");
+    }
+    assert!(dir.path().join("out/a.pdf").exists());
+    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out"]);
+    let message = stderr(&output);
+    assert!(message.contains("4 failed"), "{message}");
+}
+
+// 10. A closed standard output is an error.
+
+#[test]
+fn writing_to_a_closed_standard_output_fails() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    let output = hep_in_shell(dir.path(), r#""$HEP" render plan.yaml -o - >&-"#);
+    refused_with(&output, &["standard output", "closed"]);
+    // Sending it to /dev/null on purpose is fine.
+    assert_success(&hep_in_shell(
+        dir.path(),
+        r#""$HEP" render plan.yaml -o - >/dev/null"#,
+    ));
+}
