@@ -434,3 +434,124 @@ fn writing_to_a_closed_standard_output_fails() {
         r#""$HEP" render plan.yaml -o - >/dev/null"#,
     ));
 }
+
+// 4. Pictures inside SVGs, filters and coordinates are bounded too.
+
+/// CRC-32 as PNG chunks use it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A PNG whose header claims `width` x `height` pixels (its data is a few bytes).
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        png.extend_from_slice(&body);
+        png.extend_from_slice(&crc32(&body).to_be_bytes());
+    };
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &header);
+    chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+    chunk(b"IEND", &[]);
+    png
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for group in bytes.chunks(3) {
+        let value = group
+            .iter()
+            .enumerate()
+            .fold(0u32, |value, (index, byte)| value | u32::from(*byte) << (16 - 8 * index));
+        for index in 0..4 {
+            if index <= group.len() {
+                out.push(ALPHABET[(value >> (18 - 6 * index) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Renders `plan.yaml` with a clinic whose logo is `svg`; `extra` are more arguments.
+fn with_logo(svg: &str, extra: &[&str]) -> (tempfile::TempDir, Output) {
+    let dir = folder_with(&[
+        ("plan.yaml", PLAN.as_bytes()),
+        ("clinic.yaml", b"name: Riverside\nlogo: logo.svg\n"),
+        ("logo.svg", svg.as_bytes()),
+    ]);
+    let mut args = vec!["render", "plan.yaml", "--clinic", "clinic.yaml"];
+    args.extend_from_slice(extra);
+    let output = hep_in(dir.path(), &args);
+    (dir, output)
+}
+
+#[test]
+fn a_huge_picture_inside_an_svg_obeys_the_pixel_limit() {
+    let png = base64(&png_claiming(25_000, 25_000));
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"><image width="100" height="100" xlink:href="data:image/png;base64,{png}"/></svg>"#
+    );
+    let (dir, output) = with_logo(&svg, &[]);
+    refused_with(&output, &["logo.svg", "25000 x 25000", "megapixels"]);
+    assert!(!dir.path().join("plan.pdf").exists());
+}
+
+#[test]
+fn svg_filters_that_would_take_minutes_are_refused() {
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><filter id="f" filterUnits="userSpaceOnUse" x="-1000" y="-1000" width="2000" height="2000"><feTurbulence baseFrequency="0.5" numOctaves="100"/></filter><rect width="10" height="10" filter="url(#f)"/></svg>"#;
+    let (_dir, output) = with_logo(svg, &[]);
+    refused_with(&output, &["logo.svg", "filters"]);
+    // A drop shadow on a logo is fine.
+    let shadow = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><filter id="s"><feGaussianBlur stdDeviation="2"/></filter><rect x="10" y="10" width="100" height="40" fill="#888" filter="url(#s)"/><rect x="8" y="8" width="100" height="40" fill="#1F6F78"/></svg>"##;
+    let (dir, output) = with_logo(shadow, &[]);
+    assert_success(&output);
+    tool("qpdf", &["--check", dir.path().join("plan.pdf").to_str().unwrap()]);
+}
+
+#[test]
+fn svgs_with_astronomical_coordinates_are_refused_in_every_mode() {
+    for svg in [
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e30 1e30"><rect width="1e30" height="1e30"/></svg>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 1e30 1e30"><rect width="1e30" height="1e30"/></svg>"#,
+    ] {
+        for extra in [&[][..], &["--archive"][..]] {
+            let (dir, output) = with_logo(svg, extra);
+            refused_with(&output, &["logo.svg"]);
+            assert!(!dir.path().join("plan.pdf").exists());
+        }
+    }
+}
+
+// 7. Notes are capped, and long ones lay out in linear time.
+
+#[test]
+fn notes_longer_than_the_cap_are_refused_and_notes_at_it_render() {
+    let long = format!("{PLAN}notes: {}\n", "word ".repeat(40_000));
+    let dir = folder_with(&[("plan.yaml", long.as_bytes())]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    refused_with(&output, &["notes", "10000"]);
+    let words = "Walk every day. ".repeat(600);
+    let at_cap = format!("{PLAN}notes: {}\n", words.trim());
+    std::fs::write(dir.path().join("plan.yaml"), at_cap).unwrap();
+    assert_success(&hep_in(dir.path(), &["render", "plan.yaml"]));
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    // Every line is there; a sentence may run across a page break.
+    assert_eq!(squeezed(&text).matches("Walk").count(), 600);
+    assert_eq!(squeezed(&text).matches("day.").count(), 600);
+}

@@ -152,6 +152,9 @@ impl<'de> Deserialize<'de> for LanguageList {
 
 /// The most exercises one handout holds; the clarity lint warns well before this.
 pub const MAX_EXERCISES: usize = 40;
+/// The longest note a plan may carry, in characters: about four pages of large type. A note is
+/// read by a client at home; a longer text belongs in a letter.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Control characters other than line breaks and tabs: invisible, and never meant.
 pub fn is_forbidden_control(c: char) -> bool {
@@ -248,6 +251,19 @@ impl Plan {
                     position,
                 )
                 .with_hint("retype the text; it may have been pasted from another program"));
+            }
+        }
+        if let Some(notes) = &file.notes {
+            let length = notes.chars().count();
+            if length > MAX_NOTE_CHARS {
+                return Err(error(
+                    &format!(
+                        "the notes are {length} characters long; a plan's notes may have at \
+                         most {MAX_NOTE_CHARS}"
+                    ),
+                    None,
+                )
+                .with_hint("shorten the notes to what the client needs to read at home"));
             }
         }
         let exercises = listed.into_iter().map(planned_exercise).collect();
