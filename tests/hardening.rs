@@ -44,7 +44,11 @@ fn hep_in_shell(dir: &Path, script: &str) -> Output {
 
 fn refused_with(output: &Output, words: &[&str]) -> String {
     let message = stderr(output);
-    assert_eq!(output.status.code(), Some(1), "hep should refuse:\n{message}");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "hep should refuse:\n{message}"
+    );
     for word in words {
         assert!(message.contains(word), "expected {word:?} in:\n{message}");
     }
@@ -70,7 +74,14 @@ fn the_output_never_replaces_the_plan_the_clinic_file_or_the_logo() {
         let before = std::fs::read(dir.path().join(input)).unwrap();
         let result = hep_in(
             dir.path(),
-            &["render", "plan.yaml", "--clinic", "clinic.yaml", "-o", output],
+            &[
+                "render",
+                "plan.yaml",
+                "--clinic",
+                "clinic.yaml",
+                "-o",
+                output,
+            ],
         );
         refused_with(&result, &["refusing to write", output, "never writes over"]);
         assert_eq!(std::fs::read(dir.path().join(input)).unwrap(), before);
@@ -108,7 +119,14 @@ fn a_library_picture_is_not_replaced_either() {
     ]);
     let result = hep_in(
         dir.path(),
-        &["render", "plan.yaml", "--library", "mylib", "-o", "mylib/walk.svg"],
+        &[
+            "render",
+            "plan.yaml",
+            "--library",
+            "mylib",
+            "-o",
+            "mylib/walk.svg",
+        ],
     );
     refused_with(&result, &["mylib/walk.svg"]);
     assert_eq!(
@@ -140,9 +158,22 @@ fn a_link_to_a_device_stays_a_link_and_the_device_a_device() {
     let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
     let link = dir.path().join("null.pdf");
     std::os::unix::fs::symlink("/dev/null", &link).unwrap();
-    assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "null.pdf"]));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "-o", "null.pdf"],
+    ));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     // A copy of the device node, where the system allows making one.
     let node = dir.path().join("device.pdf");
     let made = Command::new("mknod")
@@ -151,8 +182,16 @@ fn a_link_to_a_device_stays_a_link_and_the_device_a_device() {
         .status()
         .is_ok_and(|status| status.success());
     if made {
-        assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "device.pdf"]));
-        assert!(std::fs::metadata(&node).unwrap().file_type().is_char_device());
+        assert_success(&hep_in(
+            dir.path(),
+            &["render", "plan.yaml", "-o", "device.pdf"],
+        ));
+        assert!(
+            std::fs::metadata(&node)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 }
 
@@ -175,10 +214,22 @@ fn dev_stdout_is_written_into_when_it_is_a_pipe_or_a_file() {
 fn a_link_to_a_handout_replaces_the_handout_and_stays_a_link() {
     let dir = folder_with(&[("plan.yaml", PLAN.as_bytes()), ("old.pdf", b"old")]);
     std::os::unix::fs::symlink("old.pdf", dir.path().join("latest.pdf")).unwrap();
-    assert_success(&hep_in(dir.path(), &["render", "plan.yaml", "-o", "latest.pdf"]));
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "-o", "latest.pdf"],
+    ));
     let link = dir.path().join("latest.pdf");
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::read(dir.path().join("old.pdf")).unwrap().starts_with(b"%PDF"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read(dir.path().join("old.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
 }
 
 // 3. Every read is bounded, and only regular files are read.
@@ -189,11 +240,21 @@ fn a_device_or_fifo_as_logo_or_picture_is_refused_without_reading_it() {
         ("plan.yaml", PLAN.as_bytes()),
         ("clinic.yaml", b"name: Riverside\nlogo: /dev/zero\n"),
     ]);
-    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "clinic.yaml"]);
+    let result = hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "--clinic", "clinic.yaml"],
+    );
     refused_with(&result, &["/dev/zero", "device"]);
     mkfifo(&dir.path().join("logo.png"));
-    std::fs::write(dir.path().join("clinic.yaml"), "name: Riverside\nlogo: logo.png\n").unwrap();
-    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "clinic.yaml"]);
+    std::fs::write(
+        dir.path().join("clinic.yaml"),
+        "name: Riverside\nlogo: logo.png\n",
+    )
+    .unwrap();
+    let result = hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "--clinic", "clinic.yaml"],
+    );
     refused_with(&result, &["logo.png", "FIFO"]);
     assert!(!dir.path().join("plan.pdf").exists());
 }
@@ -216,7 +277,10 @@ fn a_picture_file_claiming_a_gigabyte_is_refused_after_thirty_mebibytes() {
 #[test]
 fn a_plan_or_clinic_that_is_a_device_is_refused_by_name() {
     let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
-    let result = hep_in(dir.path(), &["render", "plan.yaml", "--clinic", "/dev/zero"]);
+    let result = hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "--clinic", "/dev/zero"],
+    );
     refused_with(&result, &["/dev/zero", "device"]);
     let result = hep_in(dir.path(), &["render", "/dev/zero", "-o", "x.pdf"]);
     refused_with(&result, &["/dev/zero", "device"]);
@@ -241,7 +305,10 @@ fn extract_refuses_devices_fifos_and_huge_files() {
 
 fn archival_handout(dir: &Path) -> PathBuf {
     std::fs::write(dir.join("plan.yaml"), PLAN).unwrap();
-    assert_success(&hep_in(dir, &["render", "plan.yaml", "--archive", "-o", "a.pdf"]));
+    assert_success(&hep_in(
+        dir,
+        &["render", "plan.yaml", "--archive", "-o", "a.pdf"],
+    ));
     dir.join("a.pdf")
 }
 
@@ -263,7 +330,10 @@ fn extract_never_writes_through_a_link_in_the_folder() {
     let target = elsewhere.path().join("victim.yaml");
     std::fs::write(&target, "mine").unwrap();
     std::os::unix::fs::symlink(&target, out.join("plan.yaml")).unwrap();
-    let result = hep_in(dir.path(), &["extract", pdf.to_str().unwrap(), "out", "--force"]);
+    let result = hep_in(
+        dir.path(),
+        &["extract", pdf.to_str().unwrap(), "out", "--force"],
+    );
     refused_with(&result, &["symbolic link", "plan.yaml"]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
 }
@@ -300,15 +370,21 @@ fn new_files_follow_the_umask_and_replaced_files_keep_their_mode() {
         r#"umask 002 && "$HEP" render plan.yaml -o b.pdf"#,
     ));
     assert_eq!(mode(&dir.path().join("b.pdf")), 0o664);
-    std::fs::set_permissions(dir.path().join("a.pdf"), std::fs::Permissions::from_mode(0o640))
-        .unwrap();
+    std::fs::set_permissions(
+        dir.path().join("a.pdf"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
     let owner = std::fs::metadata(dir.path().join("a.pdf")).unwrap().uid();
     assert_success(&hep_in_shell(
         dir.path(),
         r#"umask 077 && "$HEP" render plan.yaml --force --archive -o a.pdf"#,
     ));
     assert_eq!(mode(&dir.path().join("a.pdf")), 0o640);
-    assert_eq!(std::fs::metadata(dir.path().join("a.pdf")).unwrap().uid(), owner);
+    assert_eq!(
+        std::fs::metadata(dir.path().join("a.pdf")).unwrap().uid(),
+        owner
+    );
     assert_success(&hep_in_shell(
         dir.path(),
         r#"umask 022 && "$HEP" extract a.pdf out"#,
@@ -362,11 +438,19 @@ fn ctrl_c_during_a_batch_stops_it_leaves_no_temporary_file_and_exits_130() {
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|name| name.ends_with(".pdf") && !name.starts_with('.')), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|name| name.ends_with(".pdf") && !name.starts_with('.')),
+        "{names:?}"
+    );
     assert!(names.len() < 60, "the batch stopped early");
     for name in &names {
         let bytes = std::fs::read(out.join(name)).unwrap();
-        assert!(bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"), "{name} is whole");
+        assert!(
+            bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"),
+            "{name} is whole"
+        );
     }
 }
 
@@ -376,7 +460,10 @@ fn ctrl_c_during_a_batch_stops_it_leaves_no_temporary_file_and_exits_130() {
 fn a_symlink_loop_in_a_batch_folder_renders_each_plan_once() {
     let dir = folder_with(&[("plans/sub/jane.yaml", PLAN.as_bytes())]);
     std::os::unix::fs::symlink("..", dir.path().join("plans/sub/loop")).unwrap();
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json"]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--json"],
+    );
     assert_success(&output);
     let lines = String::from_utf8_lossy(&output.stdout).lines().count();
     assert_eq!(lines, 1, "{}", String::from_utf8_lossy(&output.stdout));
@@ -405,7 +492,10 @@ fn unreadable_plans_in_a_batch_are_failures_not_skipped() {
     std::os::unix::fs::symlink("missing.yaml", plans.join("dangling.yaml")).unwrap();
     let huge = std::fs::File::create(plans.join("huge.yaml")).unwrap();
     huge.set_len(64 << 20).unwrap();
-    let output = hep_in(dir.path(), &["render", "plans", "--out-dir", "out", "--json"]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--json"],
+    );
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let json = String::from_utf8_lossy(&output.stdout);
     for name in ["fifo.yaml", "zero.yaml", "dangling.yaml", "huge.yaml"] {
@@ -443,7 +533,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for byte in bytes {
         crc ^= u32::from(*byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -473,10 +567,9 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for group in bytes.chunks(3) {
-        let value = group
-            .iter()
-            .enumerate()
-            .fold(0u32, |value, (index, byte)| value | u32::from(*byte) << (16 - 8 * index));
+        let value = group.iter().enumerate().fold(0u32, |value, (index, byte)| {
+            value | u32::from(*byte) << (16 - 8 * index)
+        });
         for index in 0..4 {
             if index <= group.len() {
                 out.push(ALPHABET[(value >> (18 - 6 * index) & 63) as usize] as char);
@@ -521,7 +614,10 @@ fn svg_filters_that_would_take_minutes_are_refused() {
     let shadow = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><filter id="s"><feGaussianBlur stdDeviation="2"/></filter><rect x="10" y="10" width="100" height="40" fill="#888" filter="url(#s)"/><rect x="8" y="8" width="100" height="40" fill="#1F6F78"/></svg>"##;
     let (dir, output) = with_logo(shadow, &[]);
     assert_success(&output);
-    tool("qpdf", &["--check", dir.path().join("plan.pdf").to_str().unwrap()]);
+    tool(
+        "qpdf",
+        &["--check", dir.path().join("plan.pdf").to_str().unwrap()],
+    );
 }
 
 #[test]

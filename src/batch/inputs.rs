@@ -31,13 +31,15 @@ pub fn plan_files(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<Plan
             let mut inside = Vec::new();
             collect_plans(path, &mut visited, &mut inside);
             inside.sort_by(|a, b| a.0.cmp(&b.0));
-            found.extend(inside.into_iter().map(|(file, problem)| PlanFile {
-                relative: file
-                    .strip_prefix(path)
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|_| file.clone()),
-                path: file,
-                problem,
+            found.extend(inside.into_iter().map(|(file, problem)| {
+                PlanFile {
+                    relative: file
+                        .strip_prefix(path)
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|_| file.clone()),
+                    path: file,
+                    problem,
+                }
             }));
         } else if path.exists() {
             found.push(PlanFile {
@@ -70,24 +72,33 @@ fn collect_plans(
 ) {
     let unreadable = |path: &Path, what: &str, reason: String| {
         Some(
-            Diagnostic::error(format!("cannot read the {what} `{}`: {reason}", path.display()))
-                .with_hint(format!(
-                    "make the {what} readable, or move it out of the folder of plans"
-                )),
+            Diagnostic::error(format!(
+                "cannot read the {what} `{}`: {reason}",
+                path.display()
+            ))
+            .with_hint(format!(
+                "make the {what} readable, or move it out of the folder of plans"
+            )),
         )
     };
     match std::fs::metadata(folder) {
         Ok(metadata) if !visited.insert((metadata.dev(), metadata.ino())) => return,
         Ok(_) => {}
         Err(error) => {
-            found.push((folder.to_path_buf(), unreadable(folder, "folder", io_reason(&error))));
+            found.push((
+                folder.to_path_buf(),
+                unreadable(folder, "folder", io_reason(&error)),
+            ));
             return;
         }
     }
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(error) => {
-            found.push((folder.to_path_buf(), unreadable(folder, "folder", io_reason(&error))));
+            found.push((
+                folder.to_path_buf(),
+                unreadable(folder, "folder", io_reason(&error)),
+            ));
             return;
         }
     };
@@ -95,7 +106,10 @@ fn collect_plans(
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                found.push((folder.to_path_buf(), unreadable(folder, "folder", io_reason(&error))));
+                found.push((
+                    folder.to_path_buf(),
+                    unreadable(folder, "folder", io_reason(&error)),
+                ));
                 return;
             }
         };

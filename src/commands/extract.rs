@@ -7,10 +7,10 @@ use anyhow::Result;
 
 use crate::cli::ExtractArgs;
 use crate::diagnostic::Diagnostic;
-use crate::load::record::{RecordedSettings, attached_files};
-use crate::output::Messages;
 use crate::load::bounded_read::{ReadError, read_input_file};
+use crate::load::record::{RecordedSettings, attached_files};
 use crate::load::source::io_reason;
+use crate::output::Messages;
 use crate::output::file::{check_inside, holds_bytes, write_inside};
 use crate::resolve::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
 

@@ -47,8 +47,7 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         )
         .into());
     }
-    std::fs::create_dir_all(root)
-        .with_context(|| format!("cannot create `{}`", root.display()))?;
+    std::fs::create_dir_all(root).with_context(|| format!("cannot create `{}`", root.display()))?;
     for (name, text) in FILES {
         let path = root.join(name);
         write_inside(root, Path::new(name), text.as_bytes())?;

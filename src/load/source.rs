@@ -53,9 +53,7 @@ impl SourceFile {
                 ),
                 other => format!("cannot read `{}`: {other}", path.display()),
             };
-            Diagnostic::error(message)
-                .in_file(path)
-                .with_hint(hint)
+            Diagnostic::error(message).in_file(path).with_hint(hint)
         })?;
         let text = decode(bytes, path)?;
         Ok(SourceFile {

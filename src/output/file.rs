@@ -45,8 +45,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
         return write_into(path, bytes, target.is_file());
     }
     if existing.file_type().is_symlink() {
-        let real = std::fs::canonicalize(path)
-            .map_err(|error| anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error)))?;
+        let real = std::fs::canonicalize(path).map_err(|error| {
+            anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
+        })?;
         return write_replacing(&real, bytes, Some(&target)).map_err(|error| {
             anyhow::anyhow!("{error:#} (the file `{}` links to)", path.display())
         });
@@ -196,7 +197,9 @@ fn write_into(path: &Path, bytes: &[u8], truncate: bool) -> Result<()> {
         .write(true)
         .truncate(truncate)
         .open(path)
-        .map_err(|error| anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error)))?;
+        .map_err(|error| {
+            anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
+        })?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .map_err(|error| anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error)))
@@ -241,9 +244,10 @@ fn write_replacing(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> Re
     })();
     let result = match written {
         Err(error) => Err(cannot(error)),
-        Ok(()) if interrupt::requested() => {
-            Err(anyhow::anyhow!("`{}` was not written: interrupted", path.display()))
-        }
+        Ok(()) if interrupt::requested() => Err(anyhow::anyhow!(
+            "`{}` was not written: interrupted",
+            path.display()
+        )),
         Ok(()) => temporary
             .persist(path)
             .map(drop)

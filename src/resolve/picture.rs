@@ -11,8 +11,8 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientati
 
 use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
-use crate::load::library::bundled_file;
 use crate::load::bounded_read::{ReadError, read_input_file};
+use crate::load::library::bundled_file;
 
 /// Image files larger than this are refused: no more than this and one byte is ever read.
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;

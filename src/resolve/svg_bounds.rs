@@ -51,7 +51,8 @@ fn check_group(group: &usvg::Group, budget: &mut Budget) -> Result<(), String> {
     check_transform(group.abs_transform())?;
     if !group.filters().is_empty() {
         let region = group.abs_layer_bounding_box();
-        let across = |units: f32| (f64::from(units) * budget.filter_scale).min(FILTER_MAX_PIXELS_ACROSS);
+        let across =
+            |units: f32| (f64::from(units) * budget.filter_scale).min(FILTER_MAX_PIXELS_ACROSS);
         let pixels = across(region.width()) * across(region.height());
         for filter in group.filters() {
             for primitive in filter.primitives() {
@@ -110,7 +111,10 @@ fn check_image(image: &usvg::Image, budget: &mut Budget) -> Result<(), String> {
 /// Width and height in pixels of a PNG, JPEG, GIF or WebP, read from its header only.
 fn raster_size(data: &[u8]) -> Option<(u32, u32)> {
     if data.starts_with(b"GIF8") {
-        let field = |at: usize| data.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])));
+        let field = |at: usize| {
+            data.get(at..at + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
         return Some((field(6)?, field(8)?));
     }
     if data.starts_with(b"RIFF") && data.get(8..12) == Some(b"WEBP") {
