@@ -651,3 +651,192 @@ fn notes_longer_than_the_cap_are_refused_and_notes_at_it_render() {
     assert_eq!(squeezed(&text).matches("Walk").count(), 600);
     assert_eq!(squeezed(&text).matches("day.").count(), 600);
 }
+
+// 11. Messages in our words, with positions and escaped invisible characters.
+
+/// Renders `plan` (a whole file) and returns what hep said when it refused it.
+fn refusal_of(plan: &str) -> String {
+    let dir = folder_with(&[("plan.yaml", plan.as_bytes())]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    let message = refused_with(&output, &["plan.yaml"]);
+    for jargon in [
+        "policy",
+        "from_str",
+        "Option<",
+        "deserialize",
+        "disallowed",
+        "use from",
+    ] {
+        assert!(!message.contains(jargon), "library words in:\n{message}");
+    }
+    message
+}
+
+#[test]
+fn yaml_errors_are_explained_in_our_words_with_their_line() {
+    let dose = |line: &str| format!("client: Jane\nexercises:\n  - id: clamshell\n    {line}\n");
+    let message = refusal_of(&dose("reps: .nan"));
+    assert!(
+        message.contains("plan.yaml:4:11") && message.contains("not a number"),
+        "{message}"
+    );
+    let message = refusal_of("client: Jane\nexercises: [clamshell]\n---\nclient: Sam\n");
+    assert!(
+        message.contains("second YAML document") && message.contains(":4:"),
+        "{message}"
+    );
+    let message = refusal_of("client: Jane\nexercises:\n\t- clamshell\n");
+    assert!(
+        message.contains("tab") && message.contains("plan.yaml:3:"),
+        "{message}"
+    );
+    let message = refusal_of("client: null\nexercises: [clamshell]\n");
+    assert!(
+        message.contains("empty") && message.contains("plan.yaml:1:9"),
+        "{message}"
+    );
+    let message = refusal_of(&dose("sets: 1e12"));
+    assert!(message.contains("from 1 to 100"), "{message}");
+}
+
+#[test]
+fn invisible_and_bidi_characters_are_shown_escaped_with_their_position() {
+    let message = refusal_of("client: Jane \u{202E}evil\nexercises: [clamshell]\n");
+    assert!(
+        !message.contains('\u{202E}'),
+        "the raw override reached the terminal"
+    );
+    assert!(message.contains(r"\u{202E}"), "{message}");
+    assert!(message.contains("plan.yaml:1:14"), "{message}");
+    let message = refusal_of("client: Jane\nexercises: [clamshell]\nnotes: \"a\\x01b\"\n");
+    assert!(message.contains("the notes contain "), "{message}");
+}
+
+#[test]
+fn write_errors_never_show_the_temporary_file() {
+    let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
+    std::fs::create_dir(dir.path().join("out.pdf")).unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "-o", "out.pdf"]);
+    let message = refused_with(&output, &["out.pdf"]);
+    assert!(
+        !message.contains(".part") && !message.contains(".hep-"),
+        "{message}"
+    );
+}
+
+fn rewrite_pdf(pdf: &Path, change: impl FnOnce(&mut lopdf::Document)) {
+    let mut document = lopdf::Document::load(pdf).unwrap();
+    change(&mut document);
+    document.save(pdf).unwrap();
+}
+
+#[test]
+fn extract_says_an_encrypted_pdf_is_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = archival_handout(dir.path());
+    rewrite_pdf(&pdf, |document| {
+        let mut encrypt = lopdf::Dictionary::new();
+        encrypt.set("Filter", lopdf::Object::Name(b"Standard".to_vec()));
+        encrypt.set("V", 2);
+        encrypt.set("R", 3);
+        let id = document.add_object(encrypt);
+        document
+            .trailer
+            .set("Encrypt", lopdf::Object::Reference(id));
+    });
+    let output = hep_in(dir.path(), &["extract", "a.pdf", "out"]);
+    let message = refused_with(&output, &["a.pdf", "encrypted"]);
+    assert!(!message.contains("object ID"), "{message}");
+}
+
+/// The attachments' name array of an archival handout, wherever krilla put its dictionaries.
+fn attachment_names(document: &mut lopdf::Document) -> &mut Vec<lopdf::Object> {
+    use lopdf::Object;
+    fn follow(document: &lopdf::Document, object: &Object) -> Option<lopdf::ObjectId> {
+        object
+            .as_reference()
+            .ok()
+            .filter(|id| document.objects.contains_key(id))
+    }
+    let root = document
+        .trailer
+        .get(b"Root")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let names = document
+        .get_dictionary(root)
+        .unwrap()
+        .get(b"Names")
+        .unwrap()
+        .clone();
+    let (holder, path): (lopdf::ObjectId, Vec<&[u8]>) = match follow(document, &names) {
+        Some(names_id) => {
+            let tree = document
+                .get_dictionary(names_id)
+                .unwrap()
+                .get(b"EmbeddedFiles")
+                .unwrap()
+                .clone();
+            match follow(document, &tree) {
+                Some(tree_id) => (tree_id, vec![]),
+                None => (names_id, vec![b"EmbeddedFiles"]),
+            }
+        }
+        None => {
+            let tree = names
+                .as_dict()
+                .unwrap()
+                .get(b"EmbeddedFiles")
+                .unwrap()
+                .clone();
+            match follow(document, &tree) {
+                Some(tree_id) => (tree_id, vec![]),
+                None => (root, vec![b"Names", b"EmbeddedFiles"]),
+            }
+        }
+    };
+    let mut dict = document
+        .get_object_mut(holder)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap();
+    for key in path {
+        dict = dict.get_mut(key).unwrap().as_dict_mut().unwrap();
+    }
+    dict.get_mut(b"Names").unwrap().as_array_mut().unwrap()
+}
+
+#[test]
+fn extract_refuses_two_attachments_of_one_name_before_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = archival_handout(dir.path());
+    rewrite_pdf(&pdf, |document| {
+        let names = attachment_names(document);
+        let first = names[..2].to_vec();
+        names.extend(first);
+    });
+    let output = hep_in(dir.path(), &["extract", "a.pdf", "out"]);
+    refused_with(&output, &["two attachments"]);
+    assert!(!dir.path().join("out").exists());
+}
+
+// 12. Smaller things.
+
+#[test]
+fn durations_that_would_print_wrongly_are_refused() {
+    let dose = |line: &str| format!("client: Jane\nexercises:\n  - id: clamshell\n    {line}\n");
+    let message = refusal_of(&dose("rest: 0.5"));
+    assert!(message.contains("shorter than a second"), "{message}");
+    let message = refusal_of(&dose("hold: 1 min 90 s"));
+    assert!(message.contains("59 seconds"), "{message}");
+}
+
+#[test]
+fn a_tab_inside_a_note_separates_its_words() {
+    let plan = format!("{PLAN}notes: \"Walk\\tdaily\"\n");
+    let dir = folder_with(&[("plan.yaml", plan.as_bytes())]);
+    assert_success(&hep_in(dir.path(), &["render", "plan.yaml"]));
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    assert!(text.contains("Walk daily"), "{text}");
+}

@@ -234,20 +234,21 @@ impl Plan {
         }
         for (what, text, position) in [
             (
-                "the client's name",
+                "the client's name contains",
                 Some(file.client.value.as_str()),
                 Position::from_yaml(file.client.referenced),
             ),
-            ("the therapist's name", file.therapist.as_deref(), None),
-            ("the notes", file.notes.as_deref(), None),
+            (
+                "the therapist's name contains",
+                file.therapist.as_deref(),
+                None,
+            ),
+            ("the notes contain", file.notes.as_deref(), None),
         ] {
             if let Some(bad) = text.and_then(|text| text.chars().find(|c| is_forbidden_control(*c)))
             {
                 return Err(error(
-                    &format!(
-                        "{what} contains the control character U+{:04X}",
-                        u32::from(bad)
-                    ),
+                    &format!("{what} the control character U+{:04X}", u32::from(bad)),
                     position,
                 )
                 .with_hint("retype the text; it may have been pasted from another program"));
@@ -279,7 +280,8 @@ impl Plan {
                 .map(|clinic| (clinic.value, Position::from_yaml(clinic.referenced))),
             notes: file
                 .notes
-                .map(|notes| notes.trim().to_string())
+                // A tab has no glyph: it would vanish between two words.
+                .map(|notes| notes.replace('\t', " ").trim().to_string())
                 .filter(|notes| !notes.is_empty()),
             follow_up: file
                 .follow_up

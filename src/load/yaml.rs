@@ -127,6 +127,54 @@ fn explain_serde_message(message: &str) -> (String, Option<String>) {
             Some(format!("add a line `{field}: ...`")),
         );
     }
+    if message.starts_with("non-finite float") {
+        return (
+            "this is not a number (`.nan` and `.inf` are YAML's words for \"no number\")"
+                .to_string(),
+            Some("write a whole number such as 12".to_string()),
+        );
+    }
+    if message.starts_with("multiple YAML documents") {
+        return (
+            "the file holds a second YAML document after a `---` line".to_string(),
+            Some(
+                "a file holds one plan, clinic or exercise: remove the `---` line and what \
+                 follows, or move it into a file of its own"
+                    .to_string(),
+            ),
+        );
+    }
+    if message.starts_with("tabs disallowed") {
+        return (
+            "a tab is used to indent this line; YAML indents with spaces only".to_string(),
+            Some("replace the tab with spaces, lined up with the lines above".to_string()),
+        );
+    }
+    if message.starts_with("cannot deserialize null") {
+        return (
+            "this value is empty (`null`, `~` or nothing after the colon)".to_string(),
+            Some(
+                "write a value here; put it in quotes (`\"null\"`) if you mean the word"
+                    .to_string(),
+            ),
+        );
+    }
+    // Whatever else the YAML reader says is written for programmers; keep only what it
+    // refused, in our words.
+    let programmer_words = [
+        "Option<",
+        "deserialize",
+        "from_str",
+        "serde",
+        "policy",
+        "struct ",
+    ];
+    if programmer_words.iter().any(|word| message.contains(word)) {
+        return (
+            "this value cannot be read here".to_string(),
+            Some("check the value against the examples in the README".to_string()),
+        );
+    }
     (message.to_string(), None)
 }
 

@@ -17,7 +17,7 @@ pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
@@ -337,10 +337,26 @@ fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
                     .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
                     .collect::<Vec<_>>()
                     .join(", ");
+                // Point at the character when it is in the plan itself (the client's name,
+                // the notes); library text is reported by its place on the card.
+                let position = plan
+                    .source
+                    .text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(index, line)| {
+                        line.chars()
+                            .position(|c| c == missing[0])
+                            .map(|column| Position {
+                                line: index + 1,
+                                column: column + 1,
+                            })
+                    });
                 Diagnostic::error(format!(
                     "{place} uses characters the handout font cannot print: {listed}"
                 ))
                 .in_file(&plan.source.path)
+                .at(&plan.source.text, position)
                 .with_hint("replace them with plain letters or punctuation")
             })
         })
