@@ -840,3 +840,27 @@ fn a_tab_inside_a_note_separates_its_words() {
     let text = pdf_text(&dir.path().join("plan.pdf"));
     assert!(text.contains("Walk daily"), "{text}");
 }
+
+#[test]
+fn hexadecimal_counts_are_refused_where_they_are_written() {
+    let message = refusal_of("client: Jane\nexercises:\n  - id: clamshell\n    sets: 0x10\n");
+    assert!(
+        message.contains("`0x10`") && message.contains("plan.yaml:4:11"),
+        "{message}"
+    );
+}
+
+#[test]
+fn list_lines_in_a_note_stay_on_lines_of_their_own() {
+    let plan = format!("{PLAN}notes: |\n  Do this:\n  - lift one\n  - lift two\n");
+    let dir = folder_with(&[("plan.yaml", plan.as_bytes())]);
+    assert_success(&hep_in(dir.path(), &["render", "plan.yaml"]));
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for expected in ["Do this:", "- lift one", "- lift two"] {
+        assert!(
+            lines.contains(&expected),
+            "{expected:?} on a line of its own:\n{text}"
+        );
+    }
+}

@@ -274,8 +274,38 @@ pub fn resolve(
 
 /// Splits a note into paragraphs at blank lines, joining wrapped lines.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+    // A blank line starts a paragraph, and so does a list line (`- one`, `* two`, `3. three`):
+    // joined to the line before, "Do this: - one - two" would read as one muddled sentence.
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    for block in text.split("\n\n") {
+        paragraphs.push(Vec::new());
+        for line in block.lines() {
+            let trimmed = line.trim_start();
+            let digits = trimmed.len()
+                - trimmed
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let is_item = trimmed.starts_with("- ")
+                || trimmed.starts_with("* ")
+                || trimmed.starts_with("• ")
+                || (digits > 0 && trimmed[digits..].starts_with(". "));
+            if is_item && paragraphs.last().is_some_and(|lines| !lines.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+            if let Some(lines) = paragraphs.last_mut() {
+                lines.push(line);
+            }
+        }
+    }
+    paragraphs
+        .into_iter()
+        .map(|lines| {
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|paragraph| !paragraph.is_empty())
         .collect()
 }
