@@ -833,12 +833,23 @@ fn durations_that_would_print_wrongly_are_refused() {
 }
 
 #[test]
-fn a_tab_inside_a_note_separates_its_words() {
-    let plan = format!("{PLAN}notes: \"Walk\\tdaily\"\n");
-    let dir = folder_with(&[("plan.yaml", plan.as_bytes())]);
-    assert_success(&hep_in(dir.path(), &["render", "plan.yaml"]));
+fn tabs_in_notes_and_steps_print_as_spaces() {
+    let dir = folder_with(&[
+        (
+            "plan.yaml",
+            b"client: Jane\nexercises:\n  - id: walk\n    note: \"Go\\tslow.\"\nnotes: \"Walk\\tdaily\"\n",
+        ),
+        (
+            "mylib/walk.yaml",
+            b"name: Walk\nregion: hip\ncategory: strength\nsteps:\n  - \"Step\\tto the side.\"\n",
+        ),
+    ]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--library", "mylib"]);
+    assert_success(&output);
     let text = pdf_text(&dir.path().join("plan.pdf"));
-    assert!(text.contains("Walk daily"), "{text}");
+    for expected in ["Walk daily", "Go slow.", "Step to the side."] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
 }
 
 #[test]
