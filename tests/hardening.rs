@@ -196,14 +196,20 @@ fn a_link_to_a_device_stays_a_link_and_the_device_a_device() {
 }
 
 #[test]
-fn dev_stdout_is_written_into_when_it_is_a_pipe_or_a_file() {
+fn the_stream_behind_dev_stdout_is_written_into_when_it_is_a_pipe_or_a_file() {
+    // `/proc/self/fd/1` is where `/dev/stdout` leads. The test names it rather than
+    // `/dev/stdout` itself: a hep that regressed would replace the machine's `/dev/stdout`
+    // link with a regular file (as the issue found, run as root), breaking it for everyone.
     let dir = folder_with(&[("plan.yaml", PLAN.as_bytes())]);
-    let output = hep_in(dir.path(), &["render", "plan.yaml", "-o", "/dev/stdout"]);
+    let output = hep_in(
+        dir.path(),
+        &["render", "plan.yaml", "-o", "/proc/self/fd/1"],
+    );
     assert_success(&output);
     assert!(output.stdout.starts_with(b"%PDF"));
     let output = hep_in_shell(
         dir.path(),
-        r#""$HEP" render plan.yaml -o /dev/stdout > out.pdf"#,
+        r#""$HEP" render plan.yaml -o /proc/self/fd/1 > out.pdf"#,
     );
     assert_success(&output);
     let written = std::fs::read(dir.path().join("out.pdf")).unwrap();
