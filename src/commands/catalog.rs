@@ -8,7 +8,7 @@ use crate::layout::catalog::lay_out_catalog;
 use crate::load::clinic::PaperSize;
 use crate::load::library::Library;
 use crate::output::Messages;
-use crate::output::file::{write_atomically, write_stdout};
+use crate::output::file::{write_file, write_stdout};
 use crate::paint::paint;
 use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
@@ -26,7 +26,7 @@ pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {
-        write_atomically(&args.output, &bytes)?;
+        write_file(&args.output, &bytes)?;
         messages.info(format_args!(
             "Wrote {} ({} pages)",
             args.output.display(),

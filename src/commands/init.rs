@@ -12,6 +12,7 @@ use crate::commands::schema::completions;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::library::{Library, LibrarySources};
 use crate::output::Messages;
+use crate::output::file::write_inside;
 use crate::schema::{Format, schema_text};
 
 /// The files `hep init` writes, relative to the new folder.
@@ -46,7 +47,8 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         .map(|(name, _)| PathBuf::from(name))
         .chain(schema_files.iter().cloned())
         .map(|name| root.join(name))
-        .filter(|path| path.exists())
+        // A dangling link is something there too: never write through it.
+        .filter(|path| std::fs::symlink_metadata(path).is_ok())
         .map(|path| format!("`{}`", path.display()))
         .collect();
     if !existing.is_empty() {
@@ -56,14 +58,10 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         )
         .into());
     }
+    std::fs::create_dir_all(root).with_context(|| format!("cannot create `{}`", root.display()))?;
     for (name, text) in FILES {
         let path = root.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, text)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write_inside(root, Path::new(name), text.as_bytes())?;
         messages.detail(format_args!("Wrote {}", path.display()));
     }
     // The schemas, with the folder's own exercise ids among the completions.
@@ -73,14 +71,8 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
     })?;
     let completions = completions(&library);
     for (format, name) in Format::ALL.iter().zip(&schema_files) {
-        let path = root.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, schema_text(*format, &completions))
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
-        messages.detail(format_args!("Wrote {}", path.display()));
+        write_inside(root, name, schema_text(*format, &completions).as_bytes())?;
+        messages.detail(format_args!("Wrote {}", root.join(name).display()));
     }
     let shown = if root == Path::new(".") {
         String::new()

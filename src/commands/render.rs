@@ -16,7 +16,8 @@ use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
-use crate::output::file::{write_atomically, write_stdout};
+use crate::output::file::{holds_bytes, write_file, write_stdout};
+use crate::output::interrupt::{self, Interrupted};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
@@ -159,25 +160,32 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         calendar: args.ics,
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
+    let plans = jobs.len();
+    interrupt::stop_between_plans();
     let render_all = || -> Vec<Outcome> {
         jobs.into_par_iter()
             .map(|job| {
-                let outcome = render_one(
-                    &workspace,
-                    job.plan_path,
-                    &job.scope,
-                    job.plan,
-                    job.destination,
-                    &options,
-                );
+                let outcome = if interrupt::requested() {
+                    not_started(job)
+                } else {
+                    render_one(
+                        &workspace,
+                        job.plan_path,
+                        &job.scope,
+                        job.plan,
+                        job.destination,
+                        &options,
+                    )
+                };
                 progress.inc(1);
                 outcome
             })
             .collect()
     };
     let outcomes = match args.jobs {
+        // More threads than plans would only cost memory (each has its own stack).
         Some(threads) => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.get())
+            .num_threads(threads.get().min(plans.max(1)))
             .build()?
             .install(render_all),
         None => render_all(),
@@ -194,6 +202,14 @@ fn plan_job(
     args: &RenderArgs,
     template: Option<&NameTemplate>,
 ) -> Job {
+    if let Some(problem) = &file.problem {
+        return Job {
+            plan_path: file.path.clone(),
+            scope,
+            plan: Err(problem.clone()),
+            destination: None,
+        };
+    }
     let plan = workspace.plan(PlanInput::File(&file.path));
     let destination = match (&args.output, &plan) {
         (Some(path), _) if path.as_os_str() == "-" => Some(Destination::Stdout),
@@ -228,6 +244,23 @@ fn plan_job(
         scope,
         plan,
         destination,
+    }
+}
+
+/// The outcome of a plan that Ctrl-C kept from starting.
+fn not_started(job: Job) -> Outcome {
+    Outcome {
+        warnings: Vec::new(),
+        plan: job.plan_path,
+        output: match job.destination {
+            Some(Destination::File(path)) => Some(path),
+            _ => None,
+        },
+        calendar: None,
+        status: Status::Interrupted,
+        pages: None,
+        exercises: None,
+        error: Some("not rendered: interrupted".to_string()),
     }
 }
 
@@ -284,11 +317,11 @@ pub(crate) fn render_one(
     };
     let status = match destination {
         Some(Destination::Stdout) => write_stdout(&bytes).map(|()| Status::Ok),
-        Some(Destination::File(path)) if !options.force && same_bytes(&path, &bytes) => {
+        Some(Destination::File(path)) if !options.force && holds_bytes(&path, &bytes) => {
             Ok(Status::Unchanged)
         }
         Some(Destination::File(path)) => create_parent(&path, options.create_folders)
-            .and_then(|()| write_atomically(&path, &bytes))
+            .and_then(|()| write_file(&path, &bytes))
             .map(|()| Status::Ok),
         None => Err(anyhow::anyhow!("no output file")),
     };
@@ -322,6 +355,10 @@ pub(crate) fn render_one(
             exercises: Some(handout.cards.len()),
             error: None,
         },
+        Err(_) if interrupt::requested() => Outcome {
+            status: Status::Interrupted,
+            ..failed("not written: interrupted".to_string())
+        },
         Err(error) => failed(format!("error: {error:#}")),
     }
 }
@@ -332,8 +369,8 @@ fn write_calendar(handout: &Handout, pdf: &Path, force: bool) -> Result<Option<P
         return Ok(None);
     };
     let path = pdf.with_extension("ics");
-    if force || !same_bytes(&path, text.as_bytes()) {
-        write_atomically(&path, text.as_bytes())?;
+    if force || !holds_bytes(&path, text.as_bytes()) {
+        write_file(&path, text.as_bytes())?;
     }
     Ok(Some(path))
 }
@@ -347,12 +384,6 @@ fn create_parent(path: &Path, create: bool) -> Result<()> {
             }),
         _ => Ok(()),
     }
-}
-
-/// Whether `path` already holds exactly `bytes`.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(path).is_ok_and(|metadata| metadata.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
 }
 
 /// Prints the outcomes (JSON lines, or messages and a summary) and sets the exit status.
@@ -412,8 +443,12 @@ fn finish(
             _ => {}
         }
     }
-    if !single {
+    if !single || interrupt::requested() {
         messages.info(summary);
+    }
+    if interrupt::requested() {
+        messages.problem("error: interrupted; the PDFs listed as rendered were written whole, no others were written");
+        return Err(Interrupted.into());
     }
     if summary.failed > 0 {
         return Err(AlreadyReported.into());

@@ -3,6 +3,7 @@
 
 pub mod appointments;
 pub mod asset;
+pub mod bounded_read;
 pub mod clinic;
 pub mod dosage;
 pub mod exercise;

@@ -11,12 +11,13 @@ pub mod picture;
 pub mod program;
 pub mod qr;
 pub mod record;
+pub mod svg_bounds;
 pub mod wording;
 pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
@@ -318,8 +319,38 @@ pub fn resolve(
 
 /// Splits a note into paragraphs at blank lines, joining wrapped lines.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+    // A blank line starts a paragraph, and so does a list line (`- one`, `* two`, `3. three`):
+    // joined to the line before, "Do this: - one - two" would read as one muddled sentence.
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    for block in text.split("\n\n") {
+        paragraphs.push(Vec::new());
+        for line in block.lines() {
+            let trimmed = line.trim_start();
+            let digits = trimmed.len()
+                - trimmed
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let is_item = trimmed.starts_with("- ")
+                || trimmed.starts_with("* ")
+                || trimmed.starts_with("• ")
+                || (digits > 0 && trimmed[digits..].starts_with(". "));
+            if is_item && paragraphs.last().is_some_and(|lines| !lines.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+            if let Some(lines) = paragraphs.last_mut() {
+                lines.push(line);
+            }
+        }
+    }
+    paragraphs
+        .into_iter()
+        .map(|lines| {
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|paragraph| !paragraph.is_empty())
         .collect()
 }
@@ -381,10 +412,26 @@ fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
                     .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
                     .collect::<Vec<_>>()
                     .join(", ");
+                // Point at the character when it is in the plan itself (the client's name,
+                // the notes); library text is reported by its place on the card.
+                let position = plan
+                    .source
+                    .text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(index, line)| {
+                        line.chars()
+                            .position(|c| c == missing[0])
+                            .map(|column| Position {
+                                line: index + 1,
+                                column: column + 1,
+                            })
+                    });
                 Diagnostic::error(format!(
                     "{place} uses characters the handout font cannot print: {listed}"
                 ))
                 .in_file(&plan.source.path)
+                .at(&plan.source.text, position)
                 .with_hint("replace them with plain letters or punctuation")
             })
         })
