@@ -72,7 +72,9 @@ fn hep_with(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)
     let mut child = command.spawn().expect("hep runs");
     if let Some(bytes) = stdin {
         use std::io::Write;
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        // hep may refuse the call before it reads a byte (a usage error): a closed pipe
+        // then is expected, and the exit status is what the test checks.
+        let _ = child.stdin.take().unwrap().write_all(bytes);
     }
     child.wait_with_output().expect("hep finishes")
 }
