@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 
 /// A plan file and its path relative to the folder it was found in (or its file name).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,7 @@ pub fn plan_files(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<Plan
                     "cannot read `{}`: no such file or folder",
                     path.display()
                 ))
+                .with_kind(Kind::MissingFile)
                 .with_hint("check the spelling of the path"),
             );
         }

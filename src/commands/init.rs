@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::cli::InitArgs;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::output::Messages;
 
 /// The files `hep init` writes, relative to the new folder.
@@ -41,6 +41,7 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
     if !existing.is_empty() {
         return Err(Diagnostics::from(
             Diagnostic::error(format!("{} already exist", existing.join(", ")))
+                .with_kind(Kind::Conflict)
                 .with_hint("choose a new folder; hep init never overwrites files"),
         )
         .into());

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 
 /// YAML files larger than this are refused: a plan or exercise is a page of text, not a megabyte.
 pub const MAX_YAML_BYTES: u64 = 1024 * 1024;
@@ -39,6 +39,8 @@ impl SourceFile {
                 path.display(),
                 io_reason(&error)
             ))
+            .with_kind(Kind::of_io(&error))
+            .in_file(path)
             .with_hint(if error.kind() == std::io::ErrorKind::NotFound {
                 "check the spelling of the path, relative to the folder you run hep from"
             } else {
@@ -101,6 +103,8 @@ impl SourceFile {
                     path.display(),
                     io_reason(&error)
                 ))
+                .with_kind(Kind::of_io(&error))
+                .in_file(&path)
             })?;
         if bytes.len() as u64 > MAX_YAML_BYTES {
             return Err(Diagnostic::error(format!(
@@ -108,6 +112,8 @@ impl SourceFile {
                 path.display(),
                 MAX_YAML_BYTES / 1024
             ))
+            .with_kind(Kind::TooLarge)
+            .in_file(&path)
             .with_hint("check that this is the YAML file you meant"));
         }
         let text = decode(bytes, &path)?;
@@ -122,6 +128,8 @@ fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
             path.display(),
             error.utf8_error().valid_up_to()
         ))
+        .with_kind(Kind::YamlSyntax)
+        .in_file(path)
         .with_hint("save the file as UTF-8 in your editor")
     })?;
     if text.starts_with('\u{feff}') {

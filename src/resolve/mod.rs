@@ -16,7 +16,7 @@ pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
@@ -152,6 +152,7 @@ pub fn resolve(
                     format!("unknown exercise `{}`", planned.id),
                     planned.position,
                 )
+                .with_kind(Kind::UnknownExercise)
                 .with_hint(hint),
             );
             continue;
@@ -167,6 +168,7 @@ pub fn resolve(
                     "exercise `{}` has no `{}` text for `{field}`",
                     exercise.id, words.code
                 ))
+                .with_kind(Kind::MissingTranslation)
                 .in_file(&exercise.source.path)
                 .with_hint(format!(
                     "add `{}:` under `{field}:` in the exercise file, or render with --allow-fallback to print its `{}` text",
@@ -174,10 +176,7 @@ pub fn resolve(
                 ));
                 match exercise.text_in(&exercise.language) {
                     Ok(fallback) if settings.allow_fallback => {
-                        warnings.push(Diagnostic {
-                            severity: crate::diagnostic::Severity::Warning,
-                            ..missing
-                        });
+                        warnings.push(missing.into_warning());
                         Some(fallback)
                     }
                     _ => {
@@ -339,6 +338,7 @@ fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
                 Diagnostic::error(format!(
                     "{place} uses characters the handout font cannot print: {listed}"
                 ))
+                .with_kind(Kind::UnprintableText)
                 .in_file(&plan.source.path)
                 .with_hint("replace them with plain letters or punctuation")
             })

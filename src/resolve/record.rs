@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
@@ -149,6 +149,7 @@ impl Files {
             return Err(Diagnostic::error(format!(
                 "two different files would be kept as `{path}` in the handout's record"
             ))
+            .with_kind(Kind::Conflict)
             .with_hint("give the pictures of your exercises distinct file names"));
         }
         self.0.insert(
@@ -219,7 +220,7 @@ fn outside(relative: &str) -> Diagnostic {
 }
 
 fn cannot_read(source: &crate::load::asset::PictureSource, reason: &str) -> Diagnostic {
-    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display()))
+    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display())).with_kind(Kind::Io)
 }
 
 /// Whether a record path is safe to write under a folder: relative, no `..`, no root.
