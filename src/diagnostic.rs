@@ -518,6 +518,72 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_unique_kebab_case_and_only_usage_exits_2() {
+        let codes: std::collections::BTreeSet<&str> =
+            Kind::ALL.iter().map(|kind| kind.code()).collect();
+        assert_eq!(codes.len(), Kind::ALL.len());
+        for code in codes {
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{code}"
+            );
+        }
+        for kind in Kind::ALL {
+            assert_eq!(kind.exit_status(), if kind == Kind::Usage { 2 } else { 1 });
+        }
+        let mixed = Diagnostics(vec![
+            Diagnostic::error("bad"),
+            Diagnostic::usage("no such flag value"),
+        ]);
+        assert_eq!(mixed.exit_status(), 2);
+        assert_eq!(Diagnostics::from(Diagnostic::error("bad")).exit_status(), 1);
+    }
+
+    #[test]
+    fn scripts_read_code_file_position_message_and_hint() {
+        let problem = Diagnostic::error("unknown exercise `clamshel`")
+            .with_kind(Kind::UnknownExercise)
+            .in_file("plans/jane.yaml")
+            .at(
+                "a\nb\n  - clamshel\n",
+                Some(Position { line: 3, column: 5 }),
+            )
+            .with_hint("did you mean `clamshell`?");
+        assert_eq!(
+            serde_json::to_string(&problem).unwrap(),
+            r#"{"code":"unknown-exercise","file":"plans/jane.yaml","line":3,"column":5,"message":"unknown exercise `clamshel`","hint":"did you mean `clamshell`?"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Diagnostic::usage("no")).unwrap(),
+            r#"{"code":"usage","file":null,"line":null,"column":null,"message":"no","hint":null}"#
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked_for() {
+        let problem = Diagnostic::warning("long step").in_file("a.yaml");
+        assert!(!problem.to_string().contains('\u{1b}'));
+        assert!(format!("{problem:#}").contains('\u{1b}'));
+        let shown = problem.to_string();
+        assert_eq!(shown, "warning: long step\n--> a.yaml\n");
+    }
+
+    #[test]
+    fn any_other_failure_becomes_one_problem_of_kind_other() {
+        let problems = Diagnostics::from_failure(anyhow::anyhow!("disk on fire"));
+        assert_eq!(problems.0.len(), 1);
+        assert_eq!(problems.0[0].kind, Kind::Other);
+        assert_eq!(problems.exit_status(), 1);
+        let usage: anyhow::Error = Diagnostics::from(Diagnostic::usage("x")).into();
+        assert_eq!(Diagnostics::from_failure(usage).exit_status(), 2);
+        assert!(
+            Diagnostics::from_failure(AlreadyReported.into())
+                .0
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         let ids = ["clamshell", "glute-bridge", "calf-raise"];
         assert_eq!(

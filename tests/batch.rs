@@ -186,7 +186,11 @@ fn name_templates_make_safe_names_and_refuse_clobbering() {
     );
 
     let output = hep_in(dir.path(), &["render", "plans", "--name", "{clinet}"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad flag value is a usage error"
+    );
     assert!(stderr(&output).contains("unknown placeholder `{clinet}`"));
 }
 

@@ -52,7 +52,11 @@ fn list_json_is_machine_readable() {
 #[test]
 fn list_refuses_an_unknown_region_with_a_suggestion() {
     let output = hep(&["list", "--region", "hips"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad flag value is a usage error"
+    );
     assert!(stderr(&output).contains("did you mean `hip`?"));
 }
 
