@@ -109,6 +109,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
     if files.is_empty() {
         return Err(Diagnostics::from(
             Diagnostic::error("no plans found")
+                .with_kind(Kind::MissingFile)
                 .with_hint("plans are YAML files with a `client:` line"),
         )
         .into());
