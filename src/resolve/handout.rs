@@ -136,62 +136,11 @@ pub struct Handout {
 }
 
 impl Handout {
-    /// Applies the language's typography to every text (French no-break spaces).
-    pub fn typeset(mut self) -> Handout {
-        let words = self.words;
-        if let Some(second) = self.second_words {
-            for card in &mut self.cards {
-                if let Some(card) = &mut card.second {
-                    card.typeset(second);
-                }
-            }
-            if let Some(follow_up) = self
-                .follow_up
-                .as_mut()
-                .and_then(|box_| box_.second.as_mut())
-            {
-                follow_up.note = second.typeset(&follow_up.note);
-            }
-        }
-        if !words.spaced_punctuation {
-            return self;
-        }
-        let fix = |text: &mut String| *text = words.typeset(text);
-        for card in &mut self.cards {
-            card.typeset(words);
-        }
-        fix(&mut self.client);
-        self.therapist.iter_mut().for_each(fix);
-        self.notes.iter_mut().for_each(fix);
-        if let Some(follow_up) = &mut self.follow_up {
-            fix(&mut follow_up.note);
-        }
-        self
-    }
-
     /// The document title: "Your home exercise program - Jane Doe - November 26, 2026".
     pub fn document_title(&self) -> String {
         format!(
             "{} - {} - {}",
             self.words.title, self.client, self.session_date
         )
-    }
-}
-
-impl ExerciseCard {
-    /// Applies a language's typography to the card's texts.
-    pub fn typeset(&mut self, words: &Words) {
-        if !words.spaced_punctuation {
-            return;
-        }
-        let fix = |text: &mut String| *text = words.typeset(text);
-        fix(&mut self.name);
-        self.dosage.iter_mut().for_each(fix);
-        fix(&mut self.frequency);
-        self.steps.iter_mut().for_each(fix);
-        self.cues.iter_mut().for_each(fix);
-        self.precautions.iter_mut().for_each(fix);
-        self.progression.iter_mut().for_each(fix);
-        self.note.iter_mut().for_each(fix);
     }
 }
