@@ -283,7 +283,10 @@ fn paragraphs(text: &str) -> Vec<String> {
 /// Refuses text the bundled fonts cannot draw, rather than printing empty boxes.
 fn check_glyphs(handout: &mut Handout, plan: &Plan) -> Result<(), Diagnostics> {
     let fonts = Fonts::bundled();
-    let texts = handout.printed_texts();
+    let texts = handout
+        .printed_texts()
+        .into_iter()
+        .filter(|text| text.drawn);
     let problems: Vec<Diagnostic> = texts
         .into_iter()
         .filter_map(|PrintedText { text, place, .. }| {

@@ -1,4 +1,4 @@
-//! Every text a handout prints, in one list. The language's typography is applied to each and
+//! Every text a handout prints (or gives a screen reader), in one list. The language's typography is applied to each and
 //! each is checked against the font, so no text can get one and miss the other (French
 //! equipment and captions once missed their no-break spaces this way).
 
@@ -13,6 +13,8 @@ pub struct PrintedText<'a> {
     pub words: &'static Words,
     /// Where it is printed, for a message: "a step of exercise 2 (Clamshell)".
     pub place: String,
+    /// Whether the font draws it; a picture's description is only read aloud, from the tags.
+    pub drawn: bool,
 }
 
 impl Handout {
@@ -64,6 +66,7 @@ fn printed<'a>(text: &'a mut String, words: &'static Words, place: &str) -> Prin
         text,
         words,
         place: place.to_string(),
+        drawn: true,
     }
 }
 
@@ -118,6 +121,12 @@ fn card_texts<'a>(
     for picture in &mut card.pictures {
         for text in picture.caption.iter_mut().chain(&mut picture.credit) {
             texts.push(printed(text, words, &place("a caption")));
+        }
+        if let Some(alt) = &mut picture.alt {
+            texts.push(PrintedText {
+                drawn: false,
+                ..printed(alt, words, &place("a picture's description"))
+            });
         }
     }
     if let (Some(second), Some(second_words)) = (&mut card.second, second_words) {
