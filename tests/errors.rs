@@ -6,7 +6,8 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// Renders `plans` (name, text) in a fresh folder with `--json` and returns the lines printed,
+/// Renders `plans` (name, text; those under `lib/` are library files) in a fresh folder with
+/// `--json` and returns the lines printed,
 /// after checking that no terminal escape code reached standard output.
 fn render_json(plans: &[(&str, &str)], extra: &[&str]) -> (Vec<Value>, std::process::Output) {
     let files: Vec<(&str, &[u8])> = plans
@@ -15,7 +16,13 @@ fn render_json(plans: &[(&str, &str)], extra: &[&str]) -> (Vec<Value>, std::proc
         .collect();
     let dir = folder_with(&files);
     let mut args = vec!["render"];
-    args.extend(plans.iter().map(|(name, _)| *name));
+    // Files under lib/ are a clinic's library, not plans.
+    args.extend(
+        plans
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| !name.starts_with("lib/")),
+    );
     args.push("--json");
     args.extend_from_slice(extra);
     let output = hep_in(dir.path(), &args);
@@ -139,20 +146,25 @@ fn each_kind_of_yaml_problem_has_its_own_code() {
 
 #[test]
 fn warnings_in_render_json_are_objects_too() {
+    // A clinic's own exercise, written in English only.
     let (lines, output) = render_json(
-        &[(
-            "jean.yaml",
-            "client: Jean\nlanguage: fr\nexercises: [clamshell, wall-sit]\n",
-        )],
-        &["--allow-fallback"],
+        &[
+            (
+                "jean.yaml",
+                "client: Jean\nlanguage: fr\nexercises: [clamshell, band-walk]\n",
+            ),
+            (
+                "lib/band-walk.yaml",
+                "name: Band Walk\nregion: hip\ncategory: strength\nsteps: [Step to the side.]\n",
+            ),
+        ],
+        &["--allow-fallback", "--library", "lib"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(lines.len(), 1, "{lines:?}");
     let warning = &lines[0]["warnings"][0];
     assert_eq!(warning["code"], "missing-translation", "{warning}");
-    assert!(
-        warning["file"].as_str().unwrap().ends_with("wall-sit.yaml"),
-        "{warning}"
-    );
+    assert_eq!(warning["file"], "lib/band-walk.yaml", "{warning}");
     assert!(
         warning["message"]
             .as_str()
