@@ -7,8 +7,8 @@ use common::*;
 use serde_json::Value;
 
 /// Renders `plans` (name, text; those under `lib/` are library files) in a fresh folder with
-/// `--json` and returns the lines printed,
-/// after checking that no terminal escape code reached standard output.
+/// `--json` and returns the lines printed, after checking that no terminal escape code reached
+/// standard output.
 fn render_json(plans: &[(&str, &str)], extra: &[&str]) -> (Vec<Value>, std::process::Output) {
     let files: Vec<(&str, &[u8])> = plans
         .iter()
