@@ -3,8 +3,8 @@
 
 use crate::load::clinic::PaperSize;
 use crate::load::frequency::Frequency;
+use crate::model::picture::Picture;
 use crate::resolve::log::TrackingLog;
-use crate::resolve::picture::Picture;
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
 
