@@ -141,6 +141,14 @@ impl Kind {
         }
     }
 
+    /// The kind of any other failure: from the I/O error behind it, when there is one.
+    pub fn of_failure(failure: &anyhow::Error) -> Kind {
+        failure
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<std::io::Error>())
+            .map_or(Kind::Other, Kind::of_io)
+    }
+
     /// The exit status of a command that fails with this kind of error: 2 for usage, 1 for
     /// everything else.
     pub fn exit_status(self) -> u8 {
@@ -357,7 +365,8 @@ impl std::error::Error for Diagnostics {}
 
 impl Diagnostics {
     /// What a failed command reports: its diagnostics as they are, or any other error as one
-    /// diagnostic of kind [`Kind::Other`]. A failure already reported gives none.
+    /// diagnostic (of kind [`Kind::Io`] or [`Kind::MissingFile`] when an I/O error is behind
+    /// it, else [`Kind::Other`]). A failure already reported gives none.
     pub fn from_failure(failure: anyhow::Error) -> Diagnostics {
         if failure.is::<AlreadyReported>() {
             return Diagnostics(Vec::new());
@@ -368,9 +377,9 @@ impl Diagnostics {
         };
         match failure.downcast::<Diagnostic>() {
             Ok(problem) => problem.into(),
-            Err(failure) => {
-                Diagnostics::from(Diagnostic::error(format!("{failure:#}")).with_kind(Kind::Other))
-            }
+            Err(failure) => Diagnostics::from(
+                Diagnostic::error(format!("{failure:#}")).with_kind(Kind::of_failure(&failure)),
+            ),
         }
     }
 
@@ -569,10 +578,19 @@ mod tests {
     }
 
     #[test]
-    fn any_other_failure_becomes_one_problem_of_kind_other() {
+    fn any_other_failure_becomes_one_problem_of_kind_io_or_other() {
         let problems = Diagnostics::from_failure(anyhow::anyhow!("disk on fire"));
         assert_eq!(problems.0.len(), 1);
         assert_eq!(problems.0[0].kind, Kind::Other);
+        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+            .context("cannot create `clinic`");
+        let problems = Diagnostics::from_failure(denied);
+        assert_eq!(problems.0[0].kind, Kind::Io);
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("cannot create `clinic`: ")
+        );
         assert_eq!(problems.exit_status(), 1);
         let usage: anyhow::Error = Diagnostics::from(Diagnostic::usage("x")).into();
         assert_eq!(Diagnostics::from_failure(usage).exit_status(), 2);

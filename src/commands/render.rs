@@ -261,7 +261,11 @@ fn render_one(
     };
     // Failures to write name the file written, so that scripts see which one.
     let cannot_write = |error: anyhow::Error, path: Option<&Path>| {
-        let problem = Diagnostic::error(format!("{error:#}")).with_kind(Kind::Io);
+        let kind = match Kind::of_failure(&error) {
+            Kind::Other => Kind::Io,
+            kind => kind,
+        };
+        let problem = Diagnostic::error(format!("{error:#}")).with_kind(kind);
         vec![match path {
             Some(path) => problem.in_file(path),
             None => problem,
