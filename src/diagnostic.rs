@@ -82,13 +82,16 @@ pub enum Kind {
     /// A warning: the handout works but could be clearer for the client. The default for
     /// warnings.
     Clarity,
+    /// A warning: the layout had to compromise to fit the page and stay legible (a footer cut
+    /// short, a brand colour darkened for contrast).
+    Layout,
     /// Anything else; report it if you see it.
     Other,
 }
 
 impl Kind {
     /// Every kind, in the README's order.
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 19] = [
         Kind::Usage,
         Kind::YamlSyntax,
         Kind::UnknownField,
@@ -106,6 +109,7 @@ impl Kind {
         Kind::NoRecord,
         Kind::Io,
         Kind::Clarity,
+        Kind::Layout,
         Kind::Other,
     ];
 
@@ -129,6 +133,7 @@ impl Kind {
             Kind::NoRecord => "no-record",
             Kind::Io => "io",
             Kind::Clarity => "clarity",
+            Kind::Layout => "layout",
             Kind::Other => "other",
         }
     }

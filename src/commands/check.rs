@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::batch::inputs::plan_files;
 use crate::cli::CheckArgs;
 use crate::commands::library_sources;
+use crate::commands::render::layout_warning;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
 use crate::lints::{exercise_lints, plan_lints};
 use crate::load::library::LibrarySources;
@@ -37,8 +38,19 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
         match workspace.plan(PlanInput::File(&file.path)) {
             Err(problem) => problems.push(problem),
             Ok(plan) => {
-                if let Err(Diagnostics(found)) = workspace.handout(&plan) {
-                    problems.extend(found);
+                match workspace.handout(&plan) {
+                    Err(Diagnostics(found)) => problems.extend(found),
+                    Ok(handout) => {
+                        problems.extend(handout.warnings.iter().cloned());
+                        // The layout says what it had to change: colours, a crowded footer.
+                        let document = crate::layout::lay_out(&handout);
+                        problems.extend(
+                            document
+                                .warnings
+                                .iter()
+                                .map(|warning| layout_warning(warning, &plan)),
+                        );
+                    }
                 }
                 let merged = prescription(&plan, &workspace.library)
                     .map(|merged| merged.exercises)

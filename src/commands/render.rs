@@ -237,6 +237,13 @@ struct WriteOptions {
     calendar: bool,
 }
 
+/// A compromise the layout made, as a warning about the plan's handout.
+pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
+    Diagnostic::warning(message.to_string())
+        .with_kind(Kind::Layout)
+        .in_file(&plan.source.path)
+}
+
 /// Renders one plan and writes it unless the same bytes are already there.
 fn render_one(
     workspace: &Workspace,
@@ -313,7 +320,17 @@ fn render_one(
     };
     match status {
         Ok(status) => Outcome {
-            warnings: handout.warnings.clone(),
+            warnings: handout
+                .warnings
+                .iter()
+                .cloned()
+                .chain(
+                    document
+                        .warnings
+                        .iter()
+                        .map(|warning| layout_warning(warning, &plan)),
+                )
+                .collect(),
             plan: plan_path,
             output,
             calendar,

@@ -217,6 +217,31 @@ pub fn wrap(text: &str, style: TextStyle, max_width: Pt) -> Vec<ShapedLine> {
     lines
 }
 
+/// Breaks `text` into lines of which the first `narrow_lines` are at most `narrow_width` wide
+/// and the rest at most `width` (text running beside a picture, then below it).
+pub fn wrap_narrow_first(
+    text: &str,
+    style: TextStyle,
+    (narrow_lines, narrow_width): (usize, Pt),
+    width: Pt,
+) -> Vec<ShapedLine> {
+    let mut lines = wrap(text, style, narrow_width);
+    if lines.len() <= narrow_lines || narrow_width >= width {
+        return lines;
+    }
+    // Each line's text is a slice of `text`, in order: find where the narrow ones end.
+    let mut end = 0;
+    for line in &lines[..narrow_lines] {
+        match text[end..].find(line.text.as_str()) {
+            Some(at) => end += at + line.text.len(),
+            None => return lines,
+        }
+    }
+    lines.truncate(narrow_lines);
+    lines.extend(wrap(text[end..].trim_start(), style, width));
+    lines
+}
+
 /// Builds a line from a run of glyphs, dropping trailing spaces and re-basing text ranges.
 fn line_from(text: &str, glyphs: &[ShapedGlyph], style: TextStyle) -> ShapedLine {
     let mut glyphs = glyphs.to_vec();

@@ -20,8 +20,10 @@ pub struct Brand {
     pub logo: Option<Picture>,
     /// Address, phone, email and web site, one short line each.
     pub contact_lines: Vec<String>,
-    /// The contact details in one line, for the footer.
-    pub footer_contact: Option<String>,
+    /// The contact details for the footer, in order: name, phone, web site.
+    pub footer_contact: Vec<String>,
+    /// The clinic's web site, the first thing a crowded footer leaves out.
+    pub website: Option<String>,
     /// The clinic's phone number, for changing the appointment.
     pub phone: Option<String>,
     /// Where clients book or cancel online.

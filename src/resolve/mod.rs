@@ -232,7 +232,7 @@ pub fn resolve(
         }
     }
 
-    let brand = match brand::brand(clinic, pictures) {
+    let brand = match brand::brand(clinic, pictures, (words, second_words)) {
         Ok(brand) => Some(brand),
         Err(problem) => {
             problems.push(problem);
@@ -257,7 +257,16 @@ pub fn resolve(
         session_date: dates::medium_date(session_day, words),
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
-        log: wants_log.then(|| log::tracking_log(session_day, follow_up_day, &log_rows, words)),
+        log: wants_log.then(|| {
+            let mut log = log::tracking_log(session_day, follow_up_day, &log_rows, words);
+            // A bilingual log's own words carry both languages; its day names stay short.
+            if let Some(second) = second_words {
+                log.heading = format!("{} / {}", log.heading, second.log_heading);
+                log.instruction = format!("{} / {}", log.instruction, second.log_instruction);
+                log.closing = format!("{} / {}", log.closing, second.log_closing);
+            }
+            log
+        }),
         warnings,
         follow_up,
         cards,

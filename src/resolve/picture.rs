@@ -47,7 +47,7 @@ impl PrintSize {
 }
 
 /// Pictures are shared by every stage; see [`crate::model::picture`].
-pub use crate::model::picture::{Picture, RasterFormat, RasterImage};
+pub use crate::model::picture::{Picture, RasterFormat, RasterImage, ViewBox};
 
 type Loaded = Arc<OnceLock<Result<Picture, String>>>;
 
@@ -154,7 +154,11 @@ impl PictureLoader {
             if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
                 return Err("the SVG has no size".to_string());
             }
-            return Ok(Picture::Vector(Arc::new(tree)));
+            let view = ViewBox::of_drawing(&tree);
+            return Ok(Picture::Vector {
+                tree: Arc::new(tree),
+                view,
+            });
         }
         raster_picture(bytes, size)
     }

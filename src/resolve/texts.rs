@@ -41,6 +41,7 @@ impl Handout {
             .contact_lines
             .iter_mut()
             .chain(&mut brand.footer_contact)
+            .chain(&mut brand.website)
             .chain(&mut brand.footer_note)
         {
             texts.push(printed(line, words, "the clinic's details"));
