@@ -85,13 +85,15 @@ pub enum Kind {
     /// A warning: the layout had to compromise to fit the page and stay legible (a footer cut
     /// short, a brand colour darkened for contrast).
     Layout,
+    /// Ctrl-C (or SIGTERM) stopped a batch before this plan was written.
+    Interrupted,
     /// Anything else; report it if you see it.
     Other,
 }
 
 impl Kind {
     /// Every kind, in the README's order.
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::Usage,
         Kind::YamlSyntax,
         Kind::UnknownField,
@@ -110,6 +112,7 @@ impl Kind {
         Kind::Io,
         Kind::Clarity,
         Kind::Layout,
+        Kind::Interrupted,
         Kind::Other,
     ];
 
@@ -134,6 +137,7 @@ impl Kind {
             Kind::Io => "io",
             Kind::Clarity => "clarity",
             Kind::Layout => "layout",
+            Kind::Interrupted => "interrupted",
             Kind::Other => "other",
         }
     }
@@ -280,14 +284,30 @@ impl fmt::Display for Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         }
-        .primary_title(self.message.as_str());
-        let file = self.file.as_ref().map(|file| file.display().to_string());
-        let report = match (&file, self.position, &self.source_line) {
-            (Some(file), Some(position), Some(line)) => title.element(
+        .primary_title(escape_invisible(&self.message));
+        let file = self
+            .file
+            .as_ref()
+            .map(|file| escape_invisible(&file.display().to_string()));
+        // Invisible characters are written out (`\u{202E}`), which moves the column along.
+        let line = self
+            .source_line
+            .as_ref()
+            .zip(self.position)
+            .map(|(line, position)| {
+                let before: String = line
+                    .chars()
+                    .take(position.column.saturating_sub(1))
+                    .collect();
+                let column = escape_invisible(&before).chars().count() + 1;
+                (escape_invisible(line), column)
+            });
+        let report = match (&file, self.position, &line) {
+            (Some(file), Some(position), Some((line, column))) => title.element(
                 Snippet::source(line.as_str())
                     .line_start(position.line)
                     .path(file.as_str())
-                    .annotation(AnnotationKind::Primary.span(underlined(line, position.column))),
+                    .annotation(AnnotationKind::Primary.span(underlined(line, *column))),
             ),
             (Some(file), Some(position), None) => title.element(
                 Origin::path(file.as_str())
@@ -297,7 +317,8 @@ impl fmt::Display for Diagnostic {
             (Some(file), None, _) => title.element(Origin::path(file.as_str())),
             (None, ..) => Group::with_title(title),
         };
-        let hint = self.hint.as_deref();
+        let hint = self.hint.as_deref().map(escape_invisible);
+        let hint = hint.as_deref();
         let rendered = if file.is_none() {
             // With no file to point at, the hint stands on its own line, as rustc's does.
             let mut rendered = renderer.render(&[report]);
@@ -327,6 +348,35 @@ fn underlined(line: &str, column: usize) -> std::ops::Range<usize> {
         .nth(width)
         .map_or(line.len(), |(index, _)| start + index);
     start..end
+}
+
+/// `text` with control characters and the invisible characters that reorder or hide text
+/// (bidi overrides such as U+202E, zero-width spaces) written as `\u{202E}`: printed raw, they
+/// would garble the terminal or make a message read backwards.
+pub fn escape_invisible(text: &str) -> String {
+    let invisible = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{061C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    };
+    if !text.chars().any(invisible) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// How many characters to underline: the token at the position, without a trailing comment.

@@ -13,6 +13,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod clinic_folder;
 pub mod commands;
 pub mod diagnostic;
 pub mod export;
@@ -25,4 +26,5 @@ pub mod output;
 pub mod paint;
 pub mod readability;
 pub mod resolve;
+pub mod schema;
 pub mod workspace;

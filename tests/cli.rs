@@ -134,17 +134,14 @@ fn init_makes_a_clinic_folder_that_renders_and_checks_clean() {
     ] {
         assert!(clinic.join(file).is_file(), "{file}");
     }
-    let output = hep_in(&clinic, &["check", "plans", "--library", "library"]);
+    let output = hep_in(&clinic, &["check", "plans"]);
     assert_success(&output);
     assert!(
         stderr(&output).contains("0 errors, 0 warnings"),
         "{}",
         stderr(&output)
     );
-    let output = hep_in(
-        &clinic,
-        &["render", "plans/sample.yaml", "--library", "library"],
-    );
+    let output = hep_in(&clinic, &["render", "plans/sample.yaml"]);
     assert_success(&output);
     let text = pdf_text(&clinic.join("plans/sample.pdf"));
     assert_reads(&text, "Your Clinic Name");

@@ -33,7 +33,10 @@ fn workspace() -> &'static Workspace {
 }
 
 fn bundled_ids() -> Vec<String> {
-    workspace().library.ids().map(str::to_string).collect()
+    let scope = workspace()
+        .scope(std::path::Path::new("."))
+        .expect("the bundled library loads");
+    scope.library.ids().map(str::to_string).collect()
 }
 
 /// The clinics a plan may name: none, the example clinic (Letter, with its logo), and an A4
@@ -164,6 +167,8 @@ impl Language {
 /// Whether the bundled exercise `id` has French text.
 fn has_french(id: &str) -> bool {
     workspace()
+        .scope(std::path::Path::new("."))
+        .expect("the bundled library loads")
         .library
         .get(id)
         .is_some_and(|exercise| exercise.text_in("fr").is_ok())

@@ -151,9 +151,15 @@ pub fn follow_up_block(
     let bar = 6.0;
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
-    // Wide enough for "Scan to book or cancel" on one line, so the box stays short.
-    let scan_captions: Vec<&str> = std::iter::once(words.scan_to_book)
-        .chain(handout.second_words.map(|second| second.scan_to_book))
+    // Wide enough for "Scan to book or cancel" (or "... change") on one line, so the box stays
+    // short; a bilingual handout prints the caption in both languages.
+    let scan_captions: Vec<&str> = std::iter::once(follow_up.booking_caption)
+        .chain(
+            follow_up
+                .second
+                .as_ref()
+                .map(|second| second.booking_caption),
+        )
         .collect();
     let widest_caption = scan_captions
         .iter()

@@ -115,7 +115,9 @@ fn shape_uncached(text: &str, font: FontStyle) -> Vec<ShapedGlyph> {
     let face = Fonts::bundled().face(font);
     let units_per_em = face.units_per_em();
     let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
+    // A tab has no glyph (it would print as a missing-glyph box, which PDF/UA forbids): it is
+    // a space here, byte for byte, so glyph ranges still index `text`.
+    buffer.push_str(&text.replace('\t', " "));
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.guess_segment_properties();
     let output = rustybuzz::shape(&face.face, &[], buffer);
@@ -154,7 +156,7 @@ pub fn single_line(text: &str, style: TextStyle) -> ShapedLine {
     let glyphs = shape(text, style.font);
     let width = glyphs.iter().map(|glyph| glyph.x_advance_em).sum::<f32>() * style.size;
     ShapedLine {
-        text: text.to_string(),
+        text: text.replace('\t', " "),
         glyphs,
         width,
     }
@@ -268,7 +270,7 @@ fn line_from(text: &str, glyphs: &[ShapedGlyph], style: TextStyle) -> ShapedLine
     }
     let width = glyphs.iter().map(|glyph| glyph.x_advance_em).sum::<f32>() * style.size;
     ShapedLine {
-        text: text[byte_start..byte_end].to_string(),
+        text: text[byte_start..byte_end].replace('\t', " "),
         glyphs,
         width,
     }

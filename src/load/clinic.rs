@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::load::appointments::{AppointmentFields, Appointments};
 use crate::load::localized::Localized;
 use crate::load::scalar::HexColor;
 use crate::load::source::SourceFile;
@@ -22,9 +23,10 @@ pub struct BrandColors {
     pub accent: Option<HexColor>,
 }
 
+/// A clinic file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClinicFile {
+pub(crate) struct ClinicFile {
     name: Spanned<String>,
     logo: Option<Spanned<String>>,
     address: Option<Localized<String>>,
@@ -43,6 +45,11 @@ struct ClinicFile {
     log: bool,
     #[serde(default)]
     archive: bool,
+    // Booking: see `appointments.rs`.
+    timezone: Option<Spanned<String>>,
+    appointment_minutes: Option<Spanned<u32>>,
+    closed_days: Option<Spanned<Vec<Spanned<String>>>>,
+    follow_up_note: Option<Localized<String>>,
 }
 
 /// A validated clinic file.
@@ -74,6 +81,8 @@ pub struct Clinic {
     pub log: bool,
     /// Archival PDF/A-3b handouts with their record attached, for every plan.
     pub archive: bool,
+    /// Time zone, appointment length, closed days and the clinic's follow-up sentence.
+    pub appointments: Appointments,
     /// The clinic file, for errors and finding the logo.
     pub source: SourceFile,
 }
@@ -118,7 +127,17 @@ impl Clinic {
                 .map(|text| text.trim().to_string())
                 .filter(|text| !text.is_empty())
         };
+        let appointments = Appointments::load(
+            AppointmentFields {
+                timezone: file.timezone,
+                appointment_minutes: file.appointment_minutes,
+                closed_days: file.closed_days,
+                follow_up_note: file.follow_up_note,
+            },
+            &source,
+        )?;
         Ok(Clinic {
+            appointments,
             name,
             logo: file
                 .logo

@@ -43,12 +43,21 @@ pub struct Brand {
 pub struct FollowUpBox {
     /// The follow-up day.
     pub day: jiff::civil::Date,
-    /// "Thursday, December 10, 2026".
+    /// The appointment's time, when booked.
+    pub time: Option<jiff::civil::Time>,
+    /// "Thursday, December 10, 2026", or "Thursday, March 4, 2027 at 2:30 PM".
     pub date: String,
+    /// Under the booking QR code: "Scan to book or cancel", or "... or change" when the note
+    /// is the clinic's or the plan's own.
+    pub booking_caption: &'static str,
     /// "in 2 weeks".
     pub distance: String,
     /// "If your pain is gone before then, feel free to cancel."
     pub note: String,
+    /// How long the appointment lasts, for the calendar file.
+    pub minutes: u32,
+    /// The clinic's time zone (IANA name and rules), for the calendar file.
+    pub zone: Option<(String, jiff::tz::TimeZone)>,
     /// The same box in the second language of a bilingual handout.
     pub second: Option<Box<FollowUpBox>>,
 }

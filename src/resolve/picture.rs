@@ -11,10 +11,10 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientati
 
 use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
+use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::library::bundled_file;
-use crate::load::source::io_reason;
 
-/// Image files larger than this are refused before they are read.
+/// Image files larger than this are refused: no more than this and one byte is ever read.
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
 /// Raster images with more pixels than this are refused (decompression bombs).
 pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
@@ -154,6 +154,7 @@ impl PictureLoader {
             if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
                 return Err("the SVG has no size".to_string());
             }
+            crate::resolve::svg_bounds::check_svg(&tree)?;
             let view = ViewBox::of_drawing(&tree);
             return Ok(Picture::Vector {
                 tree: Arc::new(tree),
@@ -176,15 +177,13 @@ pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
             .map(<[u8]>::to_vec)
             .ok_or_else(|| "no such file in the bundled library".to_string()),
         PictureSource::Disk(path) => {
-            let metadata = std::fs::metadata(path).map_err(|error| io_reason(&error))?;
-            if metadata.len() > MAX_IMAGE_FILE_BYTES {
-                return Err(format!(
-                    "the file is {} MiB, larger than the {} MiB allowed",
-                    metadata.len() / (1024 * 1024),
+            read_input_file(path, MAX_IMAGE_FILE_BYTES).map_err(|error| match error {
+                ReadError::TooLarge { .. } => format!(
+                    "the file is larger than the {} MiB allowed; save a smaller copy",
                     MAX_IMAGE_FILE_BYTES / (1024 * 1024)
-                ));
-            }
-            std::fs::read(path).map_err(|error| io_reason(&error))
+                ),
+                other => other.to_string(),
+            })
         }
     }
 }

@@ -12,6 +12,15 @@ pub enum DateOrder {
     DayFirst,
 }
 
+/// How a language writes a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockStyle {
+    /// "2:30 PM".
+    TwelveHour,
+    /// "14 h 30", "14 h" (Quebec French).
+    FrenchHours,
+}
+
 /// The fixed words and phrases of one language.
 #[derive(Debug)]
 pub struct Words {
@@ -47,6 +56,18 @@ pub struct Words {
     pub scan_to_watch: &'static str,
     /// Under the booking QR code.
     pub scan_to_book: &'static str,
+    /// Under the booking QR code when the follow-up note is not hep's "feel free to cancel".
+    pub scan_to_book_or_change: &'static str,
+    /// How times of day are written.
+    pub clock: ClockStyle,
+    /// A date with its time: "{date} at {time}".
+    pub date_at_time: &'static str,
+    /// The calendar event's title.
+    pub calendar_summary: &'static str,
+    /// The calendar event's phone line: "Phone: {phone}".
+    pub calendar_phone: &'static str,
+    /// The calendar event's booking line: "Book or cancel online: {url}".
+    pub calendar_booking: &'static str,
     /// What a screen reader says for the booking QR code.
     pub booking_qr_alt: &'static str,
     /// What a screen reader says for an exercise's video QR code.
@@ -164,6 +185,12 @@ pub static ENGLISH: Words = Words {
     to_change_call: "To change it, call {phone}.",
     scan_to_watch: "Scan to watch",
     scan_to_book: "Scan to book or cancel",
+    scan_to_book_or_change: "Scan to book or change",
+    clock: ClockStyle::TwelveHour,
+    date_at_time: "{date} at {time}",
+    calendar_summary: "Book or confirm your massage therapy follow-up",
+    calendar_phone: "Phone: {phone}",
+    calendar_booking: "Book or cancel online: {url}",
     booking_qr_alt: "QR code that opens the clinic's online booking",
     video_qr_alt: "QR code that opens a video of this exercise",
     dosage_label: "Do",
@@ -251,6 +278,12 @@ pub static FRENCH: Words = Words {
     to_change_call: "Pour le changer, appelez le {phone}.",
     scan_to_watch: "Balayez pour voir la vidéo",
     scan_to_book: "Balayez pour réserver ou annuler",
+    scan_to_book_or_change: "Balayez pour réserver ou modifier",
+    clock: ClockStyle::FrenchHours,
+    date_at_time: "{date} à {time}",
+    calendar_summary: "Réservez ou confirmez votre suivi en massothérapie",
+    calendar_phone: "Téléphone : {phone}",
+    calendar_booking: "Réserver ou annuler en ligne : {url}",
     booking_qr_alt: "Code QR qui ouvre la réservation en ligne de la clinique",
     video_qr_alt: "Code QR qui ouvre une vidéo de cet exercice",
     dosage_label: "À faire",
