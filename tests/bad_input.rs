@@ -306,9 +306,8 @@ fn an_existing_pdf_is_left_untouched_on_failure() {
 }
 
 #[test]
-fn a_failed_write_leaves_no_partial_file_and_says_which_file() {
-    // The PDF is made and written to a temporary file, but it cannot take the place of `out`,
-    // a folder: the last step of writing fails.
+fn a_write_over_a_folder_is_refused_names_the_file_and_leaves_it_alone() {
+    // `out` is a folder: the PDF cannot take its place.
     let dir = folder_with(&[
         (
             "plan.yaml",
@@ -326,7 +325,7 @@ fn a_failed_write_leaves_no_partial_file_and_says_which_file() {
         line["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("cannot replace `out`"),
+            .contains("`out`"),
         "{line}"
     );
     let mut left: Vec<String> = std::fs::read_dir(dir.path())
