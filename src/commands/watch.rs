@@ -188,12 +188,12 @@ fn render(
     for warning in &outcome.warnings {
         messages.problem(warning);
     }
-    match (&outcome.status, &outcome.error) {
-        (Status::Error, error) => {
-            messages.problem(format_args!(
-                "{clock} {}",
-                error.as_deref().unwrap_or("error")
-            ));
+    match (&outcome.status, &outcome.errors) {
+        (Status::Error, errors) => {
+            messages.problem(format_args!("{clock}"));
+            for error in errors {
+                messages.problem(error);
+            }
             kept(output, messages);
         }
         (status, _) => {
