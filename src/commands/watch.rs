@@ -42,10 +42,9 @@ pub fn run(args: WatchArgs, messages: Messages) -> Result<()> {
     let sources = library_sources(&args.library);
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
-    ctrlc::set_handler(move || {
+    crate::output::interrupt::wake_on_interrupt(move || {
         let _ = stop.send(Wake::Stop);
-    })
-    .context("cannot listen for Ctrl-C")?;
+    });
     let changes = wake.clone();
     let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
         if let Ok(events) = result {
