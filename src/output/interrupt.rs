@@ -35,7 +35,9 @@ pub fn install() {
     let _ = ctrlc::set_handler(|| {
         let first = !REQUESTED.swap(true, Ordering::SeqCst);
         if first && COOPERATIVE.load(Ordering::SeqCst) {
-            let wakers = WAKERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let wakers = WAKERS
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             for wake in wakers.iter() {
                 wake();
             }
