@@ -19,6 +19,7 @@ use crate::output::file::{write_atomically, write_stdout};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
+use crate::paint::picture::PdfImages;
 use crate::resolve::handout::Handout;
 use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::{PlanInput, Workspace};
@@ -86,7 +87,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             calendar: args.ics,
         };
         let outcome = render_one(
-            &workspace,
+            (&workspace, &PdfImages::new()),
             PathBuf::from("<stdin>"),
             Ok(plan),
             Some(destination),
@@ -147,11 +148,13 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         calendar: args.ics,
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
+    // Every handout of the batch embeds the same PDF image of a picture: made once.
+    let images = PdfImages::new();
     let render_all = || -> Vec<Outcome> {
         jobs.into_par_iter()
             .map(|job| {
                 let outcome = render_one(
-                    &workspace,
+                    (&workspace, &images),
                     job.plan_path,
                     job.plan,
                     job.destination,
@@ -228,7 +231,7 @@ struct WriteOptions {
 
 /// Renders one plan and writes it unless the same bytes are already there.
 fn render_one(
-    workspace: &Workspace,
+    (workspace, images): (&Workspace, &PdfImages),
     plan_path: PathBuf,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
@@ -257,7 +260,7 @@ fn render_one(
         Err(problems) => return failed(format!("{problems:#}")),
     };
     let document = lay_out(&handout);
-    let bytes = match paint(&document, handout.record.as_ref()) {
+    let bytes = match paint(&document, handout.record.as_ref(), images) {
         Ok(bytes) => bytes,
         Err(reason) => return failed(format!("error: {reason}")),
     };

@@ -18,31 +18,63 @@ use crate::load::source::io_reason;
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
 /// Raster images with more pixels than this are refused (decompression bombs).
 pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
-/// Raster images are downscaled so their longer side has at most this many pixels: 300 dpi
+/// Raster images are downscaled so their longer side has at most this many pixels: 300 ppi
 /// at the largest size a picture is placed (4 inches).
 pub const MAX_PLACED_PIXELS: u32 = 1200;
-/// Pixels on the longer side that a photo downscaled for a regular-print card keeps: 300 dpi
-/// across its 2-inch column, 270 dpi when a portrait photo stands 2.2 inches tall.
+/// Pixels on the longer side that a photo downscaled for a regular-print card keeps at least:
+/// 300 ppi across its 2-inch column.
 pub const REGULAR_PLACED_PIXELS: u32 = 600;
+/// The resolution pictures are downscaled to, at the largest size they are printed.
+pub const PRINT_PPI: u32 = 300;
+/// PNGs within this factor of their print size pass through: resampling them would soften
+/// them for little gain.
+const PNG_RESIZE_SLACK: f32 = 1.1;
 /// The quality of photos re-encoded as JPEG after they were turned upright or downscaled.
 const JPEG_QUALITY: u8 = 85;
 
 /// How large pictures are printed, which decides how many pixels a downscaled photo keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PrintSize {
-    /// Regular print: pictures in the 2-inch column of a card.
+    /// Regular print: pictures in the 2-inch column of a card, at most 2.2 inches tall.
     Regular,
-    /// Large print, logos and catalogs: up to 4 inches.
+    /// Large print and catalogs: up to 4 inches.
     Large,
+    /// The clinic's logo in the page header: at most 2.2 inches wide and 0.85 inch tall
+    /// (`layout/header.rs`).
+    Logo,
 }
 
 impl PrintSize {
-    /// The longer side, in pixels, that a photo is downscaled to when it has more.
+    /// The longer side, in pixels, that a photo is decoded to at least when it has more.
     pub fn pixels(self) -> u32 {
+        let (width, height) = self.placement_box();
+        width.max(height)
+    }
+
+    /// The largest box a picture printed at this size is drawn into, in pixels at
+    /// [`PRINT_PPI`]: width and height.
+    pub fn placement_box(self) -> (u32, u32) {
+        let at_print = |inches: f32| (inches * PRINT_PPI as f32).round() as u32;
         match self {
-            PrintSize::Regular => REGULAR_PLACED_PIXELS,
-            PrintSize::Large => MAX_PLACED_PIXELS,
+            PrintSize::Regular => (REGULAR_PLACED_PIXELS, at_print(2.2)),
+            PrintSize::Large => (MAX_PLACED_PIXELS, MAX_PLACED_PIXELS),
+            PrintSize::Logo => (at_print(2.2), at_print(0.85)),
         }
+    }
+
+    /// The pixels a `width` x `height` picture needs to print at this size: its own size when
+    /// it has no more than that, else its proportions scaled to fill the placement box.
+    pub fn pixels_needed(self, width: u32, height: u32) -> (u32, u32) {
+        let (box_width, box_height) = self.placement_box();
+        let scale =
+            (box_width as f32 / width.max(1) as f32).min(box_height as f32 / height.max(1) as f32);
+        if scale >= 1.0 {
+            return (width, height);
+        }
+        // Rounded up, so that the print never falls below PRINT_PPI (less a hair for the
+        // rounding of `scale` itself: 750 x 0.6 is 450, not 451).
+        let scaled = |side: u32| ((side as f32 * scale - 0.01).ceil() as u32).clamp(1, side);
+        (scaled(width), scaled(height))
     }
 }
 
@@ -88,17 +120,50 @@ pub enum RasterFormat {
     Jpeg,
 }
 
-/// An encoded raster image that is upright and no larger than print needs.
+/// A raster image that is upright and no larger than print needs.
 #[derive(Debug)]
 pub struct RasterImage {
-    /// The encoding of `data`.
-    pub format: RasterFormat,
-    /// The encoded file.
-    pub data: Arc<Vec<u8>>,
+    /// The image's pixels, encoded or not.
+    pub data: RasterData,
     /// Width in pixels.
     pub width_px: u32,
     /// Height in pixels.
     pub height_px: u32,
+}
+
+impl RasterImage {
+    /// The format of the file the image came from.
+    pub fn format(&self) -> RasterFormat {
+        match self.data {
+            RasterData::Jpeg(_) => RasterFormat::Jpeg,
+            RasterData::Png(_) | RasterData::Pixels(_) => RasterFormat::Png,
+        }
+    }
+}
+
+/// A raster image's pixels, in the form the PDF takes them with the least work.
+#[derive(Debug)]
+pub enum RasterData {
+    /// A PNG file that fits its print size, embedded losslessly as it is.
+    Png(Arc<Vec<u8>>),
+    /// A JPEG file, embedded as it is (the PDF keeps JPEG data compressed).
+    Jpeg(Arc<Vec<u8>>),
+    /// A PNG downscaled to its print size: its 8-bit pixels, so that they are compressed once
+    /// into the PDF instead of encoded as a PNG and decoded again.
+    Pixels(Pixels),
+}
+
+/// Decoded 8-bit pixels, colour and transparency apart, as a PDF image stores them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pixels {
+    /// Grey (one byte a pixel) or RGB (three), row by row.
+    pub colour: Vec<u8>,
+    /// Whether `colour` is grey rather than RGB.
+    pub grey: bool,
+    /// Opacity, one byte a pixel; `None` when every pixel is opaque.
+    pub alpha: Option<Vec<u8>>,
+    /// The colour profile of the original file, if it had one.
+    pub icc_profile: Option<Vec<u8>>,
 }
 
 type Loaded = Arc<OnceLock<Result<Picture, String>>>;
@@ -215,7 +280,7 @@ impl PictureLoader {
 /// The bytes of a PNG or JPEG file as a picture printed at `size`: checked (complete, within
 /// the pixel limit), turned upright, and decoded no larger than it is printed.
 pub fn raster_picture(bytes: Vec<u8>, size: PrintSize) -> Result<Picture, String> {
-    decode_raster_for(bytes, size.pixels()).map(|image| Picture::Raster(Arc::new(image)))
+    decode_raster_for(bytes, size).map(|image| Picture::Raster(Arc::new(image)))
 }
 
 pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
@@ -251,12 +316,13 @@ fn is_svg(name: &Path, bytes: &[u8]) -> bool {
 /// `bytes` as a raster image for the largest placement.
 #[cfg(test)]
 fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
-    decode_raster_for(bytes, MAX_PLACED_PIXELS)
+    decode_raster_for(bytes, PrintSize::Large)
 }
 
-/// `bytes` as a raster image: checked, upright, and with a longer side of at most
-/// [`MAX_PLACED_PIXELS`]; an image with more is downscaled to about `wanted` pixels.
-fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String> {
+/// `bytes` as a raster image printed at `size`: checked and upright. A JPEG with more than
+/// [`MAX_PLACED_PIXELS`] on its longer side, or a PNG with more than `size` needs, is
+/// downscaled to what `size` needs at [`PRINT_PPI`]; the rest pass through as they are.
+fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, String> {
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         RasterFormat::Png
     } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
@@ -291,20 +357,37 @@ fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String>
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let upright = orientation == Orientation::NoTransforms;
-    let fits = width.max(height) <= MAX_PLACED_PIXELS;
+    let (upright_width, upright_height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let needed = size.pixels_needed(upright_width, upright_height);
+    let fits = match format {
+        // JPEG stays compressed in the PDF, so extra pixels cost only bytes, while decoding
+        // and re-encoding costs time and quality.
+        RasterFormat::Jpeg => width.max(height) <= MAX_PLACED_PIXELS,
+        RasterFormat::Png => {
+            let slack = |side: u32| (side as f32 * PNG_RESIZE_SLACK).ceil() as u32;
+            upright_width <= slack(needed.0) && upright_height <= slack(needed.1)
+        }
+    };
     if format == RasterFormat::Jpeg && upright && fits {
         // Embedded as it is: its header was read and its data runs to its end, which is all
         // the PDF viewer needs; decoding its pixels here would only cost time.
         drop(decoder);
         return Ok(RasterImage {
-            format,
-            data: Arc::new(bytes),
+            data: RasterData::Jpeg(Arc::new(bytes)),
             width_px: width,
             height_px: height,
         });
     }
+    let icc_profile = match format {
+        RasterFormat::Png => decoder.icc_profile().ok().flatten(),
+        RasterFormat::Jpeg => None,
+    };
     let scaled = match format {
-        RasterFormat::Jpeg => decode_jpeg_scaled(&bytes, wanted)?,
+        RasterFormat::Jpeg => decode_jpeg_scaled(&bytes, needed.0.max(needed.1))?,
         RasterFormat::Png => None,
     };
     let mut image = match scaled {
@@ -312,39 +395,111 @@ fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String>
             drop(decoder);
             image
         }
+        // A PNG is decoded in full even when it fits: that is what finds a damaged one.
         None => DynamicImage::from_decoder(decoder).map_err(broken)?,
     };
     if format == RasterFormat::Png && upright && fits {
         return Ok(RasterImage {
-            format,
-            data: Arc::new(bytes),
+            data: RasterData::Png(Arc::new(bytes)),
             width_px: width,
             height_px: height,
         });
     }
     image.apply_orientation(orientation);
-    if image.width().max(image.height()) > MAX_PLACED_PIXELS {
-        // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3 at
-        // print size and is many times faster (bench/README.md: Lanczos3 was 69% of a handout).
-        let wanted = wanted.min(MAX_PLACED_PIXELS);
-        image = image.thumbnail(wanted, wanted);
-    }
-    let encoded = match format {
-        RasterFormat::Png => {
-            let mut encoded = Vec::new();
-            image
-                .write_with_encoder(image::codecs::png::PngEncoder::new(&mut encoded))
-                .map_err(|error| error.to_string())?;
-            encoded
+    let (width_px, height_px) = size.pixels_needed(image.width(), image.height());
+    let data = match format {
+        RasterFormat::Jpeg => {
+            if (width_px, height_px) != (image.width(), image.height()) {
+                // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3
+                // at print size and is many times faster (bench/README.md: Lanczos3 was 69%
+                // of a handout).
+                image = image.thumbnail_exact(width_px, height_px);
+            }
+            RasterData::Jpeg(Arc::new(encode_jpeg(&image)?))
         }
-        RasterFormat::Jpeg => encode_jpeg(&image)?,
+        RasterFormat::Png => {
+            let mut pixels = downscale_keeping_transparency(image, width_px, height_px);
+            pixels.icc_profile = icc_profile;
+            RasterData::Pixels(pixels)
+        }
     };
     Ok(RasterImage {
-        format,
-        width_px: image.width(),
-        height_px: image.height(),
-        data: Arc::new(encoded),
+        data,
+        width_px,
+        height_px,
     })
+}
+
+/// Whether an EXIF orientation swaps width and height.
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// `image` downscaled to `width` x `height` (or kept, when it is that size) as 8-bit pixels,
+/// colour and transparency apart. Each output pixel averages the area of the input it covers
+/// (a box filter: no ringing around the hard edges of drawings), weighted by opacity, so that
+/// the colour of transparent pixels never bleeds into the edges of visible ones.
+fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) -> Pixels {
+    let grey = !image.color().has_color();
+    let resize = |image: DynamicImage| {
+        if (image.width(), image.height()) == (width, height) {
+            image
+        } else {
+            image.thumbnail_exact(width, height)
+        }
+    };
+    if !image.color().has_alpha() {
+        let colour = if grey {
+            resize(DynamicImage::ImageLuma8(image.into_luma8())).into_bytes()
+        } else {
+            resize(DynamicImage::ImageRgb8(image.into_rgb8())).into_bytes()
+        };
+        return Pixels {
+            colour,
+            grey,
+            alpha: None,
+            icc_profile: None,
+        };
+    }
+    let mut rgba = image.into_rgba8();
+    for pixel in rgba.pixels_mut() {
+        let alpha = u16::from(pixel[3]);
+        for channel in &mut pixel.0[..3] {
+            *channel = ((u16::from(*channel) * alpha + 127) / 255) as u8;
+        }
+    }
+    let rgba = resize(DynamicImage::ImageRgba8(rgba)).into_rgba8();
+    let channels = if grey { 1 } else { 3 };
+    let mut colour = Vec::with_capacity(rgba.as_raw().len() / 4 * channels);
+    let mut alpha = Vec::with_capacity(rgba.as_raw().len() / 4);
+    for pixel in rgba.pixels() {
+        let opacity = pixel[3];
+        let unpremultiply =
+            |channel: u8| match opacity {
+                0 => 0,
+                _ => ((u16::from(channel) * 255 + u16::from(opacity) / 2) / u16::from(opacity))
+                    .min(255) as u8,
+            };
+        if grey {
+            colour.push(unpremultiply(pixel[0]));
+        } else {
+            colour.extend(pixel.0[..3].iter().map(|&channel| unpremultiply(channel)));
+        }
+        alpha.push(opacity);
+    }
+    let opaque = alpha.iter().all(|&opacity| opacity == u8::MAX);
+    Pixels {
+        colour,
+        grey,
+        alpha: (!opaque).then_some(alpha),
+        icc_profile: None,
+    }
 }
 
 /// A JPEG decoded at the smallest of 1/8, 1/4, 1/2 and full size that keeps at least `wanted`
