@@ -11,6 +11,7 @@ pub mod picture;
 pub mod program;
 pub mod qr;
 pub mod record;
+mod resample;
 pub mod wording;
 pub mod words;
 

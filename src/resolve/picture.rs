@@ -13,6 +13,7 @@ use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
 use crate::load::library::bundled_file;
 use crate::load::source::io_reason;
+use crate::resolve::resample;
 
 /// Image files larger than this are refused before they are read.
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
@@ -45,12 +46,6 @@ pub enum PrintSize {
 }
 
 impl PrintSize {
-    /// The longer side, in pixels, that a photo is decoded to at least when it has more.
-    pub fn pixels(self) -> u32 {
-        let (width, height) = self.placement_box();
-        width.max(height)
-    }
-
     /// The largest box a picture printed at this size is drawn into, in pixels at
     /// [`PRINT_PPI`]: width and height.
     pub fn placement_box(self) -> (u32, u32) {
@@ -382,21 +377,22 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
             height_px: height,
         });
     }
-    let icc_profile = match format {
-        RasterFormat::Png => decoder.icc_profile().ok().flatten(),
-        RasterFormat::Jpeg => None,
-    };
-    let scaled = match format {
-        RasterFormat::Jpeg => decode_jpeg_scaled(&bytes, needed.0.max(needed.1))?,
-        RasterFormat::Png => None,
-    };
-    let mut image = match scaled {
-        Some(image) => {
+    let mut icc_profile = None;
+    let mut image = match format {
+        RasterFormat::Jpeg => match decode_jpeg_scaled(&bytes, needed.0.max(needed.1))? {
+            Some(image) => {
+                drop(decoder);
+                image
+            }
+            None => DynamicImage::from_decoder(decoder).map_err(broken)?,
+        },
+        // A PNG is decoded in full even when it fits: that is what finds a damaged one.
+        RasterFormat::Png => {
             drop(decoder);
+            let (image, profile) = decode_png(&bytes)?;
+            icc_profile = profile;
             image
         }
-        // A PNG is decoded in full even when it fits: that is what finds a damaged one.
-        None => DynamicImage::from_decoder(decoder).map_err(broken)?,
     };
     if format == RasterFormat::Png && upright && fits {
         return Ok(RasterImage {
@@ -410,10 +406,11 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
     let data = match format {
         RasterFormat::Jpeg => {
             if (width_px, height_px) != (image.width(), image.height()) {
-                // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3
-                // at print size and is many times faster (bench/README.md: Lanczos3 was 69%
-                // of a handout).
-                image = image.thumbnail_exact(width_px, height_px);
+                // Area averaging: for shrinking photos it looks as good as Lanczos3 at print
+                // size and is many times faster (bench/README.md: Lanczos3 was 69% of a
+                // handout).
+                let pixels = downscale_keeping_transparency(image, width_px, height_px);
+                image = pixels_as_image(pixels, width_px, height_px)?;
             }
             RasterData::Jpeg(Arc::new(encode_jpeg(&image)?))
         }
@@ -430,6 +427,59 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
     })
 }
 
+/// A PNG's pixels at 8 bits a channel (palettes expanded, 16 bits reduced), and its colour
+/// profile. Decoded straight into one buffer: the `image` crate's PNG decoder fills a buffer
+/// of its own and copies it, and on a short run every fresh megabyte is page faults.
+fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
+    let broken =
+        |error: png::DecodingError| format!("the image is damaged or incomplete ({error})");
+    let limits = png::Limits {
+        bytes: usize::try_from(MAX_IMAGE_PIXELS * 8).unwrap_or(usize::MAX),
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(broken)?;
+    let icc_profile = reader
+        .info()
+        .icc_profile
+        .as_ref()
+        .map(|profile| profile.to_vec());
+    let size = reader
+        .output_buffer_size()
+        .ok_or("the image is too large to decode")?;
+    let mut pixels = vec![0; size];
+    let frame = reader.next_frame(&mut pixels).map_err(broken)?;
+    pixels.truncate(frame.buffer_size());
+    let (width, height) = (frame.width, frame.height);
+    let image = match frame.color_type {
+        png::ColorType::Grayscale => {
+            image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            image::GrayAlphaImage::from_raw(width, height, pixels).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => {
+            image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
+        }
+        png::ColorType::Rgba => {
+            image::RgbaImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgba8)
+        }
+        png::ColorType::Indexed => None,
+    };
+    let image = image.ok_or("the image is damaged or incomplete (too few pixels)")?;
+    Ok((image, icc_profile))
+}
+
+/// Downscaled opaque pixels as an image to encode.
+fn pixels_as_image(pixels: Pixels, width: u32, height: u32) -> Result<DynamicImage, String> {
+    let image = if pixels.grey {
+        image::GrayImage::from_raw(width, height, pixels.colour).map(DynamicImage::ImageLuma8)
+    } else {
+        image::RgbImage::from_raw(width, height, pixels.colour).map(DynamicImage::ImageRgb8)
+    };
+    image.ok_or_else(|| "the image could not be downscaled".to_string())
+}
+
 /// Whether an EXIF orientation swaps width and height.
 fn turns_sideways(orientation: Orientation) -> bool {
     matches!(
@@ -442,23 +492,23 @@ fn turns_sideways(orientation: Orientation) -> bool {
 }
 
 /// `image` downscaled to `width` x `height` (or kept, when it is that size) as 8-bit pixels,
-/// colour and transparency apart. Each output pixel averages the area of the input it covers
-/// (a box filter: no ringing around the hard edges of drawings), weighted by opacity, so that
-/// the colour of transparent pixels never bleeds into the edges of visible ones.
+/// colour and transparency apart. Colour is averaged weighted by opacity (premultiplied), so
+/// that the colour of transparent pixels never bleeds into the edges of visible ones.
 fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) -> Pixels {
     let grey = !image.color().has_color();
-    let resize = |image: DynamicImage| {
-        if (image.width(), image.height()) == (width, height) {
-            image
+    let size = (image.width(), image.height());
+    let resize = |pixels: Vec<u8>, channels: usize| {
+        if size == (width, height) {
+            pixels
         } else {
-            image.thumbnail_exact(width, height)
+            resample::downscale(&pixels, size, channels, (width, height))
         }
     };
     if !image.color().has_alpha() {
         let colour = if grey {
-            resize(DynamicImage::ImageLuma8(image.into_luma8())).into_bytes()
+            resize(image.into_luma8().into_raw(), 1)
         } else {
-            resize(DynamicImage::ImageRgb8(image.into_rgb8())).into_bytes()
+            resize(image.into_rgb8().into_raw(), 3)
         };
         return Pixels {
             colour,
@@ -467,18 +517,18 @@ fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) 
             icc_profile: None,
         };
     }
-    let mut rgba = image.into_rgba8();
-    for pixel in rgba.pixels_mut() {
+    let mut rgba = image.into_rgba8().into_raw();
+    for pixel in rgba.chunks_exact_mut(4) {
         let alpha = u16::from(pixel[3]);
-        for channel in &mut pixel.0[..3] {
+        for channel in &mut pixel[..3] {
             *channel = ((u16::from(*channel) * alpha + 127) / 255) as u8;
         }
     }
-    let rgba = resize(DynamicImage::ImageRgba8(rgba)).into_rgba8();
+    let rgba = resize(rgba, 4);
     let channels = if grey { 1 } else { 3 };
-    let mut colour = Vec::with_capacity(rgba.as_raw().len() / 4 * channels);
-    let mut alpha = Vec::with_capacity(rgba.as_raw().len() / 4);
-    for pixel in rgba.pixels() {
+    let mut colour = Vec::with_capacity(rgba.len() / 4 * channels);
+    let mut alpha = Vec::with_capacity(rgba.len() / 4);
+    for pixel in rgba.chunks_exact(4) {
         let opacity = pixel[3];
         let unpremultiply =
             |channel: u8| match opacity {
@@ -489,7 +539,7 @@ fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) 
         if grey {
             colour.push(unpremultiply(pixel[0]));
         } else {
-            colour.extend(pixel.0[..3].iter().map(|&channel| unpremultiply(channel)));
+            colour.extend(pixel[..3].iter().map(|&channel| unpremultiply(channel)));
         }
         alpha.push(opacity);
     }
@@ -612,7 +662,9 @@ mod tests {
     fn small_pngs_pass_through_untouched() {
         let bytes = png(40, 20);
         let image = decode_raster(bytes.clone()).unwrap();
-        assert_eq!(image.data.as_slice(), bytes.as_slice());
+        assert!(
+            matches!(&image.data, RasterData::Png(data) if data.as_slice() == bytes.as_slice())
+        );
         assert_eq!((image.width_px, image.height_px), (40, 20));
     }
 
@@ -652,7 +704,9 @@ mod tests {
         let whole = jpeg(200, 120);
         assert!(jpeg_is_complete(&whole));
         let image = decode_raster(whole.clone()).unwrap();
-        assert_eq!(image.data.as_slice(), whole.as_slice());
+        assert!(
+            matches!(&image.data, RasterData::Jpeg(data) if data.as_slice() == whole.as_slice())
+        );
         // Bytes after the end-of-image marker are harmless, as in many cameras' files.
         let mut padded = whole.clone();
         padded.extend_from_slice(&[0, 0, 0, 0]);
@@ -666,13 +720,92 @@ mod tests {
 
     #[test]
     fn large_jpegs_are_decoded_at_a_reduced_scale_for_regular_print() {
-        let image = decode_raster_for(jpeg(2400, 1800), REGULAR_PLACED_PIXELS).unwrap();
+        let image = decode_raster_for(jpeg(2400, 1800), PrintSize::Regular).unwrap();
         assert_eq!((image.width_px, image.height_px), (600, 450));
-        assert_eq!(image.format, RasterFormat::Jpeg);
-        let decoded = image::load_from_memory(&image.data).unwrap();
+        let RasterData::Jpeg(data) = &image.data else {
+            panic!("a photo stays a JPEG");
+        };
+        let decoded = image::load_from_memory(data).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (600, 450));
-        let large = decode_raster_for(jpeg(2400, 1800), MAX_PLACED_PIXELS).unwrap();
+        let large = decode_raster_for(jpeg(2400, 1800), PrintSize::Large).unwrap();
         assert_eq!((large.width_px, large.height_px), (1200, 900));
+    }
+
+    #[test]
+    fn pictures_need_300_ppi_at_the_largest_size_they_are_drawn() {
+        // A 2-inch column: landscape pictures are as wide as it, portraits 2.2 inches tall.
+        assert_eq!(PrintSize::Regular.pixels_needed(1000, 750), (600, 450));
+        assert_eq!(PrintSize::Regular.pixels_needed(750, 1000), (495, 660));
+        assert_eq!(PrintSize::Regular.pixels_needed(400, 300), (400, 300));
+        // A logo at most 2.2 x 0.85 inches; large print and catalogs up to 4 inches.
+        assert_eq!(PrintSize::Logo.pixels_needed(900, 300), (660, 220));
+        assert_eq!(PrintSize::Large.pixels_needed(1000, 750), (1000, 750));
+        assert_eq!(PrintSize::Large.pixels_needed(3000, 1500), (1200, 600));
+    }
+
+    /// A `width` x `height` RGBA PNG: opaque red on the left half and a column, transparent (and
+    /// black, as drawing tools often leave it) on the right.
+    fn half_transparent_png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_fn(width, height, |x, _| {
+            if x <= width / 2 {
+                image::Rgba([220, 30, 30, 255])
+            } else {
+                image::Rgba([0, 0, 0, 0])
+            }
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut bytes))
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn large_pngs_are_downscaled_to_print_size_keeping_transparency() {
+        let image = decode_raster_for(half_transparent_png(1000, 750), PrintSize::Regular).unwrap();
+        assert_eq!((image.width_px, image.height_px), (600, 450));
+        assert_eq!(image.format(), RasterFormat::Png);
+        let RasterData::Pixels(pixels) = &image.data else {
+            panic!("a downscaled PNG is kept as pixels");
+        };
+        assert!(!pixels.grey);
+        assert_eq!(pixels.colour.len(), 600 * 450 * 3);
+        let alpha = pixels.alpha.as_ref().expect("the transparency is kept");
+        assert_eq!(alpha.len(), 600 * 450);
+        assert_eq!((alpha[0], alpha[599]), (255, 0));
+        // The edge pixel between red and transparent is half transparent, and still red: the
+        // black of the transparent pixels does not darken it.
+        let edge = (0..600).find(|&x| alpha[x] != 255).unwrap();
+        assert!(alpha[edge] > 0, "{}", alpha[edge]);
+        assert_eq!(&pixels.colour[edge * 3..edge * 3 + 3], &[220, 30, 30]);
+    }
+
+    #[test]
+    fn pngs_near_their_print_size_and_opaque_ones_are_handled_losslessly() {
+        // Within 10% of the 600 pixels a regular-print picture needs: passed through.
+        let near = png(640, 480);
+        let image = decode_raster_for(near.clone(), PrintSize::Regular).unwrap();
+        assert!(matches!(&image.data, RasterData::Png(data) if data.as_slice() == near.as_slice()));
+        // Opaque pixels downscaled carry no transparency.
+        let opaque = {
+            let image = image::RgbImage::from_pixel(1200, 900, image::Rgb([10, 200, 90]));
+            let mut bytes = Vec::new();
+            DynamicImage::ImageRgb8(image)
+                .write_with_encoder(image::codecs::png::PngEncoder::new(&mut bytes))
+                .unwrap();
+            bytes
+        };
+        let image = decode_raster_for(opaque, PrintSize::Regular).unwrap();
+        let RasterData::Pixels(pixels) = &image.data else {
+            panic!("a downscaled PNG is kept as pixels");
+        };
+        assert!(pixels.alpha.is_none());
+        assert!(
+            pixels
+                .colour
+                .chunks_exact(3)
+                .all(|pixel| pixel == [10, 200, 90])
+        );
     }
 
     #[test]
