@@ -15,7 +15,7 @@ use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
-use crate::output::file::{write_atomically, write_stdout};
+use crate::output::file::{StagedFiles, write_atomically, write_stdout};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
@@ -85,6 +85,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             force: args.force,
             create_folders: false,
             calendar: args.ics,
+            staged: None,
         };
         let outcome = render_one(
             (&workspace, &PdfImages::new()),
@@ -142,10 +143,13 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         return Err(Diagnostics(clashes).into());
     }
 
+    // A batch's files are flushed to disk together at the end, then renamed into place.
+    let staged = (!single).then(StagedFiles::new);
     let options = WriteOptions {
         force: args.force,
         create_folders: args.out_dir.is_some(),
         calendar: args.ics,
+        staged: staged.as_ref(),
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
     // Every handout of the batch embeds the same PDF image of a picture: made once.
@@ -165,13 +169,26 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             })
             .collect()
     };
-    let outcomes = match args.jobs {
+    let mut outcomes = match args.jobs {
         Some(threads) => rayon::ThreadPoolBuilder::new()
             .num_threads(threads.get())
             .build()?
             .install(render_all),
         None => render_all(),
     };
+    if let Some(staged) = staged {
+        for (path, error) in staged.commit() {
+            for outcome in &mut outcomes {
+                let written = [&outcome.output, &outcome.calendar]
+                    .iter()
+                    .any(|file| file.as_deref() == Some(path.as_path()));
+                if written && outcome.status != Status::Error {
+                    outcome.status = Status::Error;
+                    outcome.error = Some(format!("error: {error:#}"));
+                }
+            }
+        }
+    }
     progress.finish_and_clear();
     finish(outcomes, &args, messages, single)
 }
@@ -220,13 +237,26 @@ fn plan_job(
 }
 
 /// How PDFs are written.
-struct WriteOptions {
+struct WriteOptions<'a> {
     /// Rewrite even when the bytes are the same.
     force: bool,
     /// Create missing folders (under `--out-dir`).
     create_folders: bool,
     /// Also write the follow-up as an .ics file beside the PDF.
     calendar: bool,
+    /// In a batch, where files are staged to be flushed and renamed together; otherwise each
+    /// file is flushed and renamed at once.
+    staged: Option<&'a StagedFiles>,
+}
+
+impl WriteOptions<'_> {
+    /// Writes `bytes` to `path` so that it is replaced only by a complete file.
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        match self.staged {
+            Some(staged) => staged.stage(path, bytes),
+            None => write_atomically(path, bytes),
+        }
+    }
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
@@ -235,7 +265,7 @@ fn render_one(
     plan_path: PathBuf,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
-    options: &WriteOptions,
+    options: &WriteOptions<'_>,
 ) -> Outcome {
     let output = match &destination {
         Some(Destination::File(path)) => Some(path.clone()),
@@ -270,17 +300,15 @@ fn render_one(
             Ok(Status::Unchanged)
         }
         Some(Destination::File(path)) => create_parent(&path, options.create_folders)
-            .and_then(|()| write_atomically(&path, &bytes))
+            .and_then(|()| options.write(&path, &bytes))
             .map(|()| Status::Ok),
         None => Err(anyhow::anyhow!("no output file")),
     };
     let calendar = match (&status, &output) {
-        (Ok(_), Some(path)) if options.calendar => {
-            match write_calendar(&handout, path, options.force) {
-                Ok(written) => written,
-                Err(error) => return failed(format!("error: {error:#}")),
-            }
-        }
+        (Ok(_), Some(path)) if options.calendar => match write_calendar(&handout, path, options) {
+            Ok(written) => written,
+            Err(error) => return failed(format!("error: {error:#}")),
+        },
         _ => None,
     };
     match status {
@@ -303,13 +331,17 @@ fn render_one(
 }
 
 /// Writes the follow-up reminder beside the PDF; `None` when the plan has no follow-up.
-fn write_calendar(handout: &Handout, pdf: &Path, force: bool) -> Result<Option<PathBuf>> {
+fn write_calendar(
+    handout: &Handout,
+    pdf: &Path,
+    options: &WriteOptions<'_>,
+) -> Result<Option<PathBuf>> {
     let Some(text) = follow_up_calendar(handout) else {
         return Ok(None);
     };
     let path = pdf.with_extension("ics");
-    if force || !same_bytes(&path, text.as_bytes()) {
-        write_atomically(&path, text.as_bytes())?;
+    if options.force || !same_bytes(&path, text.as_bytes()) {
+        options.write(&path, text.as_bytes())?;
     }
     Ok(Some(path))
 }
