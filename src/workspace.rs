@@ -35,26 +35,32 @@ pub enum PlanInput<'a> {
 }
 
 impl Workspace {
-    /// Loads the library; every broken library file is reported.
+    /// Indexes the library for rendering: each exercise file is parsed when a plan names it,
+    /// and a broken one is reported then; unreadable folders and clashing ids are reported now.
     pub fn load(
         sources: &LibrarySources,
         clinic_override: Option<PathBuf>,
     ) -> Result<Workspace, Diagnostics> {
-        let (workspace, problems) = Workspace::load_all(sources, clinic_override);
+        let (library, problems) = Library::index(sources);
         if problems.is_empty() {
-            Ok(workspace)
+            Ok(Workspace::with_library(library, clinic_override))
         } else {
             Err(Diagnostics(problems))
         }
     }
 
-    /// Loads what can be loaded and returns the problems with the rest, for `check`.
+    /// Loads every library file that can be loaded and returns the problems with the rest,
+    /// for `check`.
     pub fn load_all(
         sources: &LibrarySources,
         clinic_override: Option<PathBuf>,
     ) -> (Workspace, Vec<Diagnostic>) {
         let (library, problems) = Library::load_all(sources);
-        let workspace = Workspace {
+        (Workspace::with_library(library, clinic_override), problems)
+    }
+
+    fn with_library(library: Library, clinic_override: Option<PathBuf>) -> Workspace {
+        Workspace {
             library,
             pictures: PictureLoader::new(),
             clinic_override,
@@ -66,8 +72,7 @@ impl Workspace {
                 archive: false,
                 source_date: source_date_epoch(),
             },
-        };
-        (workspace, problems)
+        }
     }
 
     /// Reads and validates a plan.

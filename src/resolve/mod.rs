@@ -144,7 +144,16 @@ pub fn resolve(
     let mut cards = Vec::with_capacity(plan.exercises.len());
     let mut log_rows = Vec::with_capacity(plan.exercises.len());
     for planned in &prescription.exercises {
-        let Some(exercise) = library.get(&planned.id) else {
+        let exercise = match library.exercise(&planned.id) {
+            Some(Ok(exercise)) => Some(exercise),
+            Some(Err(broken)) => {
+                // Library files are parsed when a plan first names them.
+                problems.push(broken.clone());
+                continue;
+            }
+            None => None,
+        };
+        let Some(exercise) = exercise else {
             let hint = did_you_mean(&planned.id, library.ids()).unwrap_or_else(|| {
                 "run `hep list` to see the exercises in the library".to_string()
             });
