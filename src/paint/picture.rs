@@ -16,6 +16,8 @@ use crate::layout::page::{ItemKind, LaidOutDocument};
 use crate::resolve::picture::{Picture, RasterData, RasterImage};
 
 type Made = Arc<OnceLock<Result<Image, String>>>;
+/// A picture's identity (its address) and whether its image is smoothed when scaled.
+type ImageKey = (usize, bool);
 
 /// The PDF images of a run's raster pictures, each made once and shared by every handout.
 ///
@@ -30,7 +32,7 @@ type Made = Arc<OnceLock<Result<Image, String>>>;
 /// content would hash every picture's bytes at every use for the same answer.
 #[derive(Default)]
 pub struct PdfImages {
-    made: Mutex<HashMap<(usize, bool), (Arc<RasterImage>, Made)>>,
+    made: Mutex<HashMap<ImageKey, (Arc<RasterImage>, Made)>>,
 }
 
 impl PdfImages {

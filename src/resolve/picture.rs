@@ -204,6 +204,7 @@ impl PictureLoader {
 
     /// The picture at `source` with pixels enough to print it at `size`, decoded on first use.
     pub fn load_for(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
+        let size = cache_size(source, size);
         let slot = {
             // A panic while holding the lock cannot leave the map half-written; keep using it.
             let mut cache = self
@@ -229,7 +230,7 @@ impl PictureLoader {
                 .iter()
                 .filter(|source| {
                     cache
-                        .get(&((*source).clone(), size))
+                        .get(&((*source).clone(), cache_size(source, size)))
                         .is_none_or(|slot| slot.get().is_none())
                 })
                 .collect()
@@ -295,6 +296,19 @@ pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
             std::fs::read(path).map_err(|error| io_reason(&error))
         }
     }
+}
+
+/// The print size `source` is cached under: a vector drawing is the same at every size, so
+/// one tree serves all of them.
+fn cache_size(source: &PictureSource, size: PrintSize) -> PrintSize {
+    let (PictureSource::Bundled(path) | PictureSource::Disk(path)) = source;
+    let svg = path.extension().is_some_and(|extension| {
+        matches!(
+            extension.to_string_lossy().to_lowercase().as_str(),
+            "svg" | "svgz"
+        )
+    });
+    if svg { PrintSize::Large } else { size }
 }
 
 fn is_svg(name: &Path, bytes: &[u8]) -> bool {
