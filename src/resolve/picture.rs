@@ -46,6 +46,17 @@ pub enum PrintSize {
 }
 
 impl PrintSize {
+    /// The longer side, in pixels, that a photo (JPEG) is decoded to at least: 300 ppi across
+    /// a card's 2-inch column (a portrait photo 2.2 inches tall gets 270), 1,200 pixels for
+    /// everything else. Photos stay JPEG, lossy: decoding more of them to reach 300 ppi on
+    /// portraits cost a fifth of the photo handout's time for little a print shows.
+    pub fn photo_pixels(self) -> u32 {
+        match self {
+            PrintSize::Regular => REGULAR_PLACED_PIXELS,
+            PrintSize::Large | PrintSize::Logo => MAX_PLACED_PIXELS,
+        }
+    }
+
     /// The largest box a picture printed at this size is drawn into, in pixels at
     /// [`PRINT_PPI`]: width and height.
     pub fn placement_box(self) -> (u32, u32) {
@@ -393,7 +404,7 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
     }
     let mut icc_profile = None;
     let mut image = match format {
-        RasterFormat::Jpeg => match decode_jpeg_scaled(&bytes, needed.0.max(needed.1))? {
+        RasterFormat::Jpeg => match decode_jpeg_scaled(&bytes, size.photo_pixels())? {
             Some(image) => {
                 drop(decoder);
                 image
@@ -416,28 +427,29 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
         });
     }
     image.apply_orientation(orientation);
-    let (width_px, height_px) = size.pixels_needed(image.width(), image.height());
     let data = match format {
         RasterFormat::Jpeg => {
-            if (width_px, height_px) != (image.width(), image.height()) {
-                // Area averaging: for shrinking photos it looks as good as Lanczos3 at print
-                // size and is many times faster (bench/README.md: Lanczos3 was 69% of a
-                // handout).
-                let pixels = downscale_keeping_transparency(image, width_px, height_px);
-                image = pixels_as_image(pixels, width_px, height_px)?;
+            if image.width().max(image.height()) > MAX_PLACED_PIXELS {
+                // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3
+                // at print size and is many times faster (bench/README.md: Lanczos3 was 69%
+                // of a handout).
+                let wanted = size.photo_pixels().min(MAX_PLACED_PIXELS);
+                image = image.thumbnail(wanted, wanted);
             }
             RasterData::Jpeg(Arc::new(encode_jpeg(&image)?))
         }
         RasterFormat::Png => {
-            let mut pixels = downscale_keeping_transparency(image, width_px, height_px);
+            let (width, height) = size.pixels_needed(image.width(), image.height());
+            let mut pixels = downscale_keeping_transparency(image, width, height);
             pixels.icc_profile = icc_profile;
+            image = DynamicImage::new_luma8(width, height);
             RasterData::Pixels(pixels)
         }
     };
     Ok(RasterImage {
         data,
-        width_px,
-        height_px,
+        width_px: image.width(),
+        height_px: image.height(),
     })
 }
 
@@ -482,16 +494,6 @@ fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
     };
     let image = image.ok_or("the image is damaged or incomplete (too few pixels)")?;
     Ok((image, icc_profile))
-}
-
-/// Downscaled opaque pixels as an image to encode.
-fn pixels_as_image(pixels: Pixels, width: u32, height: u32) -> Result<DynamicImage, String> {
-    let image = if pixels.grey {
-        image::GrayImage::from_raw(width, height, pixels.colour).map(DynamicImage::ImageLuma8)
-    } else {
-        image::RgbImage::from_raw(width, height, pixels.colour).map(DynamicImage::ImageRgb8)
-    };
-    image.ok_or_else(|| "the image could not be downscaled".to_string())
 }
 
 /// Whether an EXIF orientation swaps width and height.
