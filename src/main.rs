@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use hep::commands::render::UsageError;
 use hep::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use hep::output::interrupt::{INTERRUPTED_EXIT_STATUS, Interrupted};
 use hep::output::{Messages, Verbosity};
 
 /// mimalloc rather than the system allocator: see Cargo.toml.
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     // CPU time of a handout, and twice its memory (bench/README.md). Failing changes nothing.
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
+    hep::output::interrupt::install();
     let cli = hep::cli::Cli::parse();
     let messages = Messages {
         verbosity: Verbosity::from_flags(cli.quiet, cli.verbose),
@@ -24,6 +26,9 @@ fn main() -> ExitCode {
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            if failure.is::<Interrupted>() {
+                return ExitCode::from(INTERRUPTED_EXIT_STATUS);
+            }
             if failure.is::<AlreadyReported>() {
                 return ExitCode::from(1);
             }

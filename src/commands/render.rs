@@ -2,6 +2,7 @@
 //! folders) render in parallel, share the library, fonts and pictures, and end with a summary.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -15,25 +16,28 @@ use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
-use crate::output::file::{StagedFiles, write_atomically, write_stdout};
+use crate::output::file::{holds_bytes, write_file, write_stdout};
+use crate::output::interrupt::{self, Interrupted};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
-use crate::paint::picture::PdfImages;
 use crate::resolve::handout::Handout;
 use crate::resolve::words::{LANGUAGES, Words};
-use crate::workspace::{PlanInput, Workspace};
+use crate::workspace::{PlanInput, Scope, Workspace};
 
 /// Where one plan's PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Destination {
+pub(crate) enum Destination {
+    /// A file, written atomically.
     File(PathBuf),
+    /// Standard output.
     Stdout,
 }
 
 /// One plan to render.
 struct Job {
     plan_path: PathBuf,
+    scope: Arc<Scope>,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
 }
@@ -47,7 +51,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
     let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
-    let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    let mut workspace = Workspace::new(&library_sources(&args.library), args.clinic.clone());
     workspace.settings.large_print = args.large_print;
     workspace.settings.allow_fallback = args.allow_fallback;
     workspace.settings.archive = args.archive;
@@ -75,6 +79,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
                 ));
             }
         };
+        let scope = workspace.scope(Path::new("."))?;
         let plan = workspace.plan(PlanInput::Stdin)?;
         if args.ics && matches!(destination, Destination::Stdout) {
             return Err(usage(
@@ -85,11 +90,11 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             force: args.force,
             create_folders: false,
             calendar: args.ics,
-            staged: None,
         };
         let outcome = render_one(
-            (&workspace, &PdfImages::new()),
+            &workspace,
             PathBuf::from("<stdin>"),
+            &scope,
             Ok(plan),
             Some(destination),
             &options,
@@ -130,10 +135,16 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
 
+    // Each clinic folder's library, once, before the plans render side by side.
+    let mut scopes = Vec::with_capacity(files.len());
+    for file in &files {
+        scopes.push(workspace.scope_of_plan(&file.path)?);
+    }
     // Read every plan first: names may depend on them, and no two plans may share a file.
     let jobs: Vec<Job> = files
         .par_iter()
-        .map(|file| plan_job(&workspace, file, &args, template.as_ref()))
+        .zip(scopes)
+        .map(|(file, scope)| plan_job(&workspace, file, scope, &args, template.as_ref()))
         .collect();
     let clashes = collisions(jobs.iter().filter_map(|job| match &job.destination {
         Some(Destination::File(path)) => Some((job.plan_path.as_path(), path.as_path())),
@@ -143,52 +154,42 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         return Err(Diagnostics(clashes).into());
     }
 
-    // A batch's files are flushed to disk together at the end, then renamed into place.
-    let staged = (!single).then(StagedFiles::new);
     let options = WriteOptions {
         force: args.force,
         create_folders: args.out_dir.is_some(),
         calendar: args.ics,
-        staged: staged.as_ref(),
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
-    // Every handout of the batch embeds the same PDF image of a picture: made once.
-    let images = PdfImages::new();
+    let plans = jobs.len();
+    interrupt::stop_between_plans();
     let render_all = || -> Vec<Outcome> {
         jobs.into_par_iter()
             .map(|job| {
-                let outcome = render_one(
-                    (&workspace, &images),
-                    job.plan_path,
-                    job.plan,
-                    job.destination,
-                    &options,
-                );
+                let outcome = if interrupt::requested() {
+                    not_started(job)
+                } else {
+                    render_one(
+                        &workspace,
+                        job.plan_path,
+                        &job.scope,
+                        job.plan,
+                        job.destination,
+                        &options,
+                    )
+                };
                 progress.inc(1);
                 outcome
             })
             .collect()
     };
-    let mut outcomes = match args.jobs {
+    let outcomes = match args.jobs {
+        // More threads than plans would only cost memory (each has its own stack).
         Some(threads) => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.get())
+            .num_threads(threads.get().min(plans.max(1)))
             .build()?
             .install(render_all),
         None => render_all(),
     };
-    if let Some(staged) = staged {
-        for (path, error) in staged.commit() {
-            for outcome in &mut outcomes {
-                let written = [&outcome.output, &outcome.calendar]
-                    .iter()
-                    .any(|file| file.as_deref() == Some(path.as_path()));
-                if written && outcome.status != Status::Error {
-                    outcome.status = Status::Error;
-                    outcome.error = Some(format!("error: {error:#}"));
-                }
-            }
-        }
-    }
     progress.finish_and_clear();
     finish(outcomes, &args, messages, single)
 }
@@ -197,9 +198,18 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
 fn plan_job(
     workspace: &Workspace,
     file: &PlanFile,
+    scope: Arc<Scope>,
     args: &RenderArgs,
     template: Option<&NameTemplate>,
 ) -> Job {
+    if let Some(problem) = &file.problem {
+        return Job {
+            plan_path: file.path.clone(),
+            scope,
+            plan: Err(problem.clone()),
+            destination: None,
+        };
+    }
     let plan = workspace.plan(PlanInput::File(&file.path));
     let destination = match (&args.output, &plan) {
         (Some(path), _) if path.as_os_str() == "-" => Some(Destination::Stdout),
@@ -231,41 +241,52 @@ fn plan_job(
     };
     Job {
         plan_path: file.path.clone(),
+        scope,
         plan,
         destination,
     }
 }
 
-/// How PDFs are written.
-struct WriteOptions<'a> {
-    /// Rewrite even when the bytes are the same.
-    force: bool,
-    /// Create missing folders (under `--out-dir`).
-    create_folders: bool,
-    /// Also write the follow-up as an .ics file beside the PDF.
-    calendar: bool,
-    /// In a batch, where files are staged to be flushed and renamed together; otherwise each
-    /// file is flushed and renamed at once.
-    staged: Option<&'a StagedFiles>,
-}
-
-impl WriteOptions<'_> {
-    /// Writes `bytes` to `path` so that it is replaced only by a complete file.
-    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        match self.staged {
-            Some(staged) => staged.stage(path, bytes),
-            None => write_atomically(path, bytes),
-        }
+/// The outcome of a plan that Ctrl-C kept from starting.
+fn not_started(job: Job) -> Outcome {
+    Outcome {
+        warnings: Vec::new(),
+        plan: job.plan_path,
+        output: match job.destination {
+            Some(Destination::File(path)) => Some(path),
+            _ => None,
+        },
+        calendar: None,
+        status: Status::Interrupted,
+        pages: None,
+        exercises: None,
+        error: Some("not rendered: interrupted".to_string()),
     }
 }
 
+/// How PDFs are written.
+pub(crate) struct WriteOptions {
+    /// Rewrite even when the bytes are the same.
+    pub(crate) force: bool,
+    /// Create missing folders (under `--out-dir`).
+    pub(crate) create_folders: bool,
+    /// Also write the follow-up as an .ics file beside the PDF.
+    pub(crate) calendar: bool,
+}
+
+/// A compromise the layout made, as a warning about the plan's handout.
+pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
+    Diagnostic::warning(message.to_string()).in_file(&plan.source.path)
+}
+
 /// Renders one plan and writes it unless the same bytes are already there.
-fn render_one(
-    (workspace, images): (&Workspace, &PdfImages),
+pub(crate) fn render_one(
+    workspace: &Workspace,
     plan_path: PathBuf,
+    scope: &Scope,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
-    options: &WriteOptions<'_>,
+    options: &WriteOptions,
 ) -> Outcome {
     let output = match &destination {
         Some(Destination::File(path)) => Some(path.clone()),
@@ -285,30 +306,32 @@ fn render_one(
         Ok(plan) => plan,
         Err(problem) => return failed(format!("{problem:#}")),
     };
-    let handout = match workspace.handout(&plan) {
+    let handout = match workspace.handout_in(&plan, scope) {
         Ok(handout) => handout,
         Err(problems) => return failed(format!("{problems:#}")),
     };
     let document = lay_out(&handout);
-    let bytes = match paint(&document, handout.record.as_ref(), images) {
+    let bytes = match paint(&document, handout.record.as_ref(), &workspace.images) {
         Ok(bytes) => bytes,
         Err(reason) => return failed(format!("error: {reason}")),
     };
     let status = match destination {
         Some(Destination::Stdout) => write_stdout(&bytes).map(|()| Status::Ok),
-        Some(Destination::File(path)) if !options.force && same_bytes(&path, &bytes) => {
+        Some(Destination::File(path)) if !options.force && holds_bytes(&path, &bytes) => {
             Ok(Status::Unchanged)
         }
         Some(Destination::File(path)) => create_parent(&path, options.create_folders)
-            .and_then(|()| options.write(&path, &bytes))
+            .and_then(|()| write_file(&path, &bytes))
             .map(|()| Status::Ok),
         None => Err(anyhow::anyhow!("no output file")),
     };
     let calendar = match (&status, &output) {
-        (Ok(_), Some(path)) if options.calendar => match write_calendar(&handout, path, options) {
-            Ok(written) => written,
-            Err(error) => return failed(format!("error: {error:#}")),
-        },
+        (Ok(_), Some(path)) if options.calendar => {
+            match write_calendar(&handout, path, options.force) {
+                Ok(written) => written,
+                Err(error) => return failed(format!("error: {error:#}")),
+            }
+        }
         _ => None,
     };
     match status {
@@ -317,6 +340,12 @@ fn render_one(
                 .warnings
                 .iter()
                 .map(|warning| format!("{warning:#}"))
+                .chain(
+                    document
+                        .warnings
+                        .iter()
+                        .map(|warning| format!("{:#}", layout_warning(warning, &plan))),
+                )
                 .collect(),
             plan: plan_path,
             output,
@@ -326,22 +355,22 @@ fn render_one(
             exercises: Some(handout.cards.len()),
             error: None,
         },
+        Err(_) if interrupt::requested() => Outcome {
+            status: Status::Interrupted,
+            ..failed("not written: interrupted".to_string())
+        },
         Err(error) => failed(format!("error: {error:#}")),
     }
 }
 
 /// Writes the follow-up reminder beside the PDF; `None` when the plan has no follow-up.
-fn write_calendar(
-    handout: &Handout,
-    pdf: &Path,
-    options: &WriteOptions<'_>,
-) -> Result<Option<PathBuf>> {
+fn write_calendar(handout: &Handout, pdf: &Path, force: bool) -> Result<Option<PathBuf>> {
     let Some(text) = follow_up_calendar(handout) else {
         return Ok(None);
     };
     let path = pdf.with_extension("ics");
-    if options.force || !same_bytes(&path, text.as_bytes()) {
-        options.write(&path, text.as_bytes())?;
+    if force || !holds_bytes(&path, text.as_bytes()) {
+        write_file(&path, text.as_bytes())?;
     }
     Ok(Some(path))
 }
@@ -355,12 +384,6 @@ fn create_parent(path: &Path, create: bool) -> Result<()> {
             }),
         _ => Ok(()),
     }
-}
-
-/// Whether `path` already holds exactly `bytes`.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(path).is_ok_and(|metadata| metadata.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
 }
 
 /// Prints the outcomes (JSON lines, or messages and a summary) and sets the exit status.
@@ -420,8 +443,12 @@ fn finish(
             _ => {}
         }
     }
-    if !single {
+    if !single || interrupt::requested() {
         messages.info(summary);
+    }
+    if interrupt::requested() {
+        messages.problem("error: interrupted; the PDFs listed as rendered were written whole, no others were written");
+        return Err(Interrupted.into());
     }
     if summary.failed > 0 {
         return Err(AlreadyReported.into());
