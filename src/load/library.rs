@@ -477,11 +477,13 @@ mod tests {
 
     #[test]
     fn a_broken_file_is_reported_when_named_and_by_a_full_load() {
-        let folder = tempfile::tempdir().unwrap();
-        std::fs::write(folder.path().join("broken.yaml"), "name: [unclosed\n").unwrap();
+        // Kept, not removed: files read are inputs that hep never writes over (by device and
+        // inode), so a removed one could make another test's new file look like an input.
+        let folder = tempfile::tempdir().unwrap().keep();
+        std::fs::write(folder.join("broken.yaml"), "name: [unclosed\n").unwrap();
         let sources = LibrarySources {
             bundled: true,
-            folders: vec![folder.path().to_path_buf()],
+            folders: vec![folder.clone()],
         };
         let (library, problems) = Library::index(&sources);
         assert!(problems.is_empty(), "{problems:?}");
