@@ -170,7 +170,7 @@ fn pdf_image(raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, Stri
 struct PixelImage(Arc<RasterImage>);
 
 impl PixelImage {
-    fn pixels(&self) -> Option<&crate::resolve::picture::Pixels> {
+    fn pixels(&self) -> Option<&crate::model::picture::Pixels> {
         match &self.0.data {
             RasterData::Pixels(pixels) => Some(pixels),
             RasterData::Png(_) | RasterData::Jpeg(_) => None,
