@@ -1257,3 +1257,321 @@ def wrist_extensor_stretch(end):
         c = sc.cam.p2(b.arms["R"]["W"])
         sc.arrow(arc_points(c, 38, 38, 5, -62, n=16))
     return sc
+
+
+# ============================================================ batch 4 (library v2)
+
+@exercise("neck", "scalene-stretch",
+          "Scalene stretch start: sitting tall, right hand holding the seat, left hand on the right collarbone",
+          "Scalene stretch hold: head tilted toward the left shoulder, chin lifted a little",
+          scale=1.22, anchor="floor")
+def scalene_stretch(end):
+    sc = Scene(18, 6)
+    b = seated_front(sc)
+    if end:
+        up, fw = head_dir(nod=-16, tilt=30)
+        b.head(up=up, fwd=fw, neck=nlerp(Y, up, 0.6))
+    seated_legs_front(b)
+    b.shrug("R", up=-3)
+    b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
+    # left hand flat on the right collarbone, the forearm across the chest
+    c, u, f, r = b.at(0.93)
+    clav = c + r * 13 + f * 16
+    b.arm_to("L", clav + V(8, -4, 4), pole=d(1, -0.6, 0.4), hand=d(-1, 0.15, 0.1))
+    b.order_bias["armL"] = 40
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        top = hc + b.Uh * 30
+        arrow(sc, V(-4, hc.y + 34, hc.z), top + X * 8 + Y * 2, bend=-0.3)
+    return sc
+
+
+@exercise("elbow-wrist-hand", "wrist-flexor-stretch",
+          "Wrist flexor stretch start: right arm straight out in front, palm down",
+          "Wrist flexor stretch hold: right hand bent up like a stop sign, left hand pulling the fingers back",
+          scale=2.75, focus=(-22, 196, 140, 318), check=False)
+def wrist_flexor_stretch(end):
+    # the same close-up as the wrist extensor stretch, fingers up instead
+    sc = Scene(-10, 4)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    b.leg("L", -Y, -Y)
+    if end:
+        b.spine(fwd=rotate(X, Y, -16))
+        b.shrug("L", fwd=10)
+        b.arm("R", sag(-3), sag(-3), hand=d(-0.2, 1, 0))
+        a = b.arms["R"]
+        h = (a["T"] - a["W"]).norm()
+        palm = ortho(X, h)                 # the palm faces forward
+        # left fingers over the right fingertips, pulling them back
+        lw = a["W"] + h * 2 + palm * 13 - Z * 4
+        b.arm_to("L", lw, pole=d(-0.2, -1, -0.4), hand=h)
+        b.split_hands = ("L",)
+        b.order_bias["handL"] = 200
+        b.far_override["handL"] = False
+    else:
+        b.arm("R", sag(-3), sag(-3), hand=X)
+        b.arm("L", sag(-90), sag(-88))
+    sc.body(b)
+    if end:
+        c = sc.cam.p2(b.arms["R"]["W"])
+        sc.arrow(arc_points(c, 40, 40, -5, 62, n=16))
+    return sc
+
+
+@exercise("lower-back", "knee-rolls",
+          "Knee rolls start: lying on the back, knees bent and together, feet flat, arms out to the sides",
+          "Knee rolls: both knees rolled over to the right, shoulders flat on the floor",
+          scale=1.25)
+def knee_rolls(end):
+    # seen from the feet end and above, so the knees roll sideways
+    sc = Scene(-72, 16)
+    props.floor_mat(sc, -150, 150, -95, 95)
+    b = supine()
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        b.arm(side, d(0.15, -0.02, zz), d(0.3, -0.02, zz), hand=d(0.3, 0, zz))
+    roll = 50.0 if end else 0.0
+    for side, zz in (("R", 1), ("L", -1)):
+        h = b.hip(side)
+        foot = V(96, MAT + 13, zz * 9)
+        if end:
+            foot = rot_about(foot, V(h.x, MAT, 0), X, roll * 0.35) + V(0, 2, 0)
+        b.leg_to(side, foot, pole=rotate(Y, X, roll), foot=X, foot_up=rotate(Y, X, roll * 0.6))
+        lg = b.legs[side]
+        lg["K"] = lg["K"] + Z * (-zz * 4)      # knees together
+    b.merge = []
+    sc.body(b)
+    if end:
+        k = b.legs["R"]["K"]
+        k0 = knee_rolls(False).bodies[0].legs["R"]["K"]
+        arrow(sc, k0 + V(0, 14, 0), k + V(0, 18, 16), bend=-0.35)
+    return sc
+
+
+@exercise("lower-back", "prone-press-up",
+          "Press-up start: lying face down, hands flat under the shoulders",
+          "Press-up: arms straight, upper body pushed up, hips still on the floor",
+          scale=1.2)
+def prone_press_up(end):
+    sc = Scene(-12, 8)
+    props.floor_mat(sc, -190, 150, -45, 45)
+    reach = 62.0                             # the hands stay put; the shoulders go back
+
+    def build(a):
+        up_p = sag(a * 0.3)                  # the low back arches; the hips stay down
+        bb = Body(V(0, 40, 0), up=up_p, fwd=ortho(-Y, up_p))
+        uc = sag(a)
+        bb.spine(up=uc, fwd=ortho(-Y, uc))
+        bb.translate(V(0, MAT - bb.lowest_y_between(-0.17, 0.1), 0))
+        return bb
+
+    wrist_y = MAT + 6.5
+    if end:
+        arm_len = UPPER_ARM + FOREARM - 3
+        a = solve(lambda a: build(a).shoulder("R").y, 0, 85,
+                  wrist_y + (arm_len ** 2 - reach ** 2) ** 0.5)
+        b = build(a)
+        b.head(up=sag(a + 12), fwd=ortho(X, sag(a + 12)))
+    else:
+        b = build(0)
+        b.translate(V(0, MAT - b.lowest_y(head=False), 0))
+        b.head(up=sag(2), fwd=d(0.25, -1, 0))
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        if end:
+            b.arm_to(side, V(sh.x + reach, wrist_y, zz * 30), pole=d(-1, 0, 0),
+                     hand=d(1, -0.1, 0))
+        else:
+            b.arm(side, d(-0.75, 0.12, zz * 0.4), d(1, -0.05, 0), hand=d(1, -0.1, 0))
+        b.leg(side, d(-1, -0.03, zz * 0.03), d(-1, 0.0, 0), foot=d(-1, -0.25, 0), foot_up=-Y)
+    b.merge = []
+    sc.body(b)
+    if end:
+        c = b.at(0.8)[0]
+        arrow(sc, V(c.x - 75, c.y - 40, 40), V(c.x - 50, c.y + 30, 40), bend=-0.3)
+    return sc
+
+
+def hands_behind_head(b, pole=None):
+    """Both hands cupping the back of the head, elbows forward (or toward
+    `pole`)."""
+    for side, zz in (("R", 1), ("L", -1)):
+        back = b.Hc - b.Fh * 15 + b.Uh * 2 + b.Rc * (zz * 6)
+        p = (pole or nlerp(b.Fc, b.Uc, 0.35)) + b.Rc * (zz * 0.6)
+        b.arm_to(side, back, pole=p, hand=-b.Rc * zz)
+
+
+@exercise("upper-back", "foam-roller-thoracic-extension",
+          "Foam roller upper back extension start: lying back on a roller across the upper back, knees bent, hands behind the head",
+          "Foam roller upper back extension: upper back arched back over the roller, hips on the floor",
+          scale=1.3)
+def foam_roller_thoracic_extension(end):
+    sc = Scene(-10, 8)
+    props.floor_mat(sc, -170, 150, -45, 45)
+    rr = 17.0
+    on = 0.58                         # where the roller meets the spine
+
+    def back_point(bb, s):
+        c, u, f, r = bb.at(s)
+        return c - f * 17.0
+
+    def build(tilt, arch):
+        up_p = rotate(-X, Z, -tilt)
+        bb = Body(V(0, 40, 0), up=up_p, fwd=ortho(Y, up_p))
+        uc = rotate(-X, Z, -tilt + arch)
+        bb.spine(up=uc, fwd=ortho(Y, uc))
+        bb.translate(V(0, MAT - bb.lowest_y_between(-0.17, 0.08), 0))
+        return bb
+
+    # start: the trunk rests in a straight line from the floor to the roller
+    tilt0 = solve(lambda t: back_point(build(t, 0), on).y, 0, 60, MAT + 2 * rr + 2)
+    b0 = build(tilt0, 0)
+    c0, u0, f0, r0 = b0.at(on)
+    roller = V(back_point(b0, on).x, MAT + rr, 0)
+    props.cylinder(sc, V(roller.x, roller.y, -42), V(roller.x, roller.y, 42), rr, layer=1,
+                   depth=-60)
+    if end:
+        # the chest drops back over the roller; the pelvis tilts a little
+        # less so that the back still touches the roller
+        arch = 55.0
+        t = solve(lambda t: back_point(build(t, arch), on - 0.05).y, 0, 70, MAT + 2 * rr + 2)
+        b = build(t, arch)
+        b.head(up=b.Uc, fwd=ortho(Y, b.Uc))
+    else:
+        b = b0
+    if not end:
+        b.head(up=nlerp(b.Uc, Y, 0.2), fwd=ortho(Y, nlerp(b.Uc, Y, 0.2)))
+    hands_behind_head(b, pole=Y + X * 0.3)
+    feet_flat(b, x=95)
+    if end:
+        g = foam_roller_thoracic_extension(False).bodies[0]
+        sc.ghost(g, names=("head", "torso"))
+    sc.body(b)
+    if end:
+        c = b.at(0.85)[0]
+        arrow(sc, c + V(30, 50, 40), c + V(-30, 40, 40), bend=0.3)
+    return sc
+
+
+def ball(sc, c, r=8.0, layer=1, depth=None):
+    """A small massage ball (tennis ball) at the 3-D point c, with a seam."""
+    from geom import ellipse_path, Path
+    p = sc.cam.p2(c)
+    dep = sc.cam.depth(c) if depth is None else depth
+    sc.shape(ellipse_path(p, r, r, 0), fill=props.PROP_FILL, stroke=props.PROP_LINE,
+             width=props.PROP_PX, layer=layer, depth=dep)
+    seam = Path().M((p[0] - r * 0.75, p[1] - r * 0.55)).L((p[0] - r * 0.1, p[1] - r * 0.1)) \
+        .L((p[0] + r * 0.75, p[1] - r * 0.55))
+    sc.shape(seam, fill=None, stroke=props.PROP_LINE, width=1.5, layer=layer, depth=dep + 0.01)
+
+
+@exercise("hip", "ball-release-wall",
+          "Ball release start: back to a wall, a ball between the right buttock and the wall",
+          "Ball release: knees bent a little, the ball rolling over the buttock",
+          scale=1.0, anchor="floor")
+def ball_release_wall(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    wall_x = -60.0
+    props.box(sc, V(wall_x - 30, 0, -140), V(wall_x, 420, 140), bbox=False, depth=-1000)
+    rb = 10.0
+    sink = 30.0 if end else 8.0
+    P = V(0, STAND_HIP - sink, 0)
+    b = Body(P, up=sag(97), fwd=X)
+    b.spine(up=sag(94))
+    b.head(up=sag(91), fwd=X)
+    # slide the body back until the right buttock rests on the ball
+    back = min(b.at(s)[0].x - 22.0 for s in (-0.08, -0.04, 0.0))
+    b.translate(V(wall_x + 2 * rb - back, 0, 0))
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg_to(side, V(28, 13, zz * HIP_W), pole=X)
+        b.arm(side, sag(-96, zz * 0.1), sag(-70))
+    sc.body(b)
+    ball(sc, V(wall_x + rb, STAND_HIP - 14, HIP_W + 4), rb, layer=2)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 70, p.y + 80, 40), V(p.x + 70, p.y + 30, 40), bend=0.0, both=True)
+    return sc
+
+
+@exercise("core", "diaphragmatic-breathing",
+          "Belly breathing, in: lying on the back, knees bent, one hand on the chest and one on the belly",
+          "Belly breathing, out: the belly sinks as the breath goes out slowly",
+          scale=1.3)
+def diaphragmatic_breathing(end):
+    sc = Scene(0, 10)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    props.pillow(sc, V(-138, MAT + 6, 0), length=50, h=12)
+    b = supine()
+    feet_flat(b)
+    c, u, f, r = b.at(0.3)
+    belly = c + f * (17.5 if not end else 15.5)
+    c2, u2, f2, r2 = b.at(0.72)
+    chest = c2 + f2 * 23.0
+    b.arm_to("R", belly + X * 4 + Z * 10, pole=d(0.2, -0.5, 1), hand=d(-0.3, 0, -1))
+    b.arm_to("L", chest + X * 2 - Z * 10, pole=d(0.2, -0.5, -1), hand=d(-0.3, 0, 1))
+    b.merge = []
+    sc.body(b)
+    top = belly + Y * 34 + Z * 40
+    if end:
+        arrow(sc, top + Y * 6, top - Y * 22, bend=0.0)
+    else:
+        arrow(sc, top - Y * 22, top + Y * 6, bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "single-leg-balance",
+          "Single-leg balance start: standing tall behind a chair, fingertips on the chair back",
+          "Single-leg balance: standing on the right leg, left foot lifted behind",
+          scale=0.95, anchor="floor")
+def single_leg_balance(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 88, 0, facing="+x", back_h=172)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    if end:
+        b.translate(V(0, 0, 0))
+        b.leg("L", d(0.08, -1, 0), d(-0.9, -0.5, 0), foot=d(-0.3, -1, 0), foot_up=d(-1, 0.2, 0))
+    else:
+        b.leg("L", -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm_to(side, V(56, 172 + 5, zz * 20), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.6, 0))
+    sc.body(b)
+    if end:
+        a = b.legs["L"]["A"]
+        arrow(sc, V(a.x - 30, 12, -30), V(a.x - 30, a.y + 6, -30), bend=0.0)
+    return sc
+
+
+@exercise("hip", "butterfly-stretch",
+          "Butterfly stretch start: sitting tall on the floor, soles together, knees out, hands on the feet",
+          "Butterfly stretch hold: leaning forward from the hips with a straight back",
+          scale=1.35)
+def butterfly_stretch(end):
+    # seen from the front and a little above: the legs make a diamond
+    sc = Scene(0, 22)
+    props.floor_mat(sc, -110, 110, -60, 90)
+    lean = 30.0 if end else 0.0
+    fl = rotate(Y, X, lean)               # leaning toward the viewer (+Z)
+    b = Body(V(0, MAT + 16, 0), up=rotate(Y, X, lean * 0.6), fwd=Z)
+    b.spine(up=fl, fwd=ortho(Z, fl))
+    hu = rotate(Y, X, lean + 4)
+    b.head(up=hu, fwd=ortho(Z, hu))
+    feet = {}
+    for side, sx in (("R", -1), ("L", 1)):
+        ft = V(sx * 11, MAT + 10, 60)
+        b.leg_to(side, ft, pole=d(sx, 0.25, 0.1), foot=d(-sx * 0.9, -0.1, 0.3),
+                 foot_up=d(sx, 0.3, 0))
+        feet[side] = ft
+    for side, sx in (("R", -1), ("L", 1)):
+        b.arm_to(side, feet[side] + V(sx * 4, 12, 10), pole=d(sx, -0.4, -0.2), hand=d(0, -1, 0.3),
+                 style="fist")
+    b.merge = []
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        arrow(sc, hc + V(44, 10, -30), hc + V(44, -12, 30), bend=-0.3)
+    return sc
