@@ -1575,3 +1575,247 @@ def butterfly_stretch(end):
         hc = b.Hc
         arrow(sc, hc + V(44, 10, -30), hc + V(44, -12, 30), bend=-0.3)
     return sc
+
+
+@exercise("ankle-foot", "plantar-fascia-ball-roll",
+          "Foot arch ball roll start: sitting in a chair, right foot resting on a ball under the arch",
+          "Foot arch ball roll: the right foot rolling the ball from the heel to the base of the toes",
+          scale=2.3, anchor="floor", focus=(10, 0, 170, 110), check=False)
+def plantar_fascia_ball_roll(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x")
+    rb = 9.0
+    b = Body(V(0, 98, 0), up=Y, fwd=X)
+    b.leg_to("L", V(82, 13, -HIP_W), pole=X)
+    # the ball stays under the arch; the foot slides over it
+    ball_c = V(104, rb, HIP_W)
+    shift = 14.0 if end else 0.0
+    a_r = V(ball_c.x - 12 - shift, 13 + rb + 1, HIP_W)
+    b.leg_to("R", a_r, pole=X, foot=d(1, -0.04, 0), foot_up=Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm_to(side, V(44, 110, zz * 24), pole=d(-0.4, -1, zz * 0.3), hand=d(1, -0.3, 0))
+    sc.body(b)
+    ball(sc, ball_c, rb, layer=2)
+    if end:
+        heel, toe, instep = b.foot_points("R")
+        arrow(sc, V(heel.x - 4, 34, 40), V(toe.x + 10, 34, 40), bend=0.0, both=True)
+    return sc
+
+
+@exercise("shoulder", "wall-slide",
+          "Wall slide start: facing a wall, forearms flat on the wall, elbows at shoulder height",
+          "Wall slide: forearms slid up the wall, arms reaching up in a V",
+          scale=0.88, anchor="floor")
+def wall_slide(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    wall_x = 92.0
+    props.box(sc, V(wall_x, 0, -140), V(wall_x + 30, 420, 140), bbox=False, depth=-1000)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg(side, -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        if end:
+            e = V(wall_x - 8, sh.y + 38, zz * 38)
+            w = V(wall_x - 7, e.y + FOREARM * 0.95, zz * 50)
+        else:
+            e = V(wall_x - 8, sh.y - 4, zz * 30)
+            w = V(wall_x - 7, e.y + FOREARM * 0.97, zz * 30)
+        b.arm_to(side, w, pole=(e - sh).norm() + d(0, -0.2, 0), hand=(w - e).norm())
+    sc.body(b)
+    if end:
+        sh = b.shoulder("R")
+        arrow(sc, V(-48, sh.y - 10, 60), V(-48, sh.y + 50, 60), bend=0.0)
+    return sc
+
+
+@exercise("core", "side-plank",
+          "Side plank start: lying on the right side, leaning on the right forearm, knees bent",
+          "Side plank hold: hips lifted, body straight from the knees to the head",
+          scale=1.2)
+def side_plank(end):
+    # facing the viewer, head to the image left, lying on the right side
+    sc = Scene(0, 12)
+    props.floor_mat(sc, -200, 150, -45, 60)
+    elbow = V(-88, MAT + 7, 0)
+    knee = V(72, MAT + 9, 0)
+    sh_y = elbow.y + UPPER_ARM - 2
+
+    def build(rise):
+        # pelvis on the line from the knees to the shoulder (hold) or resting
+        # on the mat (start)
+        sh = V(elbow.x, sh_y, 0)
+        pel = knee + (sh - knee) * 0.5
+        if not rise:
+            pel = V(pel.x + 6, MAT + 24, 0)
+        up = (sh - pel).norm()
+        bb = Body(pel, up=up, fwd=Z)
+        bb.head(up=nlerp(up, -X, 0.3), fwd=Z)
+        off = bb.shoulder("R") - sh
+        bb.translate(-off)
+        return bb
+
+    b = build(end)
+    b.arm_to("R", elbow + V(0, 0, 30), pole=d(0.2, -1, 0), hand=Z)
+    sh = b.shoulder("R")
+    b.arms["R"]["E"] = V(sh.x, elbow.y, sh.z)
+    b.arms["R"]["W"] = b.arms["R"]["E"] + d(0, 0, 1) * FOREARM
+    b.arms["R"]["T"] = b.arms["R"]["W"] + Z * 16
+    hp = b.hip("L")
+    b.arm_to("L", hp + V(-6, 12, 16), pole=d(0.6, 0.5, 1), hand=d(0.5, -0.5, 0))
+    for side, zz in (("R", -1), ("L", 1)):
+        k = V(knee.x, MAT + 9 + (0 if side == "R" else 16), zz * 4)
+        b.leg_to(side, k + V(-4, 0, -SHIN * 0.999), pole=d(1, 0, 0), foot=d(0, -0.2, -1),
+                 foot_up=-Y if side == "R" else Y)
+        lg = b.legs[side]
+        lg["K"] = k
+        lg["A"] = k + (lg["A"] - k).norm() * SHIN
+    b.merge = []
+    b.order_bias["legR"] = -100
+    if end:
+        sc.ghost(side_plank(False).bodies[0], names=("torso",))
+    sc.body(b)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 30, MAT + 36, 60), V(p.x + 30, p.y + 38, 60), bend=0.0)
+    return sc
+
+
+def step_and_rail(sc, x0, x1, h, rail_x0, rail_x1, rail_y=175.0, rail_z=-70.0):
+    """A stair step (its front edge at x1) with a handrail on the far side."""
+    props.box(sc, V(x0, 0, -60), V(x1, h, 60), layer=0, depth=-900)
+    for px in (rail_x0, rail_x1):
+        props.box(sc, V(px - 2.5, 0, rail_z - 2.5), V(px + 2.5, rail_y, rail_z + 2.5),
+                  layer=0, depth=-950)
+    props.box(sc, V(rail_x0 - 8, rail_y, rail_z - 3.5), V(rail_x1 + 8, rail_y + 6, rail_z + 3.5),
+              layer=0, depth=-950)
+
+
+@exercise("elbow-wrist-hand", "wrist-extensor-eccentric",
+          "Slow wrist lowering start: sitting, right forearm on the thigh, palm down, wrist lifted with a light weight",
+          "Slow wrist lowering: the right hand lowered slowly, forearm still on the thigh",
+          scale=2.1, focus=(-10, 40, 170, 200), check=False)
+def wrist_extensor_eccentric(end):
+    # sitting, seen from the right side; the forearm rests along the thigh
+    sc = Scene(-12, 6)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x", back=False)
+
+    def build(lean, e):
+        bb = Body(V(0, 98, 0), up=sag(90 - lean * 0.4), fwd=X)
+        bb.spine(up=sag(90 - lean))
+        bb.head(up=sag(92 - lean * 0.5), fwd=sag(-lean * 0.5))
+        for side, zz in (("R", 1), ("L", -1)):
+            bb.leg_to(side, V(88, 13, zz * HIP_W), pole=X)
+        return bb
+
+    def elbow_on_thigh(bb):
+        lg = bb.legs["R"]
+        return lg["H"] + (lg["K"] - lg["H"]).norm() * 38 + Y * 17 + Z * 2
+
+    lean = solve(lambda t: (elbow_on_thigh(build(t, end)) - build(t, end).shoulder("R")).len(),
+                 0, 40, UPPER_ARM)
+
+    def pose(e):
+        bb = build(lean, e)
+        el = elbow_on_thigh(bb)
+        lg = bb.legs["R"]
+        along = (lg["K"] - lg["H"]).norm()
+        bb.arm("R", el - bb.shoulder("R"), along, hand=sag(-72) if e else sag(38), style="fist")
+        kl = bb.legs["L"]["K"]
+        bb.arm_to("L", kl + V(-10, 14, -4), pole=d(-0.5, -1, -0.3), hand=d(1, -0.2, 0))
+        return bb
+
+    b = pose(end)
+    if end:
+        sc.ghost(pose(False), names=("armR",))
+    sc.body(b)
+    a = b.arms["R"]
+    # the weight: a small dumbbell in the fist
+    g = a["W"] + a["h"] * 10
+    dep = sc.cam.depth(g) + 40
+    props.cylinder(sc, g - Z * 14, g + Z * 14, 3.0, layer=2, depth=dep)
+    for zz in (-1, 1):
+        props.cylinder(sc, g + Z * (zz * 12), g + Z * (zz * 18), 8.0, layer=2, depth=dep + zz)
+    if end:
+        c = sc.cam.p2(a["W"])
+        sc.arrow(arc_points(c, 44, 44, 40, -62, n=16))
+    return sc
+
+
+@exercise("knee", "step-down",
+          "Step-down start: standing on the right foot on a low step, left foot just off the front edge",
+          "Step-down: right knee bent, left heel lowered to touch the floor lightly",
+          scale=0.88, anchor="floor")
+def step_down(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    sh_ = 36.0                               # step height
+    step_and_rail(sc, -90, 40, sh_, -80, 60)
+    if end:
+        # the right knee bends until the left heel touches the floor in front
+        def build(sink):
+            bb = Body(V(-8, STAND_HIP + sh_ - sink, 0), up=sag(84), fwd=X)
+            bb.head(up=sag(90), fwd=X)
+            bb.leg_to("R", V(6, sh_ + 13, HIP_W), pole=X)
+            bb.leg("L", d(0.45, -1, 0), d(0.35, -1, 0), foot=d(1, 0.15, 0), foot_up=Y)
+            return bb
+        sink = solve(lambda s: -build(s).foot_points("L")[0].y, 0, 120, -1.0)
+        b = build(sink)
+    else:
+        b = Body(V(-2, STAND_HIP + sh_, 0), up=Y, fwd=X)
+        b.leg_to("R", V(6, sh_ + 13, HIP_W), pole=X)
+        b.leg("L", d(0.22, -1, 0), d(0.22, -1, 0), foot=d(1, 0.1, 0), foot_up=Y)
+    sh = b.shoulder("L")
+    b.arm_to("L", V(sh.x + 26, 181, -70), pole=d(-0.3, -1, -0.3), hand=d(1, -0.3, 0), style="fist")
+    b.arm("R", sag(-95, 0.1), sag(-80))
+    b.merge = []
+    sc.body(b)
+    if end:
+        heel = b.foot_points("L")[0]
+        arrow(sc, V(heel.x + 40, 70, 40), V(heel.x + 40, 20, 40), bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "heel-drop",
+          "Heel drop start: on the balls of both feet on the edge of a step, up on the toes, holding the railing",
+          "Heel drop: weight on the right foot, right heel lowered slowly below the step",
+          scale=0.86, anchor="floor")
+def heel_drop(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    sh_ = 36.0
+    # the step lies in front (x > 0); the heels hang off its back edge at x = 0
+    step_and_rail(sc, 0, 120, sh_, 20, 110)
+
+    def ball_of_foot(bb, side):
+        lg = bb.legs[side]
+        return lg["A"] + lg["f"] * 22.0 - lg["u"] * 7.0
+
+    up_toes = sag(-48)
+    dropped = sag(22)
+    fd_r = dropped if end else up_toes
+    probe = Body(V(0, 0, 0), up=Y, fwd=X)
+    probe.leg("R", -Y, -Y, foot=fd_r, foot_up=ortho(Y, fd_r))
+    off = ball_of_foot(probe, "R")
+    P = V(8, sh_ + 5, 0) - V(off.x, off.y, 0)
+    b = Body(P, up=Y, fwd=X)
+    b.leg("R", -Y, -Y, foot=fd_r, foot_up=ortho(Y, fd_r))
+    if end:
+        b.leg("L", d(0.12, -1, 0), d(-0.9, -0.3, 0), foot=d(-0.3, -1, 0), foot_up=d(-1, 0.3, 0))
+    else:
+        b.leg("L", -Y, -Y, foot=up_toes, foot_up=ortho(Y, up_toes))
+    sh = b.shoulder("L")
+    b.arm_to("L", V(sh.x + 30, 181, -70), pole=d(-0.3, -1, -0.3), hand=d(1, -0.3, 0),
+             style="fist")
+    b.arm("R", sag(-95, 0.1), sag(-80))
+    b.merge = []
+    if end:
+        sc.ghost(heel_drop(False).bodies[0], names=("legR",))
+    sc.body(b)
+    if end:
+        hl = b.foot_points("R")[0]
+        arrow(sc, V(hl.x - 12, sh_ + 52, 40), V(hl.x - 12, sh_ + 4, 40), bend=0.0)
+    return sc
