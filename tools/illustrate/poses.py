@@ -1323,15 +1323,14 @@ def wrist_flexor_stretch(end):
 @exercise("lower-back", "knee-rolls",
           "Knee rolls start: lying on the back, knees bent and together, feet flat, arms out to the sides",
           "Knee rolls: both knees rolled over to the right, shoulders flat on the floor",
-          scale=1.25)
+          scale=1.4)
 def knee_rolls(end):
-    # seen from the feet end and above, so the knees roll sideways
-    sc = Scene(-72, 16)
-    props.floor_mat(sc, -150, 150, -95, 95)
+    # seen from the feet end, the right side and above, so the knees roll sideways
+    sc = Scene(-60, 40)
+    props.floor_mat(sc, -150, 150, -70, 70)
     b = supine()
     for side, zz in (("R", 1), ("L", -1)):
-        sh = b.shoulder(side)
-        b.arm(side, d(0.15, -0.02, zz), d(0.3, -0.02, zz), hand=d(0.3, 0, zz))
+        b.arm(side, d(0.75, -0.02, zz), d(0.85, -0.02, zz * 0.8), hand=d(0.9, 0, zz * 0.6))
     roll = 50.0 if end else 0.0
     for side, zz in (("R", 1), ("L", -1)):
         h = b.hip(side)
