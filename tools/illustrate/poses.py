@@ -1269,7 +1269,7 @@ def scalene_stretch(end):
     sc = Scene(18, 6)
     b = seated_front(sc)
     if end:
-        up, fw = head_dir(nod=-16, tilt=30)
+        up, fw = head_dir(nod=-20, tilt=30)
         b.head(up=up, fwd=fw, neck=nlerp(Y, up, 0.6))
     seated_legs_front(b)
     b.shrug("R", up=-3)
