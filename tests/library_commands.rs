@@ -65,7 +65,9 @@ fn list_shows_every_bundled_exercise_and_filters() {
     assert!(table.lines().next().unwrap().starts_with("ID"));
     for id in &all {
         assert!(
-            table.lines().any(|line| line.starts_with(&format!("{id} "))),
+            table
+                .lines()
+                .any(|line| line.starts_with(&format!("{id} "))),
             "{id} in {table}"
         );
     }

@@ -384,3 +384,38 @@ fn the_programs_follow_the_library_v2_review() {
     assert!(!it_band.contains("(foam-roll-lateral-thigh)"), "{it_band}");
     assert!(it_band.contains("(ball-release-wall)"), "{it_band}");
 }
+
+#[test]
+fn a_program_title_by_language_needs_the_programs_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "lib/programs/knees.yaml",
+        "title: {fr: Genoux}\nexercises: [wall-sit]\n",
+    );
+    let output = hep_in(dir.path(), &["check", "--library", "lib"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the title has no `en` text, the program's language"),
+        "{message}"
+    );
+    assert!(message.contains("knees.yaml:1:8"), "{message}");
+
+    write(
+        dir.path(),
+        "lib/programs/knees.yaml",
+        "language: fr\ntitle: Genoux\ndescription: {fr: Pour les genoux., en: For knees.}\nexercises: [wall-sit]\n",
+    );
+    assert_success(&hep_in(dir.path(), &["check", "--library", "lib"]));
+    let shown = String::from_utf8(
+        hep_in(
+            dir.path(),
+            &["show", "--program", "knees", "--library", "lib"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(shown.starts_with("Genoux\n"), "{shown}");
+    assert!(shown.contains("Pour les genoux."), "{shown}");
+}

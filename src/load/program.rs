@@ -76,15 +76,16 @@ impl Program {
                 "add `{language}:` under `title:`, or set `language:` to the language of the file"
             )));
         };
-        if titles
-            .languages(&language)
-            .iter()
-            .any(|code| titles.get(code, &language).is_none_or(|text| text.is_empty()))
-        {
-            return Err(error("the program has an empty title".into(), title_position)
-                .with_hint(
+        if titles.languages(&language).iter().any(|code| {
+            titles
+                .get(code, &language)
+                .is_none_or(|text| text.is_empty())
+        }) {
+            return Err(
+                error("the program has an empty title".into(), title_position).with_hint(
                     "give it a name the therapist recognises, e.g. `title: IT band starter`",
-                ));
+                ),
+            );
         }
         let descriptions = file
             .description
@@ -133,7 +134,9 @@ impl Program {
 
     /// The title in `language`, if the file gives one.
     pub fn title_in(&self, language: &str) -> Option<&str> {
-        self.titles.get(language, &self.language).map(String::as_str)
+        self.titles
+            .get(language, &self.language)
+            .map(String::as_str)
     }
 
     /// The description in `language`, if the file gives one.
