@@ -74,7 +74,8 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
         if illustration
             .entry
             .alt
-            .as_deref()
+            .as_ref()
+            .and_then(|alt| alt.get(&exercise.language, &exercise.language))
             .is_none_or(|alt| alt.trim().is_empty())
         {
             warnings.push(
@@ -89,6 +90,25 @@ pub fn exercise_lints(exercise: &Exercise) -> Vec<Diagnostic> {
                     "add `alt:` in plain words (\"Lying on your side, knees bent\"); screen \
                      readers speak it to clients who cannot see the picture",
                 ),
+            );
+        }
+    }
+    let mut translated = exercise.localized.steps.languages(&exercise.language);
+    translated.retain(|language| *language != exercise.language);
+    for language in translated {
+        if let Err(field) = exercise.text_in(&language) {
+            warnings.push(
+                warn(
+                    format!(
+                        "`{}` has `{language}` steps but no `{language}` text for `{field}`",
+                        exercise.id
+                    ),
+                    None,
+                )
+                .with_hint(format!(
+                    "add `{language}:` under `{field}:`; until then a `{language}` handout of it \
+                     needs --allow-fallback"
+                )),
             );
         }
     }
@@ -215,4 +235,35 @@ pub fn plan_lints(plan: &Plan, exercises: &[PlannedExercise]) -> Vec<Diagnostic>
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::source::{Origin, SourceFile};
+
+    fn lints(text: &str) -> Vec<String> {
+        let exercise = Exercise::load(SourceFile {
+            path: "lib/bridge.yaml".into(),
+            text: text.to_string(),
+            origin: Origin::Disk,
+        })
+        .unwrap();
+        exercise_lints(&exercise)
+            .into_iter()
+            .map(|warning| warning.message)
+            .collect()
+    }
+
+    const BRIDGE: &str = "name: {en: Bridge, fr: Pont}\nregion: hip\ncategory: strength\nillustrations:\n  - file: bridge.svg\n    alt: {en: Hips lifted, fr: Hanches levées}\nsteps:\n  en: [Lift your hips.]\n  fr: [Levez les hanches.]\nfrequency: daily\n";
+
+    #[test]
+    fn a_translation_missing_one_text_is_named() {
+        assert_eq!(lints(BRIDGE), Vec::<String>::new());
+        let english_alt = BRIDGE.replace("{en: Hips lifted, fr: Hanches levées}", "Hips lifted");
+        assert_eq!(
+            lints(&english_alt),
+            vec!["`bridge` has `fr` steps but no `fr` text for `alt`".to_string()]
+        );
+    }
 }

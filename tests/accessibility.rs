@@ -204,3 +204,61 @@ fn every_example_passes_the_pdfua_checker() {
         assert!(report.contains("PASS"), "{name}: {report}");
     }
 }
+
+#[test]
+fn a_french_handout_describes_its_pictures_and_equipment_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("fr.yaml");
+    std::fs::write(
+        &plan,
+        "client: Jean Tremblay\ndate: 2026-11-26\nlanguage: fr\nexercises: [clamshell, band-row]\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("fr.pdf");
+    assert_success(&hep(&[
+        "render",
+        plan.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]));
+    let figures: Vec<String> = structure_tree(&pdf)
+        .into_iter()
+        .filter(|element| element.role == "Figure")
+        .filter_map(|element| element.alt)
+        .collect();
+    // Typeset like the rest of the French text: a no-break space before `:` `;` `!` `?`.
+    let typeset = |text: &str| text.replace(" :", "\u{a0}:").replace(" ;", "\u{a0};");
+    let library = hep::load::library::Library::load(&LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    let mut described = 0;
+    for id in ["clamshell", "band-row"] {
+        let exercise = library.get(id).unwrap();
+        for illustration in &exercise.illustrations {
+            let alt = illustration.entry.alt.as_ref().unwrap();
+            let french = typeset(alt.get("fr", &exercise.language).unwrap());
+            let english = alt.get("en", &exercise.language).unwrap();
+            assert!(
+                figures.contains(&french),
+                "no figure reads {french:?}: {figures:?}"
+            );
+            assert!(
+                !figures.contains(english),
+                "{english:?} on a French handout"
+            );
+            described += 1;
+        }
+    }
+    assert_eq!(described, 4);
+    assert!(
+        figures
+            .iter()
+            .any(|alt| alt.starts_with("Sur le côté gauche")),
+        "{figures:?}"
+    );
+    let text = pdf_text(&pdf);
+    assert_reads(&text, "Matériel");
+    assert_reads(&text, "Bande élastique, ancrage de porte");
+}

@@ -76,32 +76,46 @@ fn french_punctuation_gets_no_break_spaces() {
 
 #[test]
 fn a_missing_translation_names_the_field_unless_fallback_is_allowed() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("plan.yaml"),
-        "client: Jean\nlanguage: fr\nexercises: [clamshell, wall-sit]\n",
-    )
-    .unwrap();
-    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    // A clinic's own exercise, written in English only.
+    let dir = folder_with(&[
+        (
+            "plan.yaml",
+            b"client: Jean\nlanguage: fr\nexercises: [clamshell, band-walk]\n",
+        ),
+        (
+            "clinic/band-walk.yaml",
+            b"name: Band Walk\nregion: hip\ncategory: strength\nsteps: [Step sideways.]\n",
+        ),
+    ]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--library", "clinic"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains("exercise `wall-sit` has no `fr` text for `name`"),
+        message.contains("exercise `band-walk` has no `fr` text for `name`"),
         "{message}"
     );
-    assert!(message.contains("wall-sit.yaml"), "{message}");
+    assert!(message.contains("band-walk.yaml"), "{message}");
     assert!(message.contains("--allow-fallback"), "{message}");
 
-    let output = hep_in(dir.path(), &["render", "plan.yaml", "--allow-fallback"]);
+    let output = hep_in(
+        dir.path(),
+        &[
+            "render",
+            "plan.yaml",
+            "--library",
+            "clinic",
+            "--allow-fallback",
+        ],
+    );
     assert_success(&output);
     assert!(
-        stderr(&output).contains("warning: exercise `wall-sit` has no `fr` text"),
+        stderr(&output).contains("warning: exercise `band-walk` has no `fr` text"),
         "{}",
         stderr(&output)
     );
     let text = pdf_text(&dir.path().join("plan.pdf"));
     assert_reads(&text, "Palourde");
-    assert_reads(&text, "Wall Sit");
+    assert_reads(&text, "Band Walk");
 
     let output = hep_in(dir.path(), &["render", "plan.yaml", "--lang", "de"]);
     assert_eq!(output.status.code(), Some(2));
@@ -165,4 +179,67 @@ fn a_bilingual_handout_carries_both_languages_french_first() {
             );
         }
     }
+}
+
+#[test]
+fn every_bundled_exercise_renders_in_french_without_fallback() {
+    let library = hep::load::library::Library::load(&LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    let mut regions: Vec<_> = library
+        .exercises()
+        .map(|exercise| exercise.region)
+        .collect();
+    regions.sort();
+    regions.dedup();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rendered = 0;
+    for region in regions {
+        let exercises: Vec<_> = library
+            .exercises()
+            .filter(|exercise| exercise.region == region)
+            .collect();
+        let ids: Vec<&str> = exercises
+            .iter()
+            .map(|exercise| exercise.id.as_str())
+            .collect();
+        let plan = dir.path().join(format!("{}.yaml", region.id()));
+        std::fs::write(
+            &plan,
+            format!(
+                "client: Jean Tremblay\ndate: 2026-11-26\nlanguage: fr\nexercises: [{}]\n",
+                ids.join(", ")
+            ),
+        )
+        .unwrap();
+        let pdf = plan.with_extension("pdf");
+        let output = hep(&[
+            "render",
+            plan.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert_success(&output);
+        assert!(
+            !stderr(&output).contains("has no `fr` text"),
+            "{}",
+            stderr(&output)
+        );
+        let text = pdf_text(&pdf);
+        for exercise in exercises {
+            let text_fr = exercise.text_in("fr").unwrap();
+            assert_ne!(
+                text_fr.name, exercise.name,
+                "{} has a French name",
+                exercise.id
+            );
+            assert_reads(&text, &text_fr.name);
+            assert_reads(&text, &text_fr.steps[0]);
+            rendered += 1;
+        }
+    }
+    assert_eq!(rendered, library.exercises().count());
+    assert!(rendered >= 36, "{rendered} exercises");
 }

@@ -141,8 +141,8 @@ pub struct IllustrationEntry {
     pub file: String,
     /// A word or two on the picture ("Start", "Hold"), in one or more languages.
     pub caption: Option<Localized<String>>,
-    /// A description for readers who cannot see the picture.
-    pub alt: Option<String>,
+    /// A description for readers who cannot see the picture, in one or more languages.
+    pub alt: Option<Localized<String>>,
     /// Who made the picture and under which licence, printed small under it.
     pub credit: Option<String>,
 }
@@ -186,8 +186,7 @@ struct ExerciseFile {
     category: Category,
     #[serde(default)]
     laterality: Laterality,
-    #[serde(default)]
-    equipment: Vec<String>,
+    equipment: Option<Localized<Vec<String>>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -224,6 +223,8 @@ pub struct LocalizedTexts {
     pub precautions: Option<Localized<Vec<String>>>,
     /// How to make it harder.
     pub progression: Option<Localized<String>>,
+    /// Things the client needs.
+    pub equipment: Option<Localized<Vec<String>>>,
 }
 
 /// The texts of an exercise in one language.
@@ -241,6 +242,10 @@ pub struct ExerciseText {
     pub progression: Option<String>,
     /// The pictures' captions, in order (`None` where a picture has none).
     pub captions: Vec<Option<String>>,
+    /// The pictures' descriptions for screen readers, in order (`None` where a picture has none).
+    pub alts: Vec<Option<String>>,
+    /// Things the client needs.
+    pub equipment: Vec<String>,
 }
 
 /// A validated exercise from a library file.
@@ -256,7 +261,7 @@ pub struct Exercise {
     pub category: Category,
     /// One side or both.
     pub laterality: Laterality,
-    /// Things the client needs.
+    /// Things the client needs, in the exercise's language.
     pub equipment: Vec<String>,
     /// Free-form labels for finding exercises.
     pub tags: Vec<String>,
@@ -378,6 +383,7 @@ impl Exercise {
             progression: file
                 .progression
                 .map(|progression| progression.map(|text| text.trim().to_string())),
+            equipment: file.equipment.map(|equipment| equipment.map(trimmed)),
         };
         let own = |list: &Option<Localized<Vec<String>>>| {
             list.as_ref()
@@ -386,6 +392,7 @@ impl Exercise {
         };
         let cues = own(&localized.cues);
         let precautions = own(&localized.precautions);
+        let equipment = own(&localized.equipment);
         let progression = localized
             .progression
             .as_ref()
@@ -405,7 +412,7 @@ impl Exercise {
             region: file.region,
             category: file.category,
             laterality: file.laterality,
-            equipment: file.equipment,
+            equipment,
             tags: file.tags,
             illustrations,
             steps,
@@ -427,27 +434,27 @@ impl Exercise {
     /// The texts in `language`, or the name of the first field that has no text in it.
     pub fn text_in(&self, language: &str) -> Result<ExerciseText, &'static str> {
         let own = self.language.as_str();
-        let captions = || -> Result<Vec<Option<String>>, &'static str> {
+        let per_picture = |field: &'static str,
+                           text: fn(&IllustrationEntry) -> &Option<Localized<String>>|
+         -> Result<Vec<Option<String>>, &'static str> {
             self.illustrations
                 .iter()
-                .map(|illustration| match &illustration.entry.caption {
+                .map(|illustration| match text(&illustration.entry) {
                     None => Ok(None),
-                    Some(caption) => caption
-                        .get(language, own)
-                        .cloned()
-                        .map(Some)
-                        .ok_or("caption"),
+                    Some(values) => values.get(language, own).cloned().map(Some).ok_or(field),
                 })
                 .collect()
         };
         if language == self.language {
             return Ok(ExerciseText {
-                captions: captions()?,
                 name: self.name.clone(),
                 steps: self.steps.clone(),
                 cues: self.cues.clone(),
                 precautions: self.precautions.clone(),
                 progression: self.progression.clone(),
+                equipment: self.equipment.clone(),
+                captions: per_picture("caption", |entry| &entry.caption)?,
+                alts: per_picture("alt", |entry| &entry.alt)?,
             });
         }
         let texts = &self.localized;
@@ -455,8 +462,12 @@ impl Exercise {
             None => Ok(Vec::new()),
             Some(values) => values.get(language, own).cloned().ok_or(name),
         };
+        // Fields in the order of the file, so the first missing one is named.
         Ok(ExerciseText {
             name: texts.name.get(language, own).cloned().ok_or("name")?,
+            equipment: list(&texts.equipment, "equipment")?,
+            captions: per_picture("caption", |entry| &entry.caption)?,
+            alts: per_picture("alt", |entry| &entry.alt)?,
             steps: texts.steps.get(language, own).cloned().ok_or("steps")?,
             cues: list(&texts.cues, "cues")?,
             precautions: list(&texts.precautions, "precautions")?,
@@ -464,7 +475,6 @@ impl Exercise {
                 None => None,
                 Some(values) => Some(values.get(language, own).cloned().ok_or("progression")?),
             },
-            captions: captions()?,
         })
     }
 }
@@ -505,6 +515,48 @@ mod tests {
         assert_eq!(exercise.illustrations[1].position.map(|p| p.line), Some(7));
         assert_eq!(exercise.steps.len(), 2);
         assert_eq!(exercise.frequency, Some(Frequency::DAILY));
+    }
+
+    #[test]
+    fn alt_and_equipment_may_be_plain_or_by_language() {
+        let plain = load(&CLAMSHELL.replace(
+            "    caption: Finish\n",
+            "    caption: Finish\n    alt: Top knee lifted\n",
+        ))
+        .unwrap();
+        let english = plain.text_in("en").unwrap();
+        assert_eq!(
+            english.alts,
+            vec![None, Some("Top knee lifted".to_string())]
+        );
+        assert_eq!(plain.text_in("fr"), Err("name"));
+
+        let bilingual = CLAMSHELL
+            .replace("name: Clamshell", "name: {en: Clamshell, fr: Palourde}")
+            .replace(
+                "    caption: Finish\n",
+                "    caption: {en: Finish, fr: Fin}\n    alt: {en: Top knee lifted, fr: Genou du dessus levé}\n",
+            )
+            .replace(
+                "steps:\n  - Lie on your side.\n  - Lift your top knee.\n",
+                "equipment: {en: [resistance band], fr: [bande élastique]}\nsteps:\n  en: [Lie on your side.]\n  fr: [Couchez-vous sur le côté.]\n",
+            );
+        let exercise = load(&bilingual).unwrap();
+        assert_eq!(exercise.equipment, vec!["resistance band".to_string()]);
+        let french = exercise.text_in("fr").unwrap();
+        assert_eq!(french.equipment, vec!["bande élastique".to_string()]);
+        assert_eq!(
+            french.alts,
+            vec![None, Some("Genou du dessus levé".to_string())]
+        );
+
+        let no_french_alt = bilingual.replace(", fr: Genou du dessus levé", "");
+        assert_eq!(load(&no_french_alt).unwrap().text_in("fr"), Err("alt"));
+        let no_french_equipment = bilingual.replace(", fr: [bande élastique]", "");
+        assert_eq!(
+            load(&no_french_equipment).unwrap().text_in("fr"),
+            Err("equipment")
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub fn exercise_card(
         .or(exercise.frequency)
         .unwrap_or(Frequency::DAILY);
     let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
-    for (illustration, caption) in exercise.illustrations.iter().zip(&text.captions) {
+    let texts = text.captions.iter().zip(&text.alts);
+    for (illustration, (caption, alt)) in exercise.illustrations.iter().zip(texts) {
         let source = exercise.picture_source(illustration);
         let picture = pictures.load_for(&source, size).map_err(|reason| {
             Diagnostic::error(format!(
@@ -43,16 +44,17 @@ pub fn exercise_card(
         card_pictures.push(CardPicture {
             picture,
             caption: caption.clone(),
-            alt: illustration.entry.alt.clone(),
+            alt: alt.clone(),
             credit: illustration.entry.credit.clone(),
         });
     }
-    let equipment = (!exercise.equipment.is_empty()).then(|| {
-        let mut text = exercise.equipment.join(", ");
-        if let Some(first) = text.get(..1) {
-            text = first.to_uppercase() + &text[1..];
+    let equipment = (!text.equipment.is_empty()).then(|| {
+        let list = text.equipment.join(", ");
+        let mut chars = list.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => list,
         }
-        text
     });
     let video = match &exercise.video {
         None => None,

@@ -212,6 +212,11 @@ impl ExerciseCard {
         fix(&mut self.name);
         self.dosage.iter_mut().for_each(fix);
         fix(&mut self.frequency);
+        self.equipment.iter_mut().for_each(fix);
+        for picture in &mut self.pictures {
+            picture.caption.iter_mut().for_each(fix);
+            picture.alt.iter_mut().for_each(fix);
+        }
         self.steps.iter_mut().for_each(fix);
         self.cues.iter_mut().for_each(fix);
         self.precautions.iter_mut().for_each(fix);
