@@ -39,6 +39,10 @@ pub enum Command {
     /// Print a new file to fill in.
     #[command(subcommand)]
     New(NewCommand),
+    /// Print the JSON Schema of a file format, for editors.
+    Schema(SchemaArgs),
+    /// Render a plan again every time it, its clinic file or its exercises change.
+    Watch(WatchArgs),
     /// Write out the files an archival handout was made from, ready to render again.
     Extract(ExtractArgs),
     /// Print a shell completion script.
@@ -76,6 +80,38 @@ pub struct NewPlanArgs {
     /// Start from a program: the plan names it and shows its exercises.
     #[arg(long, value_name = "ID")]
     pub program: Option<String>,
+
+    /// Library options.
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file format.
+    #[arg(value_enum)]
+    pub format: crate::schema::Format,
+
+    /// Library options (their exercise ids are offered as completions).
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Arguments of `hep watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The plan to render on every change.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Where to write the PDF. Default: the plan's path with `.pdf`.
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub output: Option<PathBuf>,
+
+    /// The clinic file, overriding the plan's. Default: HEP_CLINIC.
+    #[arg(long, value_name = "FILE", env = "HEP_CLINIC")]
+    pub clinic: Option<PathBuf>,
 
     /// Library options.
     #[command(flatten)]

@@ -118,12 +118,13 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => ("warning", anstyle::AnsiColor::Yellow),
         };
         // `{:#}` asks for colour; the printer strips it off a terminal or with NO_COLOR.
+        let message = escape_invisible(&self.message);
         if f.alternate() {
             let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
             let bold = anstyle::Style::new().bold();
-            writeln!(f, "{style}{label}{style:#}{bold}: {}{bold:#}", self.message)?;
+            writeln!(f, "{style}{label}{style:#}{bold}: {message}{bold:#}")?;
         } else {
-            writeln!(f, "{label}: {}", self.message)?;
+            writeln!(f, "{label}: {message}")?;
         }
         if let Some(file) = &self.file {
             match self.position {
@@ -140,7 +141,14 @@ impl fmt::Display for Diagnostic {
         if let (Some(position), Some(line)) = (self.position, &self.source_line) {
             let number = position.line.to_string();
             let gutter = " ".repeat(number.len());
-            let (shown, column) = cropped(&line.replace('\t', " "), position.column);
+            // Escapes make the line longer: the column moves by what was added before it.
+            let before: String = line
+                .chars()
+                .take(position.column.saturating_sub(1))
+                .collect();
+            let column = escape_invisible(&before).chars().count() + 1;
+            let line = escape_invisible(&line.replace('\t', " "));
+            let (shown, column) = cropped(&line, column);
             writeln!(f, "{gutter} |")?;
             writeln!(f, "{number} | {shown}")?;
             let indent: String = shown
@@ -153,10 +161,39 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{gutter} | {indent}{}", "^".repeat(underline))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {hint}")?;
+            writeln!(f, "  = help: {}", escape_invisible(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters and the invisible characters that reorder or hide text
+/// (bidi overrides such as U+202E, zero-width spaces) written as `\u{202E}`: printed raw, they
+/// would garble the terminal or make a message read backwards.
+pub fn escape_invisible(text: &str) -> String {
+    let invisible = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{061C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    };
+    if !text.chars().any(invisible) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Longest stretch of a source line shown; longer lines are cut around the position.

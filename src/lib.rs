@@ -11,6 +11,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod clinic_folder;
 pub mod commands;
 pub mod diagnostic;
 pub mod export;
@@ -22,4 +23,5 @@ pub mod output;
 pub mod paint;
 pub mod readability;
 pub mod resolve;
+pub mod schema;
 pub mod workspace;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use hep::commands::render::UsageError;
 use hep::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use hep::output::interrupt::{INTERRUPTED_EXIT_STATUS, Interrupted};
 use hep::output::{Messages, Verbosity};
 
 /// mimalloc rather than the system allocator: see Cargo.toml.
@@ -12,6 +13,7 @@ use hep::output::{Messages, Verbosity};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    hep::output::interrupt::install();
     let cli = hep::cli::Cli::parse();
     let messages = Messages {
         verbosity: Verbosity::from_flags(cli.quiet, cli.verbose),
@@ -19,6 +21,9 @@ fn main() -> ExitCode {
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            if failure.is::<Interrupted>() {
+                return ExitCode::from(INTERRUPTED_EXIT_STATUS);
+            }
             if failure.is::<AlreadyReported>() {
                 return ExitCode::from(1);
             }

@@ -124,17 +124,14 @@ fn init_makes_a_clinic_folder_that_renders_and_checks_clean() {
     ] {
         assert!(clinic.join(file).is_file(), "{file}");
     }
-    let output = hep_in(&clinic, &["check", "plans", "--library", "library"]);
+    let output = hep_in(&clinic, &["check", "plans"]);
     assert_success(&output);
     assert!(
         stderr(&output).contains("0 errors, 0 warnings"),
         "{}",
         stderr(&output)
     );
-    let output = hep_in(
-        &clinic,
-        &["render", "plans/sample.yaml", "--library", "library"],
-    );
+    let output = hep_in(&clinic, &["render", "plans/sample.yaml"]);
     assert_success(&output);
     let text = pdf_text(&clinic.join("plans/sample.pdf"));
     assert_reads(&text, "Your Clinic Name");
@@ -229,4 +226,72 @@ fn version() {
             .unwrap()
             .starts_with("hep ")
     );
+}
+
+/// A clinic with a pale brand colour and more contact details than a footer line holds.
+const CROWDED_CLINIC: &str = "name: Clinique de massothérapie et de réadaptation Saint-Jean-sur-Richelieu\n\
+    phone: 450-555-0199\n\
+    website: massotherapie-saint-jean-richelieu.example\n\
+    colors: {primary: \"#F2E94E\"}\n\
+    footer:\n  en: Questions about your exercises? Call or email us any day of the week; we are always happy to help you with them.\n  fr: Des questions sur vos exercices ? Appelez-nous ou écrivez-nous.\n";
+
+#[test]
+fn check_warns_when_a_brand_colour_is_darkened_or_the_footer_drops_the_web_site() {
+    let dir = folder_with(&[
+        ("clinic.yaml", CROWDED_CLINIC.as_bytes()),
+        (
+            "plan.yaml",
+            format!(
+                "clinic: clinic.yaml\nclient: Jeanne-Marguerite Bouchard-Lévesque\n{}",
+                PLAN.trim_start_matches("client: Jane Doe\n")
+            )
+            .as_bytes(),
+        ),
+    ]);
+    let output = hep_in(dir.path(), &["check", "plan.yaml"]);
+    assert_success(&output);
+    let message = stderr(&output);
+    assert!(
+        message.contains("the primary colour #F2E94E is too light"),
+        "{message}"
+    );
+    assert!(
+        message.contains("`massotherapie-saint-jean-richelieu.example` was left out"),
+        "{message}"
+    );
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    assert_success(&output);
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    // The footer's note is whole on every page, never cut mid-word.
+    assert_eq!(
+        squeezed(&text)
+            .matches(&squeezed("we are always happy to help you with them."))
+            .count(),
+        page_count(&dir.path().join("plan.pdf")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_french_handout_prints_the_clinics_french_footer_only() {
+    let dir = folder_with(&[
+        ("clinic.yaml", CROWDED_CLINIC.as_bytes()),
+        (
+            "plan.yaml",
+            format!(
+                "clinic: clinic.yaml\nlanguage: fr\nclient: Jean Roy\n{}",
+                PLAN.trim_start_matches("client: Jane Doe\n")
+            )
+            .as_bytes(),
+        ),
+    ]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    assert_success(&output);
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    assert_reads(
+        &text,
+        "Des questions sur vos exercices ? Appelez-nous ou écrivez-nous.",
+    );
+    assert!(!text.contains("Questions about"), "{text}");
+    assert_reads(&text, "(dans 2 semaines)");
 }

@@ -1,5 +1,8 @@
-//! Layout properties over random plans: whatever the exercises, dosages, names and notes, no
-//! two things a reader reads are drawn on top of each other, and nothing leaves the page.
+//! Layout properties over random plans in English, French and both, regular and large print,
+//! on Letter and A4: whatever the exercises, dosages, names and notes, no two things a reader
+//! reads are drawn on top of each other, nothing leaves the page, no heading ends a page, no
+//! card moves on that would have fitted, labels and values keep one x, every text reads
+//! against its background, and no number is parted from its unit.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -7,10 +10,14 @@ use std::sync::OnceLock;
 use hep::fonts::Fonts;
 use hep::layout::geometry::Rect;
 use hep::layout::page::{ItemKind, LaidOutDocument, PageItem};
-use hep::layout::structure::Role;
+use hep::layout::paginate::PageFrame;
+use hep::layout::structure::{NodeId, Role, Structure};
+use hep::layout::theme::{MIN_TEXT_CONTRAST, TIGHT_BLOCK_GAP, Theme, WHITE, contrast, hex};
 use hep::load::library::LibrarySources;
 use hep::load::plan::Plan;
 use hep::load::source::{Origin, SourceFile};
+use hep::resolve::handout::{Brand, Rgb};
+use hep::resolve::words::{ENGLISH, FRENCH, Words};
 use hep::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -26,7 +33,10 @@ fn workspace() -> &'static Workspace {
 }
 
 fn bundled_ids() -> Vec<String> {
-    workspace().library.ids().map(str::to_string).collect()
+    let scope = workspace()
+        .scope(std::path::Path::new("."))
+        .expect("the bundled library loads");
+    scope.library.ids().map(str::to_string).collect()
 }
 
 /// The clinics a plan may name: none, the example clinic (Letter, with its logo), and an A4
@@ -136,8 +146,36 @@ fn dosage() -> impl Strategy<Value = Dosage> {
         })
 }
 
+/// The languages of a handout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Language {
+    English,
+    French,
+    Bilingual,
+}
+
+impl Language {
+    fn words(self) -> Vec<&'static Words> {
+        match self {
+            Language::English => vec![&ENGLISH],
+            Language::French => vec![&FRENCH],
+            Language::Bilingual => vec![&FRENCH, &ENGLISH],
+        }
+    }
+}
+
+/// Whether the bundled exercise `id` has French text.
+fn has_french(id: &str) -> bool {
+    workspace()
+        .library
+        .get(id)
+        .is_some_and(|exercise| exercise.text_in("fr").is_ok())
+}
+
 #[derive(Debug, Clone)]
 struct RandomPlan {
+    language: Language,
+    large_print: bool,
     client: String,
     therapist: Option<String>,
     notes: Option<String>,
@@ -159,15 +197,42 @@ fn random_plan() -> impl Strategy<Value = RandomPlan> {
         notes(),
         prop::option::of(1u32..=104),
         0..clinics().1.len(),
+        prop::sample::select(vec![
+            Language::English,
+            Language::French,
+            Language::Bilingual,
+        ]),
+        prop::bool::weighted(0.25),
     )
         .prop_map(
-            |(ids, dosages, client, therapist, notes, follow_up_weeks, clinic)| RandomPlan {
+            |(
+                ids,
+                dosages,
                 client,
                 therapist,
                 notes,
                 follow_up_weeks,
                 clinic,
-                exercises: ids.into_iter().zip(dosages).collect(),
+                language,
+                large_print,
+            )| RandomPlan {
+                language,
+                large_print,
+                exercises: {
+                    let mut ids: Vec<String> = ids;
+                    if language != Language::English {
+                        ids.retain(|id| has_french(id));
+                        if ids.is_empty() {
+                            ids.push("chin-tuck".to_string());
+                        }
+                    }
+                    ids.into_iter().zip(dosages).collect()
+                },
+                client,
+                therapist,
+                notes,
+                follow_up_weeks,
+                clinic,
             },
         )
 }
@@ -180,6 +245,14 @@ fn quoted(text: &str) -> String {
 impl RandomPlan {
     fn yaml(&self) -> String {
         let mut yaml = format!("client: {}\ndate: 2026-11-26\n", quoted(&self.client));
+        match self.language {
+            Language::English => {}
+            Language::French => yaml.push_str("language: fr\n"),
+            Language::Bilingual => yaml.push_str("language: [fr, en]\n"),
+        }
+        if self.large_print {
+            yaml.push_str("large_print: true\n");
+        }
         if let Some(therapist) = &self.therapist {
             yaml.push_str(&format!("therapist: {}\n", quoted(therapist)));
         }
@@ -363,6 +436,250 @@ fn check_tags(document: &LaidOutDocument) -> Result<(), String> {
     Ok(())
 }
 
+/// The heading a node belongs to, if any: a card's title, the notes' heading, the log's.
+fn in_heading(structure: &Structure, node: Option<NodeId>) -> bool {
+    let mut current = node;
+    while let Some(id) = current {
+        let node = structure.node(id);
+        if matches!(node.role, Role::Heading { .. }) {
+            return true;
+        }
+        current = node.parent;
+    }
+    false
+}
+
+/// The top-level section a node belongs to (a card, the header's parts, the log).
+fn section_of(structure: &Structure, node: NodeId) -> NodeId {
+    let mut id = node;
+    while let Some(parent) = structure.node(id).parent {
+        id = parent;
+    }
+    id
+}
+
+/// The tagged items of a page: everything but the footer.
+fn body_items(page: &hep::layout::page::Page) -> impl Iterator<Item = &PageItem> {
+    page.items
+        .iter()
+        .filter(|item| item.node.is_some() && item.is_content())
+}
+
+/// No page ends with a heading: the lowest text of every page but the last is not a title.
+fn check_no_heading_last(document: &LaidOutDocument) -> Result<(), String> {
+    let pages = document.pages.len();
+    for (index, page) in document
+        .pages
+        .iter()
+        .enumerate()
+        .take(pages.saturating_sub(1))
+    {
+        let lowest =
+            body_items(page).max_by(|a, b| a.bounds().bottom().total_cmp(&b.bounds().bottom()));
+        if let Some(item) = lowest
+            && in_heading(&document.structure, item.node)
+        {
+            return Err(format!(
+                "page {}: ends with the heading {}",
+                index + 1,
+                describe(item)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A page is left short only when what starts the next page could not have fitted in the room
+/// left, even with the tight gap: the first section on the next page is taller than that room.
+fn check_fill(document: &LaidOutDocument, frame: PageFrame) -> Result<(), String> {
+    let structure = &document.structure;
+    for (index, pair) in document.pages.windows(2).enumerate() {
+        let used = body_items(&pair[0])
+            .map(|item| item.bounds().bottom())
+            .fold(frame.first_top, f32::max);
+        let room = frame.bottom - used - TIGHT_BLOCK_GAP;
+        let Some(first) = body_items(&pair[1]).min_by(|a, b| a.bounds().y.total_cmp(&b.bounds().y))
+        else {
+            continue;
+        };
+        let Some(node) = first.node else { continue };
+        let section = section_of(structure, node);
+        let (top, bottom) = body_items(&pair[1])
+            .filter(|item| {
+                item.node
+                    .is_some_and(|node| section_of(structure, node) == section)
+            })
+            .map(|item| item.bounds())
+            .fold((f32::MAX, 0.0f32), |(top, bottom), bounds| {
+                (top.min(bounds.y), bottom.max(bounds.bottom()))
+            });
+        // The log starts a page of its own; a section running on from the page before is split.
+        let log = matches!(
+            structure.children(Some(section)).next().map(|child| &structure.node(child).role),
+            Some(Role::Heading { title, .. }) if Language::Bilingual.words().iter().any(|words| title.starts_with(words.log_heading))
+        );
+        if log || top > frame.later_top + 40.0 {
+            continue;
+        }
+        if bottom - top <= room - 2.0 {
+            return Err(format!(
+                "page {}: {:.0} pt left, but the {:.0} pt that start page {} would have fitted",
+                index + 1,
+                room,
+                bottom - top,
+                index + 2
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every card label is at one x on every card and page, and the value beside it at one x.
+fn check_label_columns(document: &LaidOutDocument, language: Language) -> Result<(), String> {
+    let labels: Vec<&str> = language
+        .words()
+        .iter()
+        .flat_map(|words| {
+            [
+                words.dosage_label,
+                words.how_often_label,
+                words.equipment_label,
+                words.tips_heading,
+                words.caution_heading,
+                words.progression_heading,
+            ]
+        })
+        .collect();
+    let first_language = labels.len() / language.words().len();
+    let mut label_x: Option<f32> = None;
+    let mut value_x: Option<f32> = None;
+    for (index, page) in document.pages.iter().enumerate() {
+        let lines: Vec<&hep::layout::page::TextLine> = page.text_lines().collect();
+        for line in &lines {
+            if !labels.contains(&line.text.as_str()) || line.size > 17.0 {
+                continue;
+            }
+            let expected = *label_x.get_or_insert(line.x);
+            if (line.x - expected).abs() > 0.01 {
+                return Err(format!(
+                    "page {}: label {:?} at x {:.1}, others at {expected:.1}",
+                    index + 1,
+                    line.text,
+                    line.x
+                ));
+            }
+            // The value beside a label in the handout's first language shares its baseline.
+            let beside = lines
+                .iter()
+                .filter(|other| {
+                    (other.baseline - line.baseline).abs() < 0.5 && other.x > line.x + line.width
+                })
+                .map(|other| other.x)
+                .fold(f32::MAX, f32::min);
+            let first = labels[..first_language].contains(&line.text.as_str());
+            if first && beside < f32::MAX {
+                let expected = *value_x.get_or_insert(beside);
+                if (beside - expected).abs() > 0.01 {
+                    return Err(format!(
+                        "page {}: the value of {:?} starts at x {beside:.1}, others at {expected:.1}",
+                        index + 1,
+                        line.text
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every text reads against what is painted behind it: the last filled shape under it, or the
+/// white page.
+fn check_contrast(document: &LaidOutDocument) -> Result<(), String> {
+    for (index, page) in document.pages.iter().enumerate() {
+        for (position, item) in page.items.iter().enumerate() {
+            let ItemKind::Text(line) = &item.kind else {
+                continue;
+            };
+            let bounds = item.bounds();
+            let background = page.items[..position]
+                .iter()
+                .rev()
+                .find_map(|under| match &under.kind {
+                    ItemKind::Shape(shape) if shape.rect.overlaps(&bounds) => shape.fill,
+                    _ => None,
+                })
+                .unwrap_or(WHITE);
+            let ratio = contrast(line.color, background);
+            if ratio < MIN_TEXT_CONTRAST {
+                return Err(format!(
+                    "page {}: {:?} is {} on {}: {ratio:.2}:1",
+                    index + 1,
+                    truncated(&line.text),
+                    hex(line.color),
+                    hex(background)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No line ends with a number whose unit starts the next line, and no French line starts with
+/// the punctuation that a no-break space ties to the word before it.
+fn check_no_broken_units(document: &LaidOutDocument) -> Result<(), String> {
+    for (index, page) in document.pages.iter().enumerate() {
+        let lines: Vec<(&hep::layout::page::TextLine, Option<NodeId>)> = page
+            .items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                ItemKind::Text(line) => Some((line, item.node)),
+                _ => None,
+            })
+            .collect();
+        for pair in lines.windows(2) {
+            let ((line, node), (next, next_node)) = (pair[0], pair[1]);
+            let same_paragraph = node.is_some()
+                && node == next_node
+                && (line.x - next.x).abs() < 0.01
+                && next.baseline > line.baseline
+                && next.baseline - line.baseline < line.size * 1.6;
+            if same_paragraph
+                && line.text.ends_with(|c: char| c.is_ascii_digit())
+                && next.text.starts_with(|c: char| c.is_alphabetic())
+            {
+                return Err(format!(
+                    "page {}: {:?} is parted from {:?}",
+                    index + 1,
+                    truncated(&line.text),
+                    truncated(&next.text)
+                ));
+            }
+            if next.text.starts_with([':', ';', '!', '?']) {
+                return Err(format!(
+                    "page {}: a line starts with {:?}",
+                    index + 1,
+                    truncated(&next.text)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn page_frame(plan: &RandomPlan, document: &LaidOutDocument) -> PageFrame {
+    let brand = hep::resolve::brand::neutral();
+    let theme = if plan.large_print {
+        Theme::large_print(&brand)
+    } else {
+        Theme::for_brand(&brand)
+    };
+    PageFrame {
+        first_top: document.printable.y,
+        later_top: document.printable.y,
+        bottom: theme.content_bottom(document.page_size.height),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 48,
@@ -376,6 +693,50 @@ proptest! {
         prop_assert!(!document.pages.is_empty());
         if let Err(problem) = check(&document) {
             return Err(TestCaseError::fail(format!("{problem}\nplan:\n{}", plan.yaml())));
+        }
+    }
+
+    #[test]
+    fn pages_are_packed_and_never_end_with_a_heading(plan in random_plan()) {
+        let document = plan.lay_out();
+        let checks = check_no_heading_last(&document)
+            .and_then(|()| check_fill(&document, page_frame(&plan, &document)));
+        if let Err(problem) = checks {
+            return Err(TestCaseError::fail(format!("{problem}\nplan:\n{}", plan.yaml())));
+        }
+    }
+
+    #[test]
+    fn labels_keep_their_columns_and_every_text_reads(plan in random_plan()) {
+        let document = plan.lay_out();
+        let checks = check_label_columns(&document, plan.language)
+            .and_then(|()| check_contrast(&document))
+            .and_then(|()| check_no_broken_units(&document));
+        if let Err(problem) = checks {
+            return Err(TestCaseError::fail(format!("{problem}\nplan:\n{}", plan.yaml())));
+        }
+    }
+
+    #[test]
+    fn every_theme_colour_pair_reads_whatever_the_brand(
+        primary in any::<(u8, u8, u8)>(),
+        accent in any::<(u8, u8, u8)>(),
+    ) {
+        let brand = Brand {
+            primary: Rgb::new(primary.0, primary.1, primary.2),
+            accent: Rgb::new(accent.0, accent.1, accent.2),
+            ..hep::resolve::brand::neutral()
+        };
+        for theme in [Theme::for_brand(&brand), Theme::large_print(&brand)] {
+            for (what, text, background) in theme.text_on_backgrounds() {
+                let ratio = contrast(text, background);
+                prop_assert!(
+                    ratio >= MIN_TEXT_CONTRAST,
+                    "{what}: {} on {} is {ratio:.2}:1",
+                    hex(text),
+                    hex(background)
+                );
+            }
         }
     }
 

@@ -199,7 +199,7 @@ fn the_examples_check_clean() {
     let output = hep(&["check", "examples", "--library", "examples/library"]);
     assert_success(&output);
     assert!(
-        stderr(&output).contains("Checked 1 exercise and 8 plans: 0 errors, 0 warnings."),
+        stderr(&output).contains("Checked 1 exercise and 9 plans: 0 errors, 0 warnings."),
         "{}",
         stderr(&output)
     );

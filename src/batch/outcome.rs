@@ -14,6 +14,8 @@ pub enum Status {
     Unchanged,
     /// The plan could not be rendered; nothing was written.
     Error,
+    /// Ctrl-C (or SIGTERM) came before the plan was written; nothing was written.
+    Interrupted,
 }
 
 /// One line of `hep render --json`.
@@ -48,6 +50,8 @@ pub struct Summary {
     pub unchanged: usize,
     /// Failed.
     pub failed: usize,
+    /// Not written because the run was interrupted.
+    pub interrupted: usize,
 }
 
 impl Summary {
@@ -63,6 +67,7 @@ impl Summary {
             rendered: count(Status::Ok),
             unchanged: count(Status::Unchanged),
             failed: count(Status::Error),
+            interrupted: count(Status::Interrupted),
         }
     }
 }
@@ -73,6 +78,10 @@ impl std::fmt::Display for Summary {
         if self.unchanged > 0 {
             write!(f, ", {} unchanged", self.unchanged)?;
         }
-        write!(f, ", {} failed", self.failed)
+        write!(f, ", {} failed", self.failed)?;
+        if self.interrupted > 0 {
+            write!(f, ", {} not rendered (interrupted)", self.interrupted)?;
+        }
+        Ok(())
     }
 }

@@ -3,19 +3,19 @@
 use anyhow::Result;
 
 use crate::cli::{CatalogArgs, PageArg};
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::layout::catalog::lay_out_catalog;
 use crate::load::clinic::PaperSize;
 use crate::load::library::Library;
 use crate::output::Messages;
-use crate::output::file::{write_atomically, write_stdout};
+use crate::output::file::{write_file, write_stdout};
 use crate::paint::paint;
 use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
 
 /// Renders the catalog PDF.
 pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     let paper = match args.page {
         PageArg::Letter => PaperSize::Letter,
         PageArg::A4 => PaperSize::A4,
@@ -26,7 +26,7 @@ pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {
-        write_atomically(&args.output, &bytes)?;
+        write_file(&args.output, &bytes)?;
         messages.info(format_args!(
             "Wrote {} ({} pages)",
             args.output.display(),

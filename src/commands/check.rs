@@ -1,19 +1,23 @@
 //! `hep check`: validate plans and library files exactly as `render` would, and report every
 //! problem with clarity warnings, without writing anything.
 
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use anyhow::Result;
 use serde::Serialize;
 
 use crate::batch::inputs::plan_files;
 use crate::cli::CheckArgs;
 use crate::commands::library_sources;
+use crate::commands::render::layout_warning;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Severity};
 use crate::lints::{exercise_lints, plan_lints};
-use crate::load::library::LibrarySources;
 use crate::load::source::Origin;
 use crate::output::{Messages, StdoutText};
 use crate::resolve::program::prescription;
-use crate::workspace::{PlanInput, Workspace};
+use crate::workspace::{PlanInput, Scope, Workspace, plan_folder};
 
 /// One problem in `hep check --json`.
 #[derive(Debug, Serialize)]
@@ -29,24 +33,55 @@ struct JsonDiagnostic<'a> {
 /// Checks the library and the plans; exit status 1 when there is an error.
 pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
     let sources = library_sources(&args.library);
-    let (workspace, mut problems) = Workspace::load_all(&sources, args.clinic.clone());
-    let library_problems = problems.len();
-    let exercises_checked = check_library(&workspace, &sources, &mut problems) + library_problems;
+    let workspace = Workspace::new(&sources, args.clinic.clone());
+    let mut problems = Vec::new();
+    let mut scopes: Vec<Arc<Scope>> = Vec::new();
+    // Broken library files count among the exercises checked.
+    let mut broken_files = 0;
+    let mut use_scope = |workspace: &Workspace, start: &Path, problems: &mut Vec<Diagnostic>| {
+        let (scope, found) = workspace.scope_all(start);
+        broken_files += found.len();
+        problems.extend(found);
+        if !scopes.iter().any(|known| Arc::ptr_eq(known, &scope)) {
+            scopes.push(Arc::clone(&scope));
+        }
+        scope
+    };
+    if args.paths.is_empty() {
+        use_scope(&workspace, Path::new("."), &mut problems);
+    }
     let mut plans_checked = 0;
     for file in plan_files(&args.paths, &mut problems) {
         plans_checked += 1;
+        let scope = use_scope(&workspace, &plan_folder(&file.path), &mut problems);
         match workspace.plan(PlanInput::File(&file.path)) {
             Err(problem) => problems.push(problem),
             Ok(plan) => {
-                if let Err(Diagnostics(found)) = workspace.handout(&plan) {
-                    problems.extend(found);
+                match workspace.handout_in(&plan, &scope) {
+                    Err(Diagnostics(found)) => problems.extend(found),
+                    Ok(handout) => {
+                        problems.extend(handout.warnings.iter().cloned());
+                        // The layout says what it had to change: colours, a crowded footer.
+                        let document = crate::layout::lay_out(&handout);
+                        problems.extend(
+                            document
+                                .warnings
+                                .iter()
+                                .map(|warning| layout_warning(warning, &plan)),
+                        );
+                    }
                 }
-                let merged = prescription(&plan, &workspace.library)
+                let merged = prescription(&plan, &scope.library)
                     .map(|merged| merged.exercises)
                     .unwrap_or_else(|_| plan.exercises.clone());
                 problems.extend(plan_lints(&plan, &merged));
             }
         }
+    }
+    let mut seen = BTreeSet::new();
+    let mut exercises_checked = broken_files;
+    for scope in &scopes {
+        exercises_checked += check_library(&workspace, scope, &mut seen, &mut problems);
     }
     let errors = problems.iter().filter(|problem| problem.is_error()).count();
     let warnings = problems.len() - errors;
@@ -89,20 +124,22 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
     Ok(())
 }
 
-/// Checks the exercises of the clinic's folders (or of the bundled library when no folder is
-/// given): every picture decodes, and clarity lints. Returns how many were checked.
+/// Checks the exercises of a scope's own folders (or of the bundled library when it has no
+/// folder): every picture decodes, and clarity lints. Exercises already in `seen` (shared by
+/// two clinic folders' scopes) are skipped. Returns how many were checked.
 fn check_library(
     workspace: &Workspace,
-    sources: &LibrarySources,
+    scope: &Scope,
+    seen: &mut BTreeSet<PathBuf>,
     problems: &mut Vec<Diagnostic>,
 ) -> usize {
     let mut checked = 0;
-    for exercise in workspace.library.exercises() {
+    for exercise in scope.library.exercises() {
         let own = match exercise.source.origin {
-            Origin::Bundled => sources.folders.is_empty(),
+            Origin::Bundled => scope.sources.folders.is_empty(),
             Origin::Disk | Origin::Stdin => true,
         };
-        if !own {
+        if !own || !seen.insert(exercise.source.path.clone()) {
             continue;
         }
         checked += 1;

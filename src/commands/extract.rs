@@ -7,22 +7,28 @@ use anyhow::Result;
 
 use crate::cli::ExtractArgs;
 use crate::diagnostic::Diagnostic;
+use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::record::{RecordedSettings, attached_files};
+use crate::load::source::io_reason;
 use crate::output::Messages;
-use crate::output::file::write_atomically;
+use crate::output::file::{check_inside, holds_bytes, write_inside};
 use crate::resolve::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
 
-/// Largest PDF read.
-const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest PDF read: an archival handout with 40 exercises and their photos is a few MiB.
+pub const MAX_PDF_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Writes the handout's record into the folder.
 pub fn run(args: ExtractArgs, messages: Messages) -> Result<()> {
     let files = read_record(&args.pdf)?;
+    check_names(&files, &args.pdf)?;
+    for file in &files {
+        check_inside(&args.dir, Path::new(&file.path))?;
+    }
     let conflicts: Vec<String> = files
         .iter()
         .filter(|file| {
             let target = args.dir.join(&file.path);
-            target.exists() && std::fs::read(&target).ok().as_deref() != Some(&file.data[..])
+            std::fs::symlink_metadata(&target).is_ok() && !holds_bytes(&target, &file.data)
         })
         .map(|file| format!("`{}`", args.dir.join(&file.path).display()))
         .collect();
@@ -35,14 +41,15 @@ pub fn run(args: ExtractArgs, messages: Messages) -> Result<()> {
         .with_hint("extract into an empty folder, or pass --force to replace them")
         .into());
     }
+    std::fs::create_dir_all(&args.dir).map_err(|error| {
+        anyhow::anyhow!(
+            "cannot create the folder `{}`: {}",
+            args.dir.display(),
+            io_reason(&error)
+        )
+    })?;
     for file in &files {
-        let target = args.dir.join(&file.path);
-        if let Some(folder) = target.parent() {
-            std::fs::create_dir_all(folder).map_err(|error| {
-                anyhow::anyhow!("cannot create the folder `{}`: {error}", folder.display())
-            })?;
-        }
-        write_atomically(&target, &file.data)?;
+        write_inside(&args.dir, Path::new(&file.path), &file.data)?;
     }
     let command = render_command(&files, &args.dir)?;
     if args.json {
@@ -75,13 +82,13 @@ fn read_record(pdf: &Path) -> Result<Vec<RecordFile>> {
         Diagnostic::error(format!("cannot read `{}`: {reason}", pdf.display()))
             .with_hint("give a handout rendered by `hep render --archive`")
     };
-    let size = std::fs::metadata(pdf)
-        .map_err(|error| cannot(error.to_string()))?
-        .len();
-    if size > MAX_PDF_BYTES {
-        return Err(cannot(format!("it is larger than {} MiB", MAX_PDF_BYTES >> 20)).into());
-    }
-    let bytes = std::fs::read(pdf).map_err(|error| cannot(error.to_string()))?;
+    let bytes = read_input_file(pdf, MAX_PDF_BYTES).map_err(|error| match error {
+        ReadError::TooLarge { .. } => cannot(format!(
+            "it is larger than {} MiB, far more than any handout",
+            MAX_PDF_BYTES >> 20
+        )),
+        other => cannot(other.to_string()),
+    })?;
     let files = attached_files(&bytes).map_err(cannot)?;
     if files.is_empty() {
         return Err(Diagnostic::error(format!(
@@ -92,6 +99,41 @@ fn read_record(pdf: &Path) -> Result<Vec<RecordFile>> {
         .into());
     }
     Ok(files)
+}
+
+/// Refuses a record whose names clash: two attachments of one name, or one named like the
+/// folder of another. Neither comes from hep, and writing them would lose one silently or
+/// stop halfway.
+fn check_names(files: &[RecordFile], pdf: &Path) -> Result<()> {
+    let mut names = std::collections::BTreeSet::new();
+    for file in files {
+        if !names.insert(file.path.as_str()) {
+            return Err(Diagnostic::error(format!(
+                "`{}` has two attachments named `{}`; hep's handouts never do",
+                pdf.display(),
+                file.path
+            ))
+            .with_hint("give a handout rendered by `hep render --archive`, unchanged")
+            .into());
+        }
+    }
+    for file in files {
+        let mut folder = Path::new(&file.path).parent();
+        while let Some(parent) = folder.filter(|parent| !parent.as_os_str().is_empty()) {
+            if let Some(name) = parent.to_str().filter(|name| names.contains(name)) {
+                return Err(Diagnostic::error(format!(
+                    "`{}` has an attachment named `{name}` and another inside a folder of that \
+                     name, `{}`; hep's handouts never do",
+                    pdf.display(),
+                    file.path
+                ))
+                .with_hint("give a handout rendered by `hep render --archive`, unchanged")
+                .into());
+            }
+            folder = parent.parent();
+        }
+    }
+    Ok(())
 }
 
 /// The command (program and arguments) that renders the extracted plan into the same PDF.

@@ -1,13 +1,19 @@
 //! `hep init DIR`: a ready clinic folder with a commented clinic file, a library folder with
-//! one example exercise, a sample plan and a short guide.
+//! one example exercise, a sample plan, a short guide, and the JSON Schemas that the YAML
+//! files name on their first line for editors.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use crate::cli::InitArgs;
+use crate::clinic_folder::{LIBRARY_FOLDER, SCHEMA_FOLDER};
+use crate::commands::schema::completions;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::library::{Library, LibrarySources};
 use crate::output::Messages;
+use crate::output::file::write_inside;
+use crate::schema::{Format, schema_text};
 
 /// The files `hep init` writes, relative to the new folder.
 const FILES: [(&str, &str); 4] = [
@@ -32,10 +38,17 @@ const FILES: [(&str, &str); 4] = [
 /// Writes the clinic folder, refusing to overwrite anything already there.
 pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
     let root = &args.dir;
+    let schema_files: Vec<PathBuf> = Format::ALL
+        .iter()
+        .map(|format| Path::new(SCHEMA_FOLDER).join(format.file_name()))
+        .collect();
     let existing: Vec<String> = FILES
         .iter()
-        .map(|(name, _)| root.join(name))
-        .filter(|path| path.exists())
+        .map(|(name, _)| PathBuf::from(name))
+        .chain(schema_files.iter().cloned())
+        .map(|name| root.join(name))
+        // A dangling link is something there too: never write through it.
+        .filter(|path| std::fs::symlink_metadata(path).is_ok())
         .map(|path| format!("`{}`", path.display()))
         .collect();
     if !existing.is_empty() {
@@ -45,15 +58,21 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         )
         .into());
     }
+    std::fs::create_dir_all(root).with_context(|| format!("cannot create `{}`", root.display()))?;
     for (name, text) in FILES {
         let path = root.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, text)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write_inside(root, Path::new(name), text.as_bytes())?;
         messages.detail(format_args!("Wrote {}", path.display()));
+    }
+    // The schemas, with the folder's own exercise ids among the completions.
+    let library = Library::load(&LibrarySources {
+        bundled: true,
+        folders: vec![root.join(LIBRARY_FOLDER)],
+    })?;
+    let completions = completions(&library);
+    for (format, name) in Format::ALL.iter().zip(&schema_files) {
+        write_inside(root, name, schema_text(*format, &completions).as_bytes())?;
+        messages.detail(format_args!("Wrote {}", root.join(name).display()));
     }
     let shown = if root == Path::new(".") {
         String::new()
@@ -61,7 +80,7 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
         format!("cd {} && ", root.display())
     };
     messages.info(format_args!(
-        "Created a clinic folder in {}. Next: edit clinic.yaml, then\n  {shown}hep render plans/sample.yaml --library library",
+        "Created a clinic folder in {}. Next: edit clinic.yaml, then\n  {shown}hep render plans/sample.yaml",
         root.display()
     ));
     Ok(())

@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::ListArgs;
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::exercise::{Category, Exercise, Region};
 use crate::load::library::Library;
@@ -26,7 +26,7 @@ struct ExerciseRow<'a> {
 
 /// Prints the exercises that match the filters.
 pub fn run(args: ListArgs, messages: Messages) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     if args.programs {
         return list_programs(&library, args.json, messages);
     }

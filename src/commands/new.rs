@@ -3,14 +3,14 @@
 use anyhow::Result;
 
 use crate::cli::NewPlanArgs;
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::library::Library;
 use crate::output::write_stdout_quietly;
 
 /// Prints the skeleton on standard output; unknown exercise ids are refused with suggestions.
 pub fn run(args: NewPlanArgs) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     let ids: Vec<String> = args
         .exercises
         .iter()
@@ -70,6 +70,11 @@ pub fn run(args: NewPlanArgs) -> Result<()> {
     write_stdout_quietly(text.as_bytes())
 }
 
+/// The first line of a new plan: editors with the YAML language server (VS Code's YAML
+/// extension) complete and check the plan against the schema `hep init` writes, for a plan
+/// saved in the clinic folder's `plans/`.
+pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=../schemas/plan.schema.json";
+
 /// The plan text: every field present, the optional ones commented. With a program, the
 /// follow-up and the exercises come from it unless the plan adds its own.
 fn skeleton(client: Option<&str>, ids: &[String], date: &str, from_program: bool) -> String {
@@ -78,10 +83,11 @@ fn skeleton(client: Option<&str>, ids: &[String], date: &str, from_program: bool
         None => "\"\"                        # the client's name, as it is printed".to_string(),
     };
     let mut text = format!(
-        "client: {client}\n\
+        "{SCHEMA_LINE}\n\
+         client: {client}\n\
          therapist: \"\"                   # e.g. Alex Martin, RMT\n\
          date: {date}\n\
-         # clinic: ../clinic.yaml\n\
+         # clinic: ../clinic.yaml          # default: the clinic folder's clinic.yaml\n\
          # notes: |\n\
          #   A message to the client.\n"
     );
@@ -127,7 +133,10 @@ mod tests {
             "2026-11-27",
             false,
         );
-        assert!(text.starts_with("client: \"Jane: Doe\"\n"), "{text}");
+        assert!(
+            text.starts_with(&format!("{SCHEMA_LINE}\nclient: \"Jane: Doe\"\n")),
+            "{text}"
+        );
         assert!(text.contains("date: 2026-11-27\n"));
         assert!(text.contains("exercises:\n  - clamshell\n"));
     }

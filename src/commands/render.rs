@@ -2,6 +2,7 @@
 //! folders) render in parallel, share the library, fonts and pictures, and end with a summary.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -15,24 +16,28 @@ use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
 use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
-use crate::output::file::{write_atomically, write_stdout};
+use crate::output::file::{holds_bytes, write_file, write_stdout};
+use crate::output::interrupt::{self, Interrupted};
 use crate::output::progress::batch_progress;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::paint::paint;
 use crate::resolve::handout::Handout;
 use crate::resolve::words::{LANGUAGES, Words};
-use crate::workspace::{PlanInput, Workspace};
+use crate::workspace::{PlanInput, Scope, Workspace};
 
 /// Where one plan's PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Destination {
+pub(crate) enum Destination {
+    /// A file, written atomically.
     File(PathBuf),
+    /// Standard output.
     Stdout,
 }
 
 /// One plan to render.
 struct Job {
     plan_path: PathBuf,
+    scope: Arc<Scope>,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
 }
@@ -46,7 +51,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
     let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
-    let mut workspace = Workspace::load(&library_sources(&args.library), args.clinic.clone())?;
+    let mut workspace = Workspace::new(&library_sources(&args.library), args.clinic.clone());
     workspace.settings.large_print = args.large_print;
     workspace.settings.allow_fallback = args.allow_fallback;
     workspace.settings.archive = args.archive;
@@ -74,6 +79,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
                 ));
             }
         };
+        let scope = workspace.scope(Path::new("."))?;
         let plan = workspace.plan(PlanInput::Stdin)?;
         if args.ics && matches!(destination, Destination::Stdout) {
             return Err(usage(
@@ -88,6 +94,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         let outcome = render_one(
             &workspace,
             PathBuf::from("<stdin>"),
+            &scope,
             Ok(plan),
             Some(destination),
             &options,
@@ -128,10 +135,16 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         ));
     }
 
+    // Each clinic folder's library, once, before the plans render side by side.
+    let mut scopes = Vec::with_capacity(files.len());
+    for file in &files {
+        scopes.push(workspace.scope_of_plan(&file.path)?);
+    }
     // Read every plan first: names may depend on them, and no two plans may share a file.
     let jobs: Vec<Job> = files
         .par_iter()
-        .map(|file| plan_job(&workspace, file, &args, template.as_ref()))
+        .zip(scopes)
+        .map(|(file, scope)| plan_job(&workspace, file, scope, &args, template.as_ref()))
         .collect();
     let clashes = collisions(jobs.iter().filter_map(|job| match &job.destination {
         Some(Destination::File(path)) => Some((job.plan_path.as_path(), path.as_path())),
@@ -147,24 +160,32 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         calendar: args.ics,
     };
     let progress = batch_progress(jobs.len(), messages.verbosity);
+    let plans = jobs.len();
+    interrupt::stop_between_plans();
     let render_all = || -> Vec<Outcome> {
         jobs.into_par_iter()
             .map(|job| {
-                let outcome = render_one(
-                    &workspace,
-                    job.plan_path,
-                    job.plan,
-                    job.destination,
-                    &options,
-                );
+                let outcome = if interrupt::requested() {
+                    not_started(job)
+                } else {
+                    render_one(
+                        &workspace,
+                        job.plan_path,
+                        &job.scope,
+                        job.plan,
+                        job.destination,
+                        &options,
+                    )
+                };
                 progress.inc(1);
                 outcome
             })
             .collect()
     };
     let outcomes = match args.jobs {
+        // More threads than plans would only cost memory (each has its own stack).
         Some(threads) => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.get())
+            .num_threads(threads.get().min(plans.max(1)))
             .build()?
             .install(render_all),
         None => render_all(),
@@ -177,9 +198,18 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
 fn plan_job(
     workspace: &Workspace,
     file: &PlanFile,
+    scope: Arc<Scope>,
     args: &RenderArgs,
     template: Option<&NameTemplate>,
 ) -> Job {
+    if let Some(problem) = &file.problem {
+        return Job {
+            plan_path: file.path.clone(),
+            scope,
+            plan: Err(problem.clone()),
+            destination: None,
+        };
+    }
     let plan = workspace.plan(PlanInput::File(&file.path));
     let destination = match (&args.output, &plan) {
         (Some(path), _) if path.as_os_str() == "-" => Some(Destination::Stdout),
@@ -211,25 +241,49 @@ fn plan_job(
     };
     Job {
         plan_path: file.path.clone(),
+        scope,
         plan,
         destination,
     }
 }
 
+/// The outcome of a plan that Ctrl-C kept from starting.
+fn not_started(job: Job) -> Outcome {
+    Outcome {
+        warnings: Vec::new(),
+        plan: job.plan_path,
+        output: match job.destination {
+            Some(Destination::File(path)) => Some(path),
+            _ => None,
+        },
+        calendar: None,
+        status: Status::Interrupted,
+        pages: None,
+        exercises: None,
+        error: Some("not rendered: interrupted".to_string()),
+    }
+}
+
 /// How PDFs are written.
-struct WriteOptions {
+pub(crate) struct WriteOptions {
     /// Rewrite even when the bytes are the same.
-    force: bool,
+    pub(crate) force: bool,
     /// Create missing folders (under `--out-dir`).
-    create_folders: bool,
+    pub(crate) create_folders: bool,
     /// Also write the follow-up as an .ics file beside the PDF.
-    calendar: bool,
+    pub(crate) calendar: bool,
+}
+
+/// A compromise the layout made, as a warning about the plan's handout.
+pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
+    Diagnostic::warning(message.to_string()).in_file(&plan.source.path)
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
-fn render_one(
+pub(crate) fn render_one(
     workspace: &Workspace,
     plan_path: PathBuf,
+    scope: &Scope,
     plan: Result<Plan, Diagnostic>,
     destination: Option<Destination>,
     options: &WriteOptions,
@@ -252,7 +306,7 @@ fn render_one(
         Ok(plan) => plan,
         Err(problem) => return failed(format!("{problem:#}")),
     };
-    let handout = match workspace.handout(&plan) {
+    let handout = match workspace.handout_in(&plan, scope) {
         Ok(handout) => handout,
         Err(problems) => return failed(format!("{problems:#}")),
     };
@@ -263,11 +317,11 @@ fn render_one(
     };
     let status = match destination {
         Some(Destination::Stdout) => write_stdout(&bytes).map(|()| Status::Ok),
-        Some(Destination::File(path)) if !options.force && same_bytes(&path, &bytes) => {
+        Some(Destination::File(path)) if !options.force && holds_bytes(&path, &bytes) => {
             Ok(Status::Unchanged)
         }
         Some(Destination::File(path)) => create_parent(&path, options.create_folders)
-            .and_then(|()| write_atomically(&path, &bytes))
+            .and_then(|()| write_file(&path, &bytes))
             .map(|()| Status::Ok),
         None => Err(anyhow::anyhow!("no output file")),
     };
@@ -286,6 +340,12 @@ fn render_one(
                 .warnings
                 .iter()
                 .map(|warning| format!("{warning:#}"))
+                .chain(
+                    document
+                        .warnings
+                        .iter()
+                        .map(|warning| format!("{:#}", layout_warning(warning, &plan))),
+                )
                 .collect(),
             plan: plan_path,
             output,
@@ -294,6 +354,10 @@ fn render_one(
             pages: Some(document.pages.len()),
             exercises: Some(handout.cards.len()),
             error: None,
+        },
+        Err(_) if interrupt::requested() => Outcome {
+            status: Status::Interrupted,
+            ..failed("not written: interrupted".to_string())
         },
         Err(error) => failed(format!("error: {error:#}")),
     }
@@ -305,8 +369,8 @@ fn write_calendar(handout: &Handout, pdf: &Path, force: bool) -> Result<Option<P
         return Ok(None);
     };
     let path = pdf.with_extension("ics");
-    if force || !same_bytes(&path, text.as_bytes()) {
-        write_atomically(&path, text.as_bytes())?;
+    if force || !holds_bytes(&path, text.as_bytes()) {
+        write_file(&path, text.as_bytes())?;
     }
     Ok(Some(path))
 }
@@ -320,12 +384,6 @@ fn create_parent(path: &Path, create: bool) -> Result<()> {
             }),
         _ => Ok(()),
     }
-}
-
-/// Whether `path` already holds exactly `bytes`.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(path).is_ok_and(|metadata| metadata.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
 }
 
 /// Prints the outcomes (JSON lines, or messages and a summary) and sets the exit status.
@@ -385,8 +443,12 @@ fn finish(
             _ => {}
         }
     }
-    if !single {
+    if !single || interrupt::requested() {
         messages.info(summary);
+    }
+    if interrupt::requested() {
+        messages.problem("error: interrupted; the PDFs listed as rendered were written whole, no others were written");
+        return Err(Interrupted.into());
     }
     if summary.failed > 0 {
         return Err(AlreadyReported.into());

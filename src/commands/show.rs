@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::ShowArgs;
-use crate::commands::library_sources;
+use crate::commands::library_here;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::exercise::Laterality;
 use crate::load::frequency::Frequency;
@@ -14,7 +14,7 @@ use crate::resolve::words::ENGLISH;
 
 /// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions.
 pub fn run(args: ShowArgs) -> Result<()> {
-    let library = Library::load(&library_sources(&args.library))?;
+    let library = Library::load(&library_here(&args.library))?;
     if let Some(id) = &args.program {
         return show_program(&library, id);
     }

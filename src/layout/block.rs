@@ -81,30 +81,26 @@ impl Block {
 
     /// The lowest item bottom at most `max_height` that no item straddles.
     fn clean_cut(&self, max_height: Pt) -> Option<Pt> {
-        let straddles = |cut: Pt| {
-            self.items.iter().any(|item| {
-                let bounds = item.bounds();
-                bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01
-            })
-        };
-        let mut cuts: Vec<Pt> = self
+        // Only items starting above `max_height` can straddle a cut there: looking at the rest
+        // of a long paragraph for every page made pagination quadratic in its length.
+        let above: Vec<Rect> = self
             .items
             .iter()
-            .map(|item| item.bounds().bottom())
+            .map(PageItem::bounds)
+            .filter(|bounds| bounds.y < max_height)
+            .collect();
+        let straddles = |cut: Pt| {
+            above
+                .iter()
+                .any(|bounds| bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01)
+        };
+        let mut cuts: Vec<Pt> = above
+            .iter()
+            .map(Rect::bottom)
             .filter(|bottom| *bottom <= max_height && *bottom > 0.0)
             .collect();
         cuts.sort_by(|a, b| b.total_cmp(a));
         cuts.into_iter().find(|cut| !straddles(*cut))
-    }
-
-    /// The items starting above `top`, and how far down they reach; `None` when there are none.
-    fn reach_above(&self, top: Pt) -> Option<Pt> {
-        self.items
-            .iter()
-            .map(PageItem::bounds)
-            .filter(|bounds| bounds.y < top - 0.01)
-            .map(|bounds| bounds.bottom())
-            .reduce(Pt::max)
     }
 
     /// The tops of items, lowest first: the places where the block can be cut at an item.
@@ -123,8 +119,9 @@ impl Block {
     /// A cut at the top of an item such that the items above it end by `max_height`, lowest
     /// first: the cut and the height of the first part.
     fn cut_above_item(&self, max_height: Pt) -> Option<(Pt, Pt)> {
+        let reach = Reach::of(&self.items);
         self.item_tops().into_iter().find_map(|top| {
-            let reach = self.reach_above(top)?;
+            let reach = reach.above(top)?;
             let cut = top.min(max_height);
             (reach <= max_height + 0.01).then_some((cut, reach.min(max_height).max(cut)))
         })
@@ -133,11 +130,46 @@ impl Block {
     /// The height of the smallest first part that any cut can leave: the block's first items
     /// and everything beside them.
     fn first_items_height(&self) -> Pt {
+        let reach = Reach::of(&self.items);
         let mut tops = self.item_tops();
         tops.reverse();
         tops.into_iter()
-            .find_map(|top| self.reach_above(top))
+            .find_map(|top| reach.above(top))
             .unwrap_or(self.height)
+    }
+}
+
+/// How far down the items starting above a given y reach, answered in logarithmic time: a
+/// linear scan for every possible cut made a long paragraph's pagination quadratic.
+struct Reach {
+    /// Item tops, highest on the page first.
+    tops: Vec<Pt>,
+    /// The lowest bottom among the items up to the same index.
+    lowest_bottom: Vec<Pt>,
+}
+
+impl Reach {
+    fn of(items: &[PageItem]) -> Reach {
+        let mut bounds: Vec<Rect> = items.iter().map(PageItem::bounds).collect();
+        bounds.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let mut lowest = Pt::NEG_INFINITY;
+        let lowest_bottom = bounds
+            .iter()
+            .map(|rect| {
+                lowest = lowest.max(rect.bottom());
+                lowest
+            })
+            .collect();
+        Reach {
+            tops: bounds.iter().map(|rect| rect.y).collect(),
+            lowest_bottom,
+        }
+    }
+
+    /// The items starting above `top`, and how far down they reach; `None` when there are none.
+    fn above(&self, top: Pt) -> Option<Pt> {
+        let count = self.tops.partition_point(|y| *y < top - 0.01);
+        count.checked_sub(1).map(|last| self.lowest_bottom[last])
     }
 }
 

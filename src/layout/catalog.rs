@@ -4,7 +4,7 @@
 use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{PageSize, Pt, Rect, fit_within};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
-use crate::layout::paginate;
+use crate::layout::paginate::{PageFrame, paginate};
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{BOTTOM_SAFE, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
@@ -71,12 +71,12 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
         }
     }
 
-    let mut pages = paginate(
-        blocks,
-        MARGIN_TOP,
-        MARGIN_TOP,
-        theme.content_bottom(page_size.height),
-    );
+    let frame = PageFrame {
+        first_top: MARGIN_TOP,
+        later_top: MARGIN_TOP,
+        bottom: theme.content_bottom(page_size.height),
+    };
+    let mut pages = paginate(blocks.into_iter().map(Into::into).collect(), frame);
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         let top = theme.footer_top(page_size.height);
@@ -95,6 +95,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             .push(PageItem::text(label.place(x, baseline, theme.small), None));
     }
     LaidOutDocument {
+        warnings: Vec::new(),
         page_size,
         printable: Rect::new(
             x,

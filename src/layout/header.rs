@@ -7,7 +7,7 @@ use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::structure::{Role, Structure};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{HAIRLINE, MUTED, Theme};
+use crate::layout::theme::{HAIRLINE, Theme};
 use crate::resolve::handout::Handout;
 use crate::resolve::words::Words;
 
@@ -88,7 +88,7 @@ pub fn title_block(
     if let Some(second) = handout.second_words {
         column.node =
             Some(structure.add_in_language(None, Role::Paragraph, Some(second.language_tag)));
-        column.paragraph(second.title, theme.emphasis.colored(MUTED));
+        column.paragraph(second.title, theme.emphasis.colored(theme.muted));
     }
     column.space(6.0);
     // On a bilingual handout each label carries both languages: "Préparé pour / Prepared for".
@@ -151,8 +151,16 @@ pub fn follow_up_block(
     let bar = 6.0;
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
-    // Wide enough for "Scan to book or cancel" on one line, so the box stays short.
-    let qr_column = (QR_SIDE + 24.0).max(single_line(words.scan_to_book, theme.small).width + 4.0);
+    // Wide enough for "Scan to book or cancel" (or "... change") on one line, so the box stays
+    // short; a bilingual handout prints the caption in both languages.
+    let scan_captions: Vec<&str> = std::iter::once(follow_up.booking_caption)
+        .chain(follow_up.second.as_ref().map(|second| second.booking_caption))
+        .collect();
+    let widest_caption = scan_captions
+        .iter()
+        .map(|caption| single_line(caption, theme.small).width)
+        .fold(0.0, Pt::max);
+    let qr_column = (QR_SIDE + 24.0).max((widest_caption + 4.0).min(width / 3.0));
     let qr_room = if handout.brand.booking_qr.is_some() {
         qr_column + padding
     } else {
@@ -164,7 +172,7 @@ pub fn follow_up_block(
         None => words.next_appointment.to_string(),
     };
     column.node = Some(structure.heading(Some(section), 2, &heading));
-    column.paragraph(&heading, theme.label.colored(theme.accent));
+    column.paragraph(&heading, theme.label.colored(theme.accent_text));
     column.space(2.0);
     column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(
@@ -178,7 +186,7 @@ pub fn follow_up_block(
         column.node = translated(structure);
         column.paragraph(
             &format!("{} ({})", second.date, second.distance),
-            theme.value.colored(MUTED),
+            theme.value.colored(theme.muted),
         );
     }
     column.space(3.0);
@@ -186,7 +194,7 @@ pub fn follow_up_block(
     column.paragraph(&follow_up.note, theme.body);
     if let Some(second) = &follow_up.second {
         column.node = translated(structure);
-        column.paragraph(&second.note, theme.body.colored(MUTED));
+        column.paragraph(&second.note, theme.body.colored(theme.muted));
     }
     if let Some(phone) = &handout.brand.phone {
         column.node = Some(structure.add(Some(section), Role::Paragraph));
@@ -210,7 +218,10 @@ pub fn follow_up_block(
             padding + QR_SIDE + 2.0,
             caption,
         );
-        for line in wrap(words.scan_to_book, theme.small, qr_column) {
+        for line in scan_captions
+            .iter()
+            .flat_map(|caption| wrap(caption, theme.small, qr_column))
+        {
             let centred = label.x + (qr_column - line.width) / 2.0;
             label.lines(vec![line], centred, theme.small);
         }
@@ -249,9 +260,13 @@ pub fn notes_block(
         return None;
     }
     let section = structure.add(None, Role::Section);
-    let heading = structure.heading(Some(section), 2, handout.words.notes_heading);
+    let title = match handout.second_words {
+        Some(second) => format!("{} / {}", handout.words.notes_heading, second.notes_heading),
+        None => handout.words.notes_heading.to_string(),
+    };
+    let heading = structure.heading(Some(section), 2, &title);
     let mut column = Column::in_node(x, width, 0.0, heading);
-    column.paragraph(handout.words.notes_heading, theme.heading);
+    column.paragraph(&title, theme.heading);
     column.space(2.0);
     for (index, paragraph) in handout.notes.iter().enumerate() {
         if index > 0 {

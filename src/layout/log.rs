@@ -4,6 +4,7 @@
 use crate::layout::block::{Block, Column};
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
+use crate::layout::paginate::Placeable;
 use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{HAIRLINE, INK, Theme, WHITE};
@@ -21,8 +22,8 @@ pub fn log_blocks(
     theme: &Theme,
     (x, width): (Pt, Pt),
     structure: &mut Structure,
-) -> Vec<Block> {
-    let mut blocks = Vec::new();
+) -> Vec<Placeable> {
+    let mut blocks: Vec<Placeable> = Vec::new();
     let section = structure.add(None, Role::Section);
     let title = structure.heading(Some(section), 2, &log.heading);
     let mut heading = Column::in_node(x, width, 0.0, title);
@@ -30,29 +31,39 @@ pub fn log_blocks(
     heading.space(4.0);
     heading.node = Some(structure.add(Some(section), Role::Paragraph));
     heading.paragraph(&log.instruction, theme.body);
-    blocks.push(Block {
-        height: heading.y,
-        items: heading.items,
+    blocks.push(Placeable {
+        keep_with_next: true,
+        ..Block {
+            height: heading.y,
+            items: heading.items,
+        }
+        .into()
     });
     let label_width = if theme.large_print { 180.0 } else { 150.0 };
     for (band, start) in (0..log.days.len()).step_by(DAYS_PER_BAND).enumerate() {
         let end = (start + DAYS_PER_BAND).min(log.days.len());
         let table = structure.add(Some(section), Role::Table);
-        blocks.push(band_block(
-            log,
-            theme,
-            (x, width, label_width),
-            start..end,
-            (band, table, &mut *structure),
-        ));
+        blocks.push(
+            band_block(
+                log,
+                theme,
+                (x, width, label_width),
+                start..end,
+                (band, table, &mut *structure),
+            )
+            .into(),
+        );
     }
     let closing_node = structure.add(Some(section), Role::Paragraph);
     let mut closing = Column::in_node(x, width, 0.0, closing_node);
     closing.paragraph(&log.closing, theme.body_bold.colored(theme.primary));
-    blocks.push(Block {
-        height: closing.y,
-        items: closing.items,
-    });
+    blocks.push(
+        Block {
+            height: closing.y,
+            items: closing.items,
+        }
+        .into(),
+    );
     blocks
 }
 

@@ -204,4 +204,7 @@ pub struct LaidOutDocument {
     pub created: Option<jiff::civil::DateTime>,
     /// The logical structure that the pages' items are tagged with.
     pub structure: Structure,
+    /// What the layout had to compromise on, for `hep check` and `render` to report: a brand
+    /// colour darkened to be readable, a footer shortened to fit.
+    pub warnings: Vec<String>,
 }

@@ -115,7 +115,9 @@ fn shape_uncached(text: &str, font: FontStyle) -> Vec<ShapedGlyph> {
     let face = Fonts::bundled().face(font);
     let units_per_em = face.units_per_em();
     let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
+    // A tab has no glyph (it would print as a missing-glyph box, which PDF/UA forbids): it is
+    // a space here, byte for byte, so glyph ranges still index `text`.
+    buffer.push_str(&text.replace('\t', " "));
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.guess_segment_properties();
     let output = rustybuzz::shape(&face.face, &[], buffer);
@@ -154,7 +156,7 @@ pub fn single_line(text: &str, style: TextStyle) -> ShapedLine {
     let glyphs = shape(text, style.font);
     let width = glyphs.iter().map(|glyph| glyph.x_advance_em).sum::<f32>() * style.size;
     ShapedLine {
-        text: text.to_string(),
+        text: text.replace('\t', " "),
         glyphs,
         width,
     }
@@ -217,6 +219,31 @@ pub fn wrap(text: &str, style: TextStyle, max_width: Pt) -> Vec<ShapedLine> {
     lines
 }
 
+/// Breaks `text` into lines of which the first `narrow_lines` are at most `narrow_width` wide
+/// and the rest at most `width` (text running beside a picture, then below it).
+pub fn wrap_narrow_first(
+    text: &str,
+    style: TextStyle,
+    (narrow_lines, narrow_width): (usize, Pt),
+    width: Pt,
+) -> Vec<ShapedLine> {
+    let mut lines = wrap(text, style, narrow_width);
+    if lines.len() <= narrow_lines || narrow_width >= width {
+        return lines;
+    }
+    // Each line's text is a slice of `text`, in order: find where the narrow ones end.
+    let mut end = 0;
+    for line in &lines[..narrow_lines] {
+        match text[end..].find(line.text.as_str()) {
+            Some(at) => end += at + line.text.len(),
+            None => return lines,
+        }
+    }
+    lines.truncate(narrow_lines);
+    lines.extend(wrap(text[end..].trim_start(), style, width));
+    lines
+}
+
 /// Builds a line from a run of glyphs, dropping trailing spaces and re-basing text ranges.
 fn line_from(text: &str, glyphs: &[ShapedGlyph], style: TextStyle) -> ShapedLine {
     let mut glyphs = glyphs.to_vec();
@@ -243,7 +270,7 @@ fn line_from(text: &str, glyphs: &[ShapedGlyph], style: TextStyle) -> ShapedLine
     }
     let width = glyphs.iter().map(|glyph| glyph.x_advance_em).sum::<f32>() * style.size;
     ShapedLine {
-        text: text[byte_start..byte_end].to_string(),
+        text: text[byte_start..byte_end].replace('\t', " "),
         glyphs,
         width,
     }

@@ -4,6 +4,8 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::load::appointments::{AppointmentFields, Appointments};
+use crate::load::localized::Localized;
 use crate::load::scalar::HexColor;
 use crate::load::source::SourceFile;
 use crate::load::yaml;
@@ -29,12 +31,13 @@ pub struct BrandColors {
     pub accent: Option<HexColor>,
 }
 
+/// A clinic file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClinicFile {
+pub(crate) struct ClinicFile {
     name: Spanned<String>,
     logo: Option<Spanned<String>>,
-    address: Option<String>,
+    address: Option<Localized<String>>,
     phone: Option<String>,
     email: Option<String>,
     website: Option<String>,
@@ -43,13 +46,18 @@ struct ClinicFile {
     colors: BrandColors,
     #[serde(default)]
     page: PaperSize,
-    footer: Option<String>,
+    footer: Option<Localized<String>>,
     #[serde(default)]
     large_print: bool,
     #[serde(default)]
     log: bool,
     #[serde(default)]
     archive: bool,
+    // Booking: see `appointments.rs`.
+    timezone: Option<Spanned<String>>,
+    appointment_minutes: Option<Spanned<u32>>,
+    closed_days: Option<Spanned<Vec<Spanned<String>>>>,
+    follow_up_note: Option<Localized<String>>,
 }
 
 /// A validated clinic file.
@@ -59,8 +67,8 @@ pub struct Clinic {
     pub name: String,
     /// The logo file, relative to the clinic file, and where it is named.
     pub logo: Option<(String, Option<Position>)>,
-    /// Street address, one line.
-    pub address: Option<String>,
+    /// Street address, one line; in one language or by language.
+    pub address: Option<Localized<String>>,
     /// Phone number.
     pub phone: Option<String>,
     /// Email address.
@@ -73,16 +81,42 @@ pub struct Clinic {
     pub colors: BrandColors,
     /// Paper size.
     pub page: PaperSize,
-    /// A line printed on every page.
-    pub footer: Option<String>,
+    /// A line printed on every page; in one language or by language.
+    pub footer: Option<Localized<String>>,
     /// Large print by default, for every plan that does not say otherwise.
     pub large_print: bool,
     /// A tracking log by default.
     pub log: bool,
     /// Archival PDF/A-3b handouts with their record attached, for every plan.
     pub archive: bool,
+    /// Time zone, appointment length, closed days and the clinic's follow-up sentence.
+    pub appointments: Appointments,
     /// The clinic file, for errors and finding the logo.
     pub source: SourceFile,
+}
+
+/// A text trimmed in every language, and dropped when empty in all of them.
+fn clean_localized(value: Option<Localized<String>>) -> Option<Localized<String>> {
+    let trimmed = value?.map(|text| text.trim().to_string());
+    let empty = match &trimmed {
+        Localized::Plain(text) => text.is_empty(),
+        Localized::ByLanguage(texts) => texts.values().all(String::is_empty),
+    };
+    (!empty).then_some(trimmed)
+}
+
+/// A clinic text in the language `code`: a plain text is the clinic's in every language; a
+/// map by language gives its `code` entry, else its English one, else its first.
+pub fn clinic_text<'a>(text: &'a Localized<String>, code: &str) -> Option<&'a str> {
+    match text {
+        Localized::Plain(text) => Some(text.as_str()),
+        Localized::ByLanguage(texts) => texts
+            .get(code)
+            .or_else(|| texts.get("en"))
+            .or_else(|| texts.values().next())
+            .map(String::as_str)
+            .filter(|text| !text.is_empty()),
+    }
 }
 
 impl Clinic {
@@ -101,19 +135,29 @@ impl Clinic {
                 .map(|text| text.trim().to_string())
                 .filter(|text| !text.is_empty())
         };
+        let appointments = Appointments::load(
+            AppointmentFields {
+                timezone: file.timezone,
+                appointment_minutes: file.appointment_minutes,
+                closed_days: file.closed_days,
+                follow_up_note: file.follow_up_note,
+            },
+            &source,
+        )?;
         Ok(Clinic {
+            appointments,
             name,
             logo: file
                 .logo
                 .map(|logo| (logo.value, Position::from_yaml(logo.referenced))),
-            address: clean(file.address),
+            address: clean_localized(file.address),
             phone: clean(file.phone),
             email: clean(file.email),
             website: clean(file.website),
             booking_url: clean(file.booking_url),
             colors: file.colors,
             page: file.page,
-            footer: clean(file.footer),
+            footer: clean_localized(file.footer),
             large_print: file.large_print,
             log: file.log,
             archive: file.archive,

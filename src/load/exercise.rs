@@ -176,9 +176,10 @@ fn illustration_entry<'de, D: Deserializer<'de>>(
 #[serde(transparent)]
 struct IllustrationItem(#[serde(deserialize_with = "illustration_entry")] IllustrationEntry);
 
+/// An exercise file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ExerciseFile {
+pub(crate) struct ExerciseFile {
     id: Option<Spanned<String>>,
     language: Option<String>,
     name: Spanned<Localized<String>>,

@@ -1,4 +1,5 @@
-//! When the client should come back: "2 weeks", "2026-12-10", or `{in: 2 weeks, note: ...}`.
+//! When the client should come back: "2 weeks", "2026-12-10", or
+//! `{date: 2027-03-04, time: "14:30", note: ...}`.
 
 use std::fmt;
 
@@ -33,12 +34,58 @@ pub enum FollowUpWhen {
 pub struct FollowUp {
     /// When.
     pub when: FollowUpWhen,
+    /// The appointment's time of day, when booked.
+    pub time: Option<jiff::civil::Time>,
     /// A message for the client; the default says they may cancel if the pain is gone.
     pub note: Option<String>,
 }
 
 /// The accepted forms, shown when a follow-up is refused.
-pub const FOLLOW_UP_FORMS: &str = "write `2 weeks`, `10 days`, `1 month`, a date like `2026-12-10`, or `{in: 2 weeks, note: \"...\"}`";
+pub const FOLLOW_UP_FORMS: &str = "write `2 weeks`, `10 days`, `1 month`, a date like `2026-12-10`, or `{date: 2026-12-10, time: \"14:30\", note: \"...\"}`";
+
+/// The accepted times of day, shown when a time is refused.
+pub const TIME_FORMS: &str = "write the time as `14:30` (24-hour) or `2:30 PM`";
+
+/// Parses an appointment time: `14:30`, `9:05`, `2:30 PM`, `2:30pm`, `2 PM`.
+pub fn parse_time(text: &str) -> Result<jiff::civil::Time, String> {
+    let refused = || format!("`{}` is not a time of day", text.trim());
+    let lower = text.trim().to_ascii_lowercase();
+    let (clock, meridiem) = if let Some(clock) = lower.strip_suffix("am") {
+        (clock.trim_end(), Some(false))
+    } else if let Some(clock) = lower.strip_suffix("pm") {
+        (clock.trim_end(), Some(true))
+    } else {
+        (lower.as_str(), None)
+    };
+    let (hour, minute) = match clock.split_once(':') {
+        Some((hour, minute)) if minute.len() == 2 => (hour, minute),
+        None if meridiem.is_some() => (clock, "00"),
+        _ => return Err(refused()),
+    };
+    let number = |digits: &str| -> Result<i8, String> {
+        if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(refused());
+        }
+        digits.parse().map_err(|_| refused())
+    };
+    let (mut hour, minute) = (number(hour)?, number(minute)?);
+    match meridiem {
+        Some(pm) => {
+            if !(1..=12).contains(&hour) {
+                return Err(refused());
+            }
+            hour = match (hour, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (hour, true) => hour + 12,
+                (hour, false) => hour,
+            };
+        }
+        None if hour > 23 => return Err(refused()),
+        None => {}
+    }
+    jiff::civil::Time::new(hour, minute, 0, 0).map_err(|_| refused())
+}
 
 impl FollowUpWhen {
     /// Parses `2 weeks`, `10 days`, `1 month`, `a week` or a date.
@@ -86,6 +133,17 @@ impl FollowUpWhen {
     }
 }
 
+/// The map form of a follow-up; its keys are also the schema's (`crate::schema`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FollowUpMap {
+    #[serde(rename = "in")]
+    after: Option<String>,
+    date: Option<String>,
+    time: Option<String>,
+    note: Option<String>,
+}
+
 impl<'de> Deserialize<'de> for FollowUp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FollowUp, D::Error> {
         struct FollowUpVisitor;
@@ -96,18 +154,14 @@ impl<'de> Deserialize<'de> for FollowUp {
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<FollowUp, E> {
                 FollowUpWhen::parse(value)
-                    .map(|when| FollowUp { when, note: None })
+                    .map(|when| FollowUp {
+                        when,
+                        time: None,
+                        note: None,
+                    })
                     .map_err(|message| E::custom(message_with_hint(message, FOLLOW_UP_FORMS)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FollowUp, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct FollowUpMap {
-                    #[serde(rename = "in")]
-                    after: Option<String>,
-                    date: Option<String>,
-                    note: Option<String>,
-                }
                 let parsed = FollowUpMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 let text = match (parsed.after, parsed.date) {
                     (Some(text), None) | (None, Some(text)) => text,
@@ -121,8 +175,15 @@ impl<'de> Deserialize<'de> for FollowUp {
                 let when = FollowUpWhen::parse(&text).map_err(|message| {
                     de::Error::custom(message_with_hint(message, FOLLOW_UP_FORMS))
                 })?;
+                let time = parsed
+                    .time
+                    .as_deref()
+                    .map(parse_time)
+                    .transpose()
+                    .map_err(|message| de::Error::custom(message_with_hint(message, TIME_FORMS)))?;
                 Ok(FollowUp {
                     when,
+                    time,
                     note: parsed.note,
                 })
             }
@@ -134,6 +195,22 @@ impl<'de> Deserialize<'de> for FollowUp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_of_day() {
+        let at = |hour, minute| Ok(jiff::civil::time(hour, minute, 0, 0));
+        assert_eq!(parse_time("14:30"), at(14, 30));
+        assert_eq!(parse_time("9:05"), at(9, 5));
+        assert_eq!(parse_time("2:30 PM"), at(14, 30));
+        assert_eq!(parse_time("12:15 am"), at(0, 15));
+        assert_eq!(parse_time("12 pm"), at(12, 0));
+        assert_eq!(parse_time("8am"), at(8, 0));
+        for bad in [
+            "25:00", "14:3", "14h30", "13 PM", "noon", "", "1:60", "-1:00",
+        ] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn spans_and_dates() {

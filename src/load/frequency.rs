@@ -185,6 +185,24 @@ fn number(word: &str) -> Option<u32> {
     (value >= 1).then_some(value)
 }
 
+/// The map form of a frequency; its keys are also the schema's (`crate::schema`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrequencyMap {
+    #[serde(default = "one")]
+    per_day: u32,
+    #[serde(default = "seven")]
+    days_per_week: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn seven() -> u32 {
+    7
+}
+
 impl<'de> Deserialize<'de> for Frequency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Frequency, D::Error> {
         struct FrequencyVisitor;
@@ -198,20 +216,6 @@ impl<'de> Deserialize<'de> for Frequency {
                     .map_err(|message| E::custom(message_with_hint(message, FREQUENCY_FORMS)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Frequency, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct FrequencyMap {
-                    #[serde(default = "one")]
-                    per_day: u32,
-                    #[serde(default = "seven")]
-                    days_per_week: u32,
-                }
-                fn one() -> u32 {
-                    1
-                }
-                fn seven() -> u32 {
-                    7
-                }
                 let parsed = FrequencyMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Frequency::schedule(parsed.per_day, parsed.days_per_week).map_err(|message| {
                     de::Error::custom(message_with_hint(message, FREQUENCY_FORMS))

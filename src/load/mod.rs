@@ -1,7 +1,9 @@
 //! Stage 1: read the user's YAML files into validated structs that remember where each value
 //! came from, so later stages can point back at the user's own line.
 
+pub mod appointments;
 pub mod asset;
+pub mod bounded_read;
 pub mod clinic;
 pub mod dosage;
 pub mod exercise;

@@ -31,9 +31,10 @@ pub struct PlannedExercise {
     pub note: Option<String>,
 }
 
+/// An exercise entry in map form; its keys are also the schema's.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PlannedExerciseMap {
+pub(crate) struct PlannedExerciseMap {
     id: Spanned<String>,
     sets: Option<Count>,
     reps: Option<Count>,
@@ -92,9 +93,10 @@ impl<'de> Deserialize<'de> for PlannedExerciseItem {
     }
 }
 
+/// A plan file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PlanFile {
+pub(crate) struct PlanFile {
     client: Spanned<String>,
     therapist: Option<String>,
     date: Option<Spanned<CalendarDate>>,
@@ -152,6 +154,9 @@ impl<'de> Deserialize<'de> for LanguageList {
 
 /// The most exercises one handout holds; the clarity lint warns well before this.
 pub const MAX_EXERCISES: usize = 40;
+/// The longest note a plan may carry, in characters: about four pages of large type. A note is
+/// read by a client at home; a longer text belongs in a letter.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Control characters other than line breaks and tabs: invisible, and never meant.
 pub fn is_forbidden_control(c: char) -> bool {
@@ -231,23 +236,37 @@ impl Plan {
         }
         for (what, text, position) in [
             (
-                "the client's name",
+                "the client's name contains",
                 Some(file.client.value.as_str()),
                 Position::from_yaml(file.client.referenced),
             ),
-            ("the therapist's name", file.therapist.as_deref(), None),
-            ("the notes", file.notes.as_deref(), None),
+            (
+                "the therapist's name contains",
+                file.therapist.as_deref(),
+                None,
+            ),
+            ("the notes contain", file.notes.as_deref(), None),
         ] {
             if let Some(bad) = text.and_then(|text| text.chars().find(|c| is_forbidden_control(*c)))
             {
                 return Err(error(
-                    &format!(
-                        "{what} contains the control character U+{:04X}",
-                        u32::from(bad)
-                    ),
+                    &format!("{what} the control character U+{:04X}", u32::from(bad)),
                     position,
                 )
                 .with_hint("retype the text; it may have been pasted from another program"));
+            }
+        }
+        if let Some(notes) = &file.notes {
+            let length = notes.chars().count();
+            if length > MAX_NOTE_CHARS {
+                return Err(error(
+                    &format!(
+                        "the notes are {length} characters long; a plan's notes may have at \
+                         most {MAX_NOTE_CHARS}"
+                    ),
+                    None,
+                )
+                .with_hint("shorten the notes to what the client needs to read at home"));
             }
         }
         let exercises = listed.into_iter().map(planned_exercise).collect();
@@ -263,7 +282,8 @@ impl Plan {
                 .map(|clinic| (clinic.value, Position::from_yaml(clinic.referenced))),
             notes: file
                 .notes
-                .map(|notes| notes.trim().to_string())
+                // A tab has no glyph: it would vanish between two words.
+                .map(|notes| notes.replace('\t', " ").trim().to_string())
                 .filter(|notes| !notes.is_empty()),
             follow_up: file
                 .follow_up

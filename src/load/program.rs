@@ -13,9 +13,10 @@ use crate::load::plan::{PlannedExercise, PlannedExerciseItem, planned_exercise};
 use crate::load::source::SourceFile;
 use crate::load::yaml;
 
+/// A program file as written; its keys are also the schema's (`crate::schema`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ProgramFile {
+pub(crate) struct ProgramFile {
     id: Option<Spanned<String>>,
     language: Option<String>,
     title: Spanned<Localized<String>>,

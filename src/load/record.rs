@@ -17,6 +17,13 @@ const MAX_TREE_DEPTH: usize = 16;
 pub fn attached_files(pdf: &[u8]) -> Result<Vec<RecordFile>, String> {
     let document =
         Document::load_mem(pdf).map_err(|error| format!("it is not a readable PDF ({error})"))?;
+    if document.trailer.get(b"Encrypt").is_ok() {
+        return Err(
+            "it is encrypted (protected by a password), and hep's handouts never are; \
+             give the handout exactly as hep wrote it"
+                .to_string(),
+        );
+    }
     let catalog = document
         .catalog()
         .map_err(|error| format!("it has no document catalog ({error})"))?;

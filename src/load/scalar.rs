@@ -42,14 +42,16 @@ impl<'de> Deserialize<'de> for Count {
                     ))),
                     1..=100 => Ok(Count(value as u32)),
                     _ => Err(E::custom(message_with_hint(
-                        format!("{value} is too many"),
+                        format!(
+                            "{value} is too many; a count is a whole number from 1 to {MAX_COUNT}"
+                        ),
                         format!("use a number from 1 to {MAX_COUNT}"),
                     ))),
                 }
             }
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Count, E> {
                 Err(E::custom(message_with_hint(
-                    format!("a count must be a whole number, not {value}"),
+                    format!("a count must be a whole number from 1 to {MAX_COUNT}, not {value}"),
                     "write a whole number such as 12",
                 )))
             }
@@ -85,6 +87,7 @@ impl Seconds {
         let mut total = 0.0_f64;
         let mut rest = cleaned.as_str();
         let mut parts = 0;
+        let mut previous_scale: Option<f64> = None;
         while !rest.is_empty() {
             let number_len = rest
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -108,8 +111,22 @@ impl Seconds {
                 "h" | "hr" | "hour" | "hours" => 3600.0,
                 _ => return Err(format!("`{text}` is not a duration")),
             };
+            // `1 min 90 s` is a typo for something; say so rather than guess.
+            if let Some(larger) = previous_scale
+                && (scale >= larger || number * scale >= larger)
+            {
+                return Err(format!(
+                    "`{text}` is not a duration: each part must be smaller than the one before \
+                     (at most 59 seconds after minutes, 59 minutes after hours)"
+                ));
+            }
+            previous_scale = Some(scale);
             total += number * scale;
             parts += 1;
+        }
+        // Half a second would print as "1 second", which is not what was written.
+        if total < 1.0 {
+            return Err(format!("`{text}` is shorter than a second"));
         }
         let seconds = total.round();
         if seconds < 1.0 {

@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::load::bounded_read::{ReadError, read_at_most, read_input_file};
 
 /// YAML files larger than this are refused: a plan or exercise is a page of text, not a megabyte.
 pub const MAX_YAML_BYTES: u64 = 1024 * 1024;
@@ -31,21 +32,35 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads a YAML file from disk, refusing unreadable, huge or non-UTF-8 files.
+    /// Reads a YAML file from disk, refusing unreadable, huge or non-UTF-8 files, and
+    /// anything that is not a regular file (a FIFO, a device).
     pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
-        let file = std::fs::File::open(path).map_err(|error| {
-            Diagnostic::error(format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                io_reason(&error)
-            ))
-            .with_hint(if error.kind() == std::io::ErrorKind::NotFound {
-                "check the spelling of the path, relative to the folder you run hep from"
-            } else {
-                "check that the file exists and that you may read it"
-            })
+        let bytes = read_input_file(path, MAX_YAML_BYTES).map_err(|error| {
+            let hint = match error {
+                ReadError::NotFound => {
+                    "check the spelling of the path, relative to the folder you run hep from"
+                }
+                ReadError::TooLarge { .. } | ReadError::NotRegular(_) | ReadError::Folder => {
+                    "check that this is the YAML file you meant"
+                }
+                _ => "check that the file exists and that you may read it",
+            };
+            let message = match error {
+                ReadError::TooLarge { .. } => format!(
+                    "`{}` is larger than {} KiB, too large for a plan, clinic or exercise file",
+                    path.display(),
+                    MAX_YAML_BYTES / 1024
+                ),
+                other => format!("cannot read `{}`: {other}", path.display()),
+            };
+            Diagnostic::error(message).in_file(path).with_hint(hint)
         })?;
-        Self::from_reader(file, path.to_path_buf(), Origin::Disk)
+        let text = decode(bytes, path)?;
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            text,
+            origin: Origin::Disk,
+        })
     }
 
     /// Reads standard input as a YAML file named `<stdin>`.
@@ -91,25 +106,15 @@ impl SourceFile {
         path: PathBuf,
         origin: Origin,
     ) -> Result<SourceFile, Diagnostic> {
-        let mut bytes = Vec::new();
-        reader
-            .take(MAX_YAML_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|error| {
-                Diagnostic::error(format!(
-                    "cannot read `{}`: {}",
-                    path.display(),
-                    io_reason(&error)
-                ))
-            })?;
-        if bytes.len() as u64 > MAX_YAML_BYTES {
-            return Err(Diagnostic::error(format!(
+        let bytes = read_at_most(reader, MAX_YAML_BYTES).map_err(|error| match error {
+            ReadError::TooLarge { .. } => Diagnostic::error(format!(
                 "`{}` is larger than {} KiB, too large for a plan, clinic or exercise file",
                 path.display(),
                 MAX_YAML_BYTES / 1024
             ))
-            .with_hint("check that this is the YAML file you meant"));
-        }
+            .with_hint("check that this is the YAML file you meant"),
+            other => Diagnostic::error(format!("cannot read `{}`: {other}", path.display())),
+        })?;
         let text = decode(bytes, &path)?;
         Ok(SourceFile { path, text, origin })
     }

@@ -23,8 +23,47 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> 
             .in_file(&source.path)
             .with_hint("see the README for what this file should contain"));
     }
+    if let Some(diagnostic) = non_decimal_number(source) {
+        return Err(diagnostic);
+    }
     serde_saphyr::from_str_with_options::<T>(&source.text, options)
         .map_err(|error| yaml_error_to_diagnostic(&error, source))
+}
+
+/// An unquoted `0x10`, `0o17` or `0b101` value: YAML reads it as 16, 15 or 5, which is never
+/// what a therapist typing a dose meant.
+fn non_decimal_number(source: &SourceFile) -> Option<Diagnostic> {
+    source.text.lines().enumerate().find_map(|(index, line)| {
+        let content = line.split(" #").next().unwrap_or(line);
+        let value_at = content.find(": ").map(|at| at + 2).or_else(|| {
+            content
+                .trim_start()
+                .starts_with("- ")
+                .then(|| content.find("- ").map_or(0, |at| at + 2))
+        })?;
+        let value = content[value_at..].trim();
+        let offset = content[value_at..].len() - content[value_at..].trim_start().len();
+        let lower = value.to_ascii_lowercase();
+        let digits = lower
+            .strip_prefix("0x")
+            .or_else(|| lower.strip_prefix("0o"))
+            .or_else(|| lower.strip_prefix("0b"))?;
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_hexdigit() || c == '_') {
+            return None;
+        }
+        let position = Position {
+            line: index + 1,
+            column: content[..value_at + offset].chars().count() + 1,
+        };
+        Some(
+            Diagnostic::error(format!(
+                "`{value}` is a number in another base (hexadecimal, octal or binary)"
+            ))
+            .in_file(&source.path)
+            .at(&source.text, Some(position))
+            .with_hint("write plain decimal numbers such as 12, or put text in quotes"),
+        )
+    })
 }
 
 fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
@@ -125,6 +164,54 @@ fn explain_serde_message(message: &str) -> (String, Option<String>) {
         return (
             format!("missing field `{field}`"),
             Some(format!("add a line `{field}: ...`")),
+        );
+    }
+    if message.starts_with("non-finite float") {
+        return (
+            "this is not a number (`.nan` and `.inf` are YAML's words for \"no number\")"
+                .to_string(),
+            Some("write a whole number such as 12".to_string()),
+        );
+    }
+    if message.starts_with("multiple YAML documents") {
+        return (
+            "the file holds a second YAML document after a `---` line".to_string(),
+            Some(
+                "a file holds one plan, clinic or exercise: remove the `---` line and what \
+                 follows, or move it into a file of its own"
+                    .to_string(),
+            ),
+        );
+    }
+    if message.starts_with("tabs disallowed") {
+        return (
+            "a tab is used to indent this line; YAML indents with spaces only".to_string(),
+            Some("replace the tab with spaces, lined up with the lines above".to_string()),
+        );
+    }
+    if message.starts_with("cannot deserialize null") {
+        return (
+            "this value is empty (`null`, `~` or nothing after the colon)".to_string(),
+            Some(
+                "write a value here; put it in quotes (`\"null\"`) if you mean the word"
+                    .to_string(),
+            ),
+        );
+    }
+    // Whatever else the YAML reader says is written for programmers; keep only what it
+    // refused, in our words.
+    let programmer_words = [
+        "Option<",
+        "deserialize",
+        "from_str",
+        "serde",
+        "policy",
+        "struct ",
+    ];
+    if programmer_words.iter().any(|word| message.contains(word)) {
+        return (
+            "this value cannot be read here".to_string(),
+            Some("check the value against the examples in the README".to_string()),
         );
     }
     (message.to_string(), None)

@@ -2,11 +2,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::asset::PictureSource;
-use crate::load::clinic::Clinic;
+use crate::load::clinic::{Clinic, clinic_text};
 use crate::load::scalar::HexColor;
 use crate::resolve::handout::{Brand, Rgb};
 use crate::resolve::picture::PictureLoader;
 use crate::resolve::qr::QrMatrix;
+use crate::resolve::words::Words;
 
 /// Deep blue-grey: reads as "health care" without being any clinic's colour.
 pub const NEUTRAL_PRIMARY: Rgb = Rgb::new(0x2E, 0x4A, 0x62);
@@ -23,7 +24,8 @@ pub fn neutral() -> Brand {
         clinic_name: None,
         logo: None,
         contact_lines: Vec::new(),
-        footer_contact: None,
+        footer_contact: Vec::new(),
+        website: None,
         phone: None,
         booking_url: None,
         booking_qr: None,
@@ -33,8 +35,31 @@ pub fn neutral() -> Brand {
     }
 }
 
-/// The brand of a handout: the clinic's when there is one.
-pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand, Diagnostic> {
+/// A clinic text in the handout's language, or in both of a bilingual handout's when they
+/// differ: "Des questions ? ... / Questions? ...".
+fn in_languages(
+    text: Option<&crate::load::localized::Localized<String>>,
+    words: &Words,
+    second: Option<&Words>,
+) -> Option<String> {
+    let text = text?;
+    let first = words.typeset(clinic_text(text, words.code)?);
+    let second = second
+        .and_then(|second| clinic_text(text, second.code).map(|text| second.typeset(text)))
+        .filter(|second| *second != first);
+    Some(match second {
+        Some(second) => format!("{first} / {second}"),
+        None => first.to_string(),
+    })
+}
+
+/// The brand of a handout: the clinic's when there is one, its texts in the handout's
+/// language (`words`) and a bilingual handout's second language.
+pub fn brand(
+    clinic: Option<&Clinic>,
+    pictures: &PictureLoader,
+    (words, second): (&Words, Option<&Words>),
+) -> Result<Brand, Diagnostic> {
     let Some(clinic) = clinic else {
         return Ok(neutral());
     };
@@ -66,8 +91,8 @@ pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand,
         })?),
     };
     let mut contact_lines = Vec::new();
-    if let Some(address) = &clinic.address {
-        contact_lines.push(address.clone());
+    if let Some(address) = in_languages(clinic.address.as_ref(), words, second) {
+        contact_lines.push(address);
     }
     let reach: Vec<String> = [&clinic.phone, &clinic.email, &clinic.website]
         .into_iter()
@@ -81,17 +106,17 @@ pub fn brand(clinic: Option<&Clinic>, pictures: &PictureLoader) -> Result<Brand,
         .into_iter()
         .flatten()
         .cloned()
-        .collect::<Vec<_>>()
-        .join("  ·  ");
+        .collect::<Vec<_>>();
     Ok(Brand {
         clinic_name: Some(clinic.name.clone()),
         logo,
         contact_lines,
-        footer_contact: Some(footer_contact),
+        footer_contact,
+        website: clinic.website.clone(),
         phone: clinic.phone.clone(),
         booking_url: clinic.booking_url.clone(),
         booking_qr,
-        footer_note: clinic.footer.clone(),
+        footer_note: in_languages(clinic.footer.as_ref(), words, second),
         primary: clinic.colors.primary.map(rgb).unwrap_or(NEUTRAL_PRIMARY),
         accent: clinic.colors.accent.map(rgb).unwrap_or(NEUTRAL_ACCENT),
     })

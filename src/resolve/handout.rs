@@ -44,8 +44,10 @@ pub struct Brand {
     pub logo: Option<Picture>,
     /// Address, phone, email and web site, one short line each.
     pub contact_lines: Vec<String>,
-    /// The contact details in one line, for the footer.
-    pub footer_contact: Option<String>,
+    /// The contact details for the footer, in order: name, phone, web site.
+    pub footer_contact: Vec<String>,
+    /// The clinic's web site, the first thing a crowded footer leaves out.
+    pub website: Option<String>,
     /// The clinic's phone number, for changing the appointment.
     pub phone: Option<String>,
     /// Where clients book or cancel online.
@@ -65,12 +67,21 @@ pub struct Brand {
 pub struct FollowUpBox {
     /// The follow-up day.
     pub day: jiff::civil::Date,
-    /// "Thursday, December 10, 2026".
+    /// The appointment's time, when booked.
+    pub time: Option<jiff::civil::Time>,
+    /// "Thursday, December 10, 2026", or "Thursday, March 4, 2027 at 2:30 PM".
     pub date: String,
+    /// Under the booking QR code: "Scan to book or cancel", or "... or change" when the note
+    /// is the clinic's or the plan's own.
+    pub booking_caption: &'static str,
     /// "in 2 weeks".
     pub distance: String,
     /// "If your pain is gone before then, feel free to cancel."
     pub note: String,
+    /// How long the appointment lasts, for the calendar file.
+    pub minutes: u32,
+    /// The clinic's time zone (IANA name and rules), for the calendar file.
+    pub zone: Option<(String, jiff::tz::TimeZone)>,
     /// The same box in the second language of a bilingual handout.
     pub second: Option<Box<FollowUpBox>>,
 }
@@ -175,10 +186,9 @@ impl Handout {
                 .and_then(|box_| box_.second.as_mut())
             {
                 follow_up.note = second.typeset(&follow_up.note);
+                follow_up.date = second.typeset(&follow_up.date);
+                follow_up.distance = second.typeset(&follow_up.distance);
             }
-        }
-        if !words.spaced_punctuation {
-            return self;
         }
         let fix = |text: &mut String| *text = words.typeset(text);
         for card in &mut self.cards {
@@ -189,6 +199,8 @@ impl Handout {
         self.notes.iter_mut().for_each(fix);
         if let Some(follow_up) = &mut self.follow_up {
             fix(&mut follow_up.note);
+            fix(&mut follow_up.date);
+            fix(&mut follow_up.distance);
         }
         self
     }
@@ -205,9 +217,6 @@ impl Handout {
 impl ExerciseCard {
     /// Applies a language's typography to the card's texts.
     pub fn typeset(&mut self, words: &Words) {
-        if !words.spaced_punctuation {
-            return;
-        }
         let fix = |text: &mut String| *text = words.typeset(text);
         fix(&mut self.name);
         self.dosage.iter_mut().for_each(fix);
@@ -222,5 +231,6 @@ impl ExerciseCard {
         self.precautions.iter_mut().for_each(fix);
         self.progression.iter_mut().for_each(fix);
         self.note.iter_mut().for_each(fix);
+        self.equipment.iter_mut().for_each(fix);
     }
 }

@@ -11,13 +11,15 @@ pub mod picture;
 pub mod program;
 pub mod qr;
 pub mod record;
+pub mod svg_bounds;
 pub mod wording;
 pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::fonts::Fonts;
+use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
@@ -87,20 +89,41 @@ pub fn resolve(
 
     let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
     let follow_up_position = plan.follow_up.as_ref().and_then(|(_, position)| *position);
+    let appointments = clinic.map(|clinic| &clinic.appointments);
     let follow_up_box =
-        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| FollowUpBox {
-            day: date,
-            date: dates::long_date(date, words),
-            distance: dates::time_until(session_day, date, follow_up.when, words),
-            note: follow_up
-                .note
-                .clone()
-                .unwrap_or_else(|| words.default_follow_up_note.to_string()),
-            second: None,
+        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| {
+            // The plan's own note, else the clinic's, else hep's "feel free to cancel".
+            let custom_note = follow_up.note.clone().or_else(|| {
+                appointments
+                    .and_then(|appointments| appointments.follow_up_note(words.code))
+                    .map(str::to_string)
+            });
+            FollowUpBox {
+                day: date,
+                time: follow_up.time,
+                date: dates::appointment(date, follow_up.time, words),
+                // "(in 2 weeks)" wraps as a whole, never "(in 2" / "weeks)".
+                distance: dates::time_until(session_day, date, follow_up.when, words)
+                    .replace(' ', "\u{a0}"),
+                booking_caption: if custom_note.is_some() {
+                    words.scan_to_book_or_change
+                } else {
+                    words.scan_to_book
+                },
+                note: custom_note.unwrap_or_else(|| words.default_follow_up_note.to_string()),
+                minutes: appointments.map_or(DEFAULT_APPOINTMENT_MINUTES, |appointments| {
+                    appointments.minutes
+                }),
+                zone: appointments.and_then(|appointments| appointments.timezone.clone()),
+                second: None,
+            }
         };
+    let closed = appointments
+        .map(|appointments| appointments.closed.clone())
+        .unwrap_or_default();
     let follow_up = prescription.follow_up.as_ref().and_then(|follow_up| {
         let position = &follow_up_position;
-        let Some(date) = dates::follow_up_date(session_day, follow_up.when) else {
+        let Some(date) = dates::follow_up_date(session_day, follow_up.when, &closed) else {
             problems.push(plan.error_at("the follow-up date is out of range", *position));
             return None;
         };
@@ -113,6 +136,20 @@ pub fn resolve(
                 .with_hint("give a later date, or a span such as `2 weeks`"),
             );
             return None;
+        }
+        if closed.is_closed(date) {
+            warnings.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..plan
+                    .error_at(
+                        format!(
+                            "the follow-up date, {}, is a day the clinic is closed",
+                            dates::long_date(date, &ENGLISH)
+                        ),
+                        *position,
+                    )
+                    .with_hint("choose an open day, or give a span such as `2 weeks` and hep moves it to the next open day")
+            });
         }
         let mut first = follow_up_box(follow_up, date, words);
         first.second = second_words.map(|second| Box::new(follow_up_box(follow_up, date, second)));
@@ -231,7 +268,7 @@ pub fn resolve(
         }
     }
 
-    let brand = match brand::brand(clinic, pictures) {
+    let brand = match brand::brand(clinic, pictures, (words, second_words)) {
         Ok(brand) => Some(brand),
         Err(problem) => {
             problems.push(problem);
@@ -256,7 +293,16 @@ pub fn resolve(
         session_date: dates::medium_date(session_day, words),
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
-        log: wants_log.then(|| log::tracking_log(session_day, follow_up_day, &log_rows, words)),
+        log: wants_log.then(|| {
+            let mut log = log::tracking_log(session_day, follow_up_day, &log_rows, words);
+            // A bilingual log's own words carry both languages; its day names stay short.
+            if let Some(second) = second_words {
+                log.heading = format!("{} / {}", log.heading, second.log_heading);
+                log.instruction = format!("{} / {}", log.instruction, second.log_instruction);
+                log.closing = format!("{} / {}", log.closing, second.log_closing);
+            }
+            log
+        }),
         warnings,
         follow_up,
         cards,
@@ -273,8 +319,38 @@ pub fn resolve(
 
 /// Splits a note into paragraphs at blank lines, joining wrapped lines.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+    // A blank line starts a paragraph, and so does a list line (`- one`, `* two`, `3. three`):
+    // joined to the line before, "Do this: - one - two" would read as one muddled sentence.
+    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+    for block in text.split("\n\n") {
+        paragraphs.push(Vec::new());
+        for line in block.lines() {
+            let trimmed = line.trim_start();
+            let digits = trimmed.len()
+                - trimmed
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let is_item = trimmed.starts_with("- ")
+                || trimmed.starts_with("* ")
+                || trimmed.starts_with("• ")
+                || (digits > 0 && trimmed[digits..].starts_with(". "));
+            if is_item && paragraphs.last().is_some_and(|lines| !lines.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+            if let Some(lines) = paragraphs.last_mut() {
+                lines.push(line);
+            }
+        }
+    }
+    paragraphs
+        .into_iter()
+        .map(|lines| {
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|paragraph| !paragraph.is_empty())
         .collect()
 }
@@ -336,10 +412,26 @@ fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
                     .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
                     .collect::<Vec<_>>()
                     .join(", ");
+                // Point at the character when it is in the plan itself (the client's name,
+                // the notes); library text is reported by its place on the card.
+                let position = plan
+                    .source
+                    .text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(index, line)| {
+                        line.chars()
+                            .position(|c| c == missing[0])
+                            .map(|column| Position {
+                                line: index + 1,
+                                column: column + 1,
+                            })
+                    });
                 Diagnostic::error(format!(
                     "{place} uses characters the handout font cannot print: {listed}"
                 ))
                 .in_file(&plan.source.path)
+                .at(&plan.source.text, position)
                 .with_hint("replace them with plain letters or punctuation")
             })
         })

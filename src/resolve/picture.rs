@@ -11,10 +11,10 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientati
 
 use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
+use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::library::bundled_file;
-use crate::load::source::io_reason;
 
-/// Image files larger than this are refused before they are read.
+/// Image files larger than this are refused: no more than this and one byte is ever read.
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
 /// Raster images with more pixels than this are refused (decompression bombs).
 pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
@@ -46,19 +46,77 @@ impl PrintSize {
     }
 }
 
+/// Empty canvas kept around a drawing's content, as a share of its longer side: enough that
+/// strokes are not cut, little enough that the figure fills its frame.
+const DRAWING_MARGIN: f32 = 0.03;
+
 /// A picture ready to place: its intrinsic proportions are all layout needs.
 #[derive(Clone)]
 pub enum Picture {
     /// A vector drawing, drawn as vectors.
-    Vector(Arc<usvg::Tree>),
+    Vector {
+        /// The parsed drawing.
+        tree: Arc<usvg::Tree>,
+        /// The part of its canvas that is printed.
+        view: ViewBox,
+    },
     /// A photo or bitmap.
     Raster(Arc<RasterImage>),
+}
+
+/// The part of a drawing's canvas that is printed, in the canvas's units: what is drawn, with a
+/// small margin, so the figure fills its frame however much empty canvas the artist left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl ViewBox {
+    /// The drawn part of `tree`'s canvas with a margin, never reaching past the canvas (which
+    /// clips what the artist drew outside it); the whole canvas when nothing is drawn.
+    pub fn of_drawing(tree: &usvg::Tree) -> ViewBox {
+        let (canvas_width, canvas_height) = (tree.size().width(), tree.size().height());
+        let whole = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: canvas_width,
+            height: canvas_height,
+        };
+        if !tree.root().has_children() {
+            return whole;
+        }
+        let drawn = tree.root().abs_stroke_bounding_box();
+        let margin = DRAWING_MARGIN * drawn.width().max(drawn.height());
+        let left = (drawn.left() - margin).max(0.0);
+        let top = (drawn.top() - margin).max(0.0);
+        let right = (drawn.right() + margin).min(canvas_width);
+        let bottom = (drawn.bottom() + margin).min(canvas_height);
+        let finite = [left, top, right, bottom]
+            .iter()
+            .all(|value| value.is_finite());
+        if !finite || right - left < 1.0 || bottom - top < 1.0 {
+            return whole;
+        }
+        ViewBox {
+            x: left,
+            y: top,
+            width: right - left,
+            height: bottom - top,
+        }
+    }
 }
 
 impl std::fmt::Debug for Picture {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Picture::Vector(tree) => write!(f, "Vector({:?})", tree.size()),
+            Picture::Vector { view, .. } => write!(f, "Vector({view:?})"),
             Picture::Raster(image) => write!(f, "Raster({}x{})", image.width_px, image.height_px),
         }
     }
@@ -68,7 +126,7 @@ impl Picture {
     /// Width divided by height.
     pub fn aspect_ratio(&self) -> f32 {
         let (width, height) = match self {
-            Picture::Vector(tree) => (tree.size().width(), tree.size().height()),
+            Picture::Vector { view, .. } => (view.width, view.height),
             Picture::Raster(image) => (image.width_px as f32, image.height_px as f32),
         };
         if height > 0.0 && width > 0.0 {
@@ -206,7 +264,12 @@ impl PictureLoader {
             if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
                 return Err("the SVG has no size".to_string());
             }
-            return Ok(Picture::Vector(Arc::new(tree)));
+            crate::resolve::svg_bounds::check_svg(&tree)?;
+            let view = ViewBox::of_drawing(&tree);
+            return Ok(Picture::Vector {
+                tree: Arc::new(tree),
+                view,
+            });
         }
         raster_picture(bytes, size)
     }
@@ -224,15 +287,13 @@ pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
             .map(<[u8]>::to_vec)
             .ok_or_else(|| "no such file in the bundled library".to_string()),
         PictureSource::Disk(path) => {
-            let metadata = std::fs::metadata(path).map_err(|error| io_reason(&error))?;
-            if metadata.len() > MAX_IMAGE_FILE_BYTES {
-                return Err(format!(
-                    "the file is {} MiB, larger than the {} MiB allowed",
-                    metadata.len() / (1024 * 1024),
+            read_input_file(path, MAX_IMAGE_FILE_BYTES).map_err(|error| match error {
+                ReadError::TooLarge { .. } => format!(
+                    "the file is larger than the {} MiB allowed; save a smaller copy",
                     MAX_IMAGE_FILE_BYTES / (1024 * 1024)
-                ));
-            }
-            std::fs::read(path).map_err(|error| io_reason(&error))
+                ),
+                other => other.to_string(),
+            })
         }
     }
 }

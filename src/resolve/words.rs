@@ -12,6 +12,15 @@ pub enum DateOrder {
     DayFirst,
 }
 
+/// How a language writes a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockStyle {
+    /// "2:30 PM".
+    TwelveHour,
+    /// "14 h 30", "14 h" (Quebec French).
+    FrenchHours,
+}
+
 /// The fixed words and phrases of one language.
 #[derive(Debug)]
 pub struct Words {
@@ -47,6 +56,18 @@ pub struct Words {
     pub scan_to_watch: &'static str,
     /// Under the booking QR code.
     pub scan_to_book: &'static str,
+    /// Under the booking QR code when the follow-up note is not hep's "feel free to cancel".
+    pub scan_to_book_or_change: &'static str,
+    /// How times of day are written.
+    pub clock: ClockStyle,
+    /// A date with its time: "{date} at {time}".
+    pub date_at_time: &'static str,
+    /// The calendar event's title.
+    pub calendar_summary: &'static str,
+    /// The calendar event's phone line: "Phone: {phone}".
+    pub calendar_phone: &'static str,
+    /// The calendar event's booking line: "Book or cancel online: {url}".
+    pub calendar_booking: &'static str,
     /// What a screen reader says for the booking QR code.
     pub booking_qr_alt: &'static str,
     /// What a screen reader says for an exercise's video QR code.
@@ -59,8 +80,13 @@ pub struct Words {
     pub tips_heading: &'static str,
     /// Heading of the precautions.
     pub caution_heading: &'static str,
-    /// Heading of the therapist's note on one exercise.
+    /// Heading of the therapist's note on one exercise when the plan names no therapist.
     pub note_heading: &'static str,
+    /// The therapist's note, signed: "From {name}".
+    pub note_from: &'static str,
+    /// The same before a name that starts with a vowel sound, for languages that elide:
+    /// "De la part d’{name}".
+    pub note_from_elided: &'static str,
     /// Heading of the progression.
     pub progression_heading: &'static str,
     /// Label before the equipment list.
@@ -159,6 +185,12 @@ pub static ENGLISH: Words = Words {
     to_change_call: "To change it, call {phone}.",
     scan_to_watch: "Scan to watch",
     scan_to_book: "Scan to book or cancel",
+    scan_to_book_or_change: "Scan to book or change",
+    clock: ClockStyle::TwelveHour,
+    date_at_time: "{date} at {time}",
+    calendar_summary: "Book or confirm your massage therapy follow-up",
+    calendar_phone: "Phone: {phone}",
+    calendar_booking: "Book or cancel online: {url}",
     booking_qr_alt: "QR code that opens the clinic's online booking",
     video_qr_alt: "QR code that opens a video of this exercise",
     dosage_label: "Do",
@@ -166,6 +198,8 @@ pub static ENGLISH: Words = Words {
     tips_heading: "Tips",
     caution_heading: "Be careful",
     note_heading: "Note",
+    note_from: "From {name}",
+    note_from_elided: "From {name}",
     progression_heading: "Next step",
     equipment_label: "You need",
     weekdays: [
@@ -244,13 +278,21 @@ pub static FRENCH: Words = Words {
     to_change_call: "Pour le changer, appelez le {phone}.",
     scan_to_watch: "Balayez pour voir la vidéo",
     scan_to_book: "Balayez pour réserver ou annuler",
+    scan_to_book_or_change: "Balayez pour réserver ou modifier",
+    clock: ClockStyle::FrenchHours,
+    date_at_time: "{date} à {time}",
+    calendar_summary: "Réservez ou confirmez votre suivi en massothérapie",
+    calendar_phone: "Téléphone : {phone}",
+    calendar_booking: "Réserver ou annuler en ligne : {url}",
     booking_qr_alt: "Code QR qui ouvre la réservation en ligne de la clinique",
     video_qr_alt: "Code QR qui ouvre une vidéo de cet exercice",
     dosage_label: "À faire",
-    how_often_label: "Quand",
+    how_often_label: "Fréquence",
     tips_heading: "Conseils",
     caution_heading: "Attention",
     note_heading: "Note",
+    note_from: "De la part de {name}",
+    note_from_elided: "De la part d’{name}",
     progression_heading: "Étape suivante",
     equipment_label: "Matériel",
     weekdays: [
@@ -318,11 +360,27 @@ impl Words {
         LANGUAGES.iter().copied().find(|words| words.code == code)
     }
 
-    /// Applies the language's typography: in French, a no-break space before `:` `;` `!` `?`
-    /// and inside « », replacing a plain space or adding one.
+    /// The label of the therapist's note signed with `name`, elided before a vowel.
+    pub fn note_from(&self, name: &str) -> String {
+        let elides = name
+            .chars()
+            .next()
+            .is_some_and(|first| "AEIOUYÂÀÉÈÊËÎÏÔÛÙÜHaeiouyâàéèêëîïôûùüh".contains(first));
+        let template = if elides {
+            self.note_from_elided
+        } else {
+            self.note_from
+        };
+        template.replace("{name}", name)
+    }
+
+    /// Applies the language's typography: a number and the word after it stay on one line
+    /// ("30 seconds", "2 semaines"), and in French, a no-break space goes before `:` `;` `!`
+    /// `?` and inside « », replacing a plain space or adding one.
     pub fn typeset(&self, text: &str) -> String {
+        let text = bind_numbers(text);
         if !self.spaced_punctuation {
-            return text.to_string();
+            return text;
         }
         const NO_BREAK: char = '\u{a0}';
         let mut out = String::with_capacity(text.len() + 8);
@@ -352,6 +410,30 @@ impl Words {
         }
         out
     }
+}
+
+/// `text` with a no-break space between a number and the word after it, so that "30 seconds"
+/// or "3 sets" never break across lines.
+pub fn bind_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_is_letter = chars.peek().is_some_and(|next| next.is_alphabetic());
+        if c == ' ' && previous.is_ascii_digit() && next_is_letter {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
+}
+
+/// "Page 2 / 3": the page number of a bilingual handout, the same in English and French, and
+/// short enough to leave the footer its room.
+pub fn page_of_both(page: usize, pages: usize) -> String {
+    format!("Page {page} / {pages}")
 }
 
 impl Words {

@@ -50,6 +50,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("jean-tremblay-fr", &[]),
     ("bilingual", &[]),
     ("runner-video", &["examples/library"]),
+    ("desk-and-hips", &[]),
 ];
 
 fn hep_with(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
