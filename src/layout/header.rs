@@ -154,7 +154,12 @@ pub fn follow_up_block(
     // Wide enough for "Scan to book or cancel" (or "... change") on one line, so the box stays
     // short; a bilingual handout prints the caption in both languages.
     let scan_captions: Vec<&str> = std::iter::once(follow_up.booking_caption)
-        .chain(follow_up.second.as_ref().map(|second| second.booking_caption))
+        .chain(
+            follow_up
+                .second
+                .as_ref()
+                .map(|second| second.booking_caption),
+        )
         .collect();
     let widest_caption = scan_captions
         .iter()
