@@ -167,6 +167,8 @@ impl Language {
 /// Whether the bundled exercise `id` has French text.
 fn has_french(id: &str) -> bool {
     workspace()
+        .scope(std::path::Path::new("."))
+        .expect("the bundled library loads")
         .library
         .get(id)
         .is_some_and(|exercise| exercise.text_in("fr").is_ok())
