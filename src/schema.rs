@@ -313,8 +313,13 @@ fn program(completions: &Completions) -> Value {
 fn program_key(key: &str) -> Option<Value> {
     Some(match key {
         "id" => text("The id plans use; default: the file name without `.yaml`."),
-        "title" => text("The program's title."),
-        "description" => text("What the program is for."),
+        "language" => {
+            let mut code = language_code();
+            code["description"] = json!("The language of plain texts; default `en`.");
+            code
+        }
+        "title" => localized(text("The program's title."), "The program's title."),
+        "description" => localized(text("What the program is for."), "What the program is for."),
         "follow_up" => follow_up(),
         "exercises" => json!({}),
         _ => return None,
@@ -340,7 +345,10 @@ fn clinic_key(key: &str) -> Option<Value> {
         "booking_url" => web_link("Online booking, printed as a QR code in the follow-up box."),
         "colors" => object::<BrandColors>("Brand colours.", colour_key, &[]),
         "page" => enumeration::<PaperSize>("Paper size."),
-        "footer" => text("A line printed on every page."),
+        "footer" => localized(
+            text("A line printed on every page."),
+            "A line printed on every page.",
+        ),
         "large_print" => flag("Large print for every plan that does not say otherwise."),
         "log" => flag("A tracking log for every plan that does not say otherwise."),
         "archive" => flag("Archival PDF/A-3b handouts with their files attached."),
