@@ -37,11 +37,144 @@ pub enum Severity {
     Warning,
 }
 
+/// What kind of problem a diagnostic reports: decides the exit status and gives scripts a
+/// stable `code` to match on (`hep render --json`, `hep check --json`).
+///
+/// The codes are part of hep's interface and documented in the README: new kinds may be
+/// added, but a code never changes its meaning or its spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The command line does not make sense: a bad flag value or flags that do not go
+    /// together. The only kind that exits with status 2.
+    Usage,
+    /// The file is not valid YAML (bad indentation, an unclosed quote...).
+    YamlSyntax,
+    /// A key the file does not allow, usually a misspelling.
+    UnknownField,
+    /// A key the file must have is not there.
+    MissingField,
+    /// A key given twice in one mapping.
+    DuplicateKey,
+    /// A value that cannot be used: wrong type, out of range, not a duration... The default
+    /// for errors.
+    BadValue,
+    /// A file too large or too intricate to read safely.
+    TooLarge,
+    /// A plan (or `hep show`, `hep new`) names an exercise the library does not have.
+    UnknownExercise,
+    /// A plan (or `hep show`, `hep new`) names a program the library does not have.
+    UnknownProgram,
+    /// An exercise has no text in the handout's language.
+    MissingTranslation,
+    /// A file or folder named by the user does not exist.
+    MissingFile,
+    /// A picture (illustration or logo) cannot be read or decoded.
+    BadPicture,
+    /// Text uses characters the handout's font cannot print.
+    UnprintableText,
+    /// Two things would take the same place: two plans writing one PDF, two exercises with
+    /// one id, files already there.
+    Conflict,
+    /// A PDF given to `hep extract` carries no handout record, or a broken one.
+    NoRecord,
+    /// Reading or writing failed for a reason outside the input (permissions, a full disk).
+    Io,
+    /// A warning: the handout works but could be clearer for the client. The default for
+    /// warnings.
+    Clarity,
+    /// A warning: the layout had to compromise to fit the page and stay legible (a footer cut
+    /// short, a brand colour darkened for contrast).
+    Layout,
+    /// Ctrl-C (or SIGTERM) stopped a batch before this plan was written.
+    Interrupted,
+    /// Anything else; report it if you see it.
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the README's order.
+    pub const ALL: [Kind; 20] = [
+        Kind::Usage,
+        Kind::YamlSyntax,
+        Kind::UnknownField,
+        Kind::MissingField,
+        Kind::DuplicateKey,
+        Kind::BadValue,
+        Kind::TooLarge,
+        Kind::UnknownExercise,
+        Kind::UnknownProgram,
+        Kind::MissingTranslation,
+        Kind::MissingFile,
+        Kind::BadPicture,
+        Kind::UnprintableText,
+        Kind::Conflict,
+        Kind::NoRecord,
+        Kind::Io,
+        Kind::Clarity,
+        Kind::Layout,
+        Kind::Interrupted,
+        Kind::Other,
+    ];
+
+    /// The stable kebab-case name scripts see in `--json` output.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Usage => "usage",
+            Kind::YamlSyntax => "yaml-syntax",
+            Kind::UnknownField => "unknown-field",
+            Kind::MissingField => "missing-field",
+            Kind::DuplicateKey => "duplicate-key",
+            Kind::BadValue => "bad-value",
+            Kind::TooLarge => "too-large",
+            Kind::UnknownExercise => "unknown-exercise",
+            Kind::UnknownProgram => "unknown-program",
+            Kind::MissingTranslation => "missing-translation",
+            Kind::MissingFile => "missing-file",
+            Kind::BadPicture => "bad-picture",
+            Kind::UnprintableText => "unprintable-text",
+            Kind::Conflict => "conflict",
+            Kind::NoRecord => "no-record",
+            Kind::Io => "io",
+            Kind::Clarity => "clarity",
+            Kind::Layout => "layout",
+            Kind::Interrupted => "interrupted",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The kind of a failure to read or write a file: missing, or something else.
+    pub fn of_io(error: &std::io::Error) -> Kind {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => Kind::MissingFile,
+            _ => Kind::Io,
+        }
+    }
+
+    /// The kind of any other failure: from the I/O error behind it, when there is one.
+    pub fn of_failure(failure: &anyhow::Error) -> Kind {
+        failure
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<std::io::Error>())
+            .map_or(Kind::Other, Kind::of_io)
+    }
+
+    /// The exit status of a command that fails with this kind of error: 2 for usage, 1 for
+    /// everything else.
+    pub fn exit_status(self) -> u8 {
+        match self {
+            Kind::Usage => 2,
+            _ => 1,
+        }
+    }
+}
+
 /// One problem in the user's input, with everything needed to explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem it is; decides the exit status and the code scripts see.
+    pub kind: Kind,
     /// The file the problem is in, as the user named it (or `<stdin>`).
     pub file: Option<PathBuf>,
     /// Where in the file, when known.
@@ -55,10 +188,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error with a message and nothing else yet.
+    /// An error with a message and nothing else yet; its kind is [`Kind::BadValue`] until
+    /// [`Diagnostic::with_kind`] says otherwise.
     pub fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
+            kind: Kind::BadValue,
             file: None,
             position: None,
             source_line: None,
@@ -67,10 +202,16 @@ impl Diagnostic {
         }
     }
 
-    /// A warning: the input works but could be clearer.
+    /// A command line that does not make sense (exit status 2).
+    pub fn usage(message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).with_kind(Kind::Usage)
+    }
+
+    /// A warning: the input works but could be clearer ([`Kind::Clarity`]).
     pub fn warning(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
+            kind: Kind::Clarity,
             ..Diagnostic::error(message)
         }
     }
@@ -78,6 +219,19 @@ impl Diagnostic {
     /// Whether this is an error (rather than a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Says what kind of problem this is.
+    pub fn with_kind(mut self, kind: Kind) -> Diagnostic {
+        self.kind = kind;
+        self
+    }
+
+    /// Turns an error into a warning of the same kind (a problem that `--allow-fallback`
+    /// lets through).
+    pub fn into_warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Names the file the problem is in.
@@ -111,60 +265,89 @@ impl Diagnostic {
     }
 }
 
+/// How wide a report may be; longer source lines are cut around the position.
+const REPORT_WIDTH: usize = 100;
+
 impl fmt::Display for Diagnostic {
+    /// The report people read, in the style of rustc: the message, the file and position,
+    /// the user's line with the offending text underlined, and the hint. `{:#}` adds colour;
+    /// the printer strips it off a terminal or with `NO_COLOR`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (label, color) = match self.severity {
-            Severity::Error => ("error", anstyle::AnsiColor::Red),
-            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow),
-        };
-        // `{:#}` asks for colour; the printer strips it off a terminal or with NO_COLOR.
-        let message = escape_invisible(&self.message);
-        if f.alternate() {
-            let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
-            let bold = anstyle::Style::new().bold();
-            writeln!(f, "{style}{label}{style:#}{bold}: {message}{bold:#}")?;
+        use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+        let renderer = if f.alternate() {
+            Renderer::styled()
         } else {
-            writeln!(f, "{label}: {message}")?;
+            Renderer::plain()
         }
-        if let Some(file) = &self.file {
-            match self.position {
-                Some(position) => writeln!(
-                    f,
-                    "  --> {}:{}:{}",
-                    file.display(),
-                    position.line,
-                    position.column
-                )?,
-                None => writeln!(f, "  --> {}", file.display())?,
+        .term_width(REPORT_WIDTH);
+        let title = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        }
+        .primary_title(escape_invisible(&self.message));
+        let file = self
+            .file
+            .as_ref()
+            .map(|file| escape_invisible(&file.display().to_string()));
+        // Invisible characters are written out (`\u{202E}`), which moves the column along.
+        let line = self
+            .source_line
+            .as_ref()
+            .zip(self.position)
+            .map(|(line, position)| {
+                let before: String = line
+                    .chars()
+                    .take(position.column.saturating_sub(1))
+                    .collect();
+                let column = escape_invisible(&before).chars().count() + 1;
+                (escape_invisible(line), column)
+            });
+        let report = match (&file, self.position, &line) {
+            (Some(file), Some(position), Some((line, column))) => title.element(
+                Snippet::source(line.as_str())
+                    .line_start(position.line)
+                    .path(file.as_str())
+                    .annotation(AnnotationKind::Primary.span(underlined(line, *column))),
+            ),
+            (Some(file), Some(position), None) => title.element(
+                Origin::path(file.as_str())
+                    .line(position.line)
+                    .char_column(position.column),
+            ),
+            (Some(file), None, _) => title.element(Origin::path(file.as_str())),
+            (None, ..) => Group::with_title(title),
+        };
+        let hint = self.hint.as_deref().map(escape_invisible);
+        let hint = hint.as_deref();
+        let rendered = if file.is_none() {
+            // With no file to point at, the hint stands on its own line, as rustc's does.
+            let mut rendered = renderer.render(&[report]);
+            if let Some(hint) = hint {
+                rendered.push('\n');
+                rendered +=
+                    &renderer.render(&[Group::with_title(Level::HELP.secondary_title(hint))]);
             }
-        }
-        if let (Some(position), Some(line)) = (self.position, &self.source_line) {
-            let number = position.line.to_string();
-            let gutter = " ".repeat(number.len());
-            // Escapes make the line longer: the column moves by what was added before it.
-            let before: String = line
-                .chars()
-                .take(position.column.saturating_sub(1))
-                .collect();
-            let column = escape_invisible(&before).chars().count() + 1;
-            let line = escape_invisible(&line.replace('\t', " "));
-            let (shown, column) = cropped(&line, column);
-            writeln!(f, "{gutter} |")?;
-            writeln!(f, "{number} | {shown}")?;
-            let indent: String = shown
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|_| ' ')
-                .collect();
-            let rest: String = shown.chars().skip(column.saturating_sub(1)).collect();
-            let underline = underline_width(&rest);
-            writeln!(f, "{gutter} | {indent}{}", "^".repeat(underline))?;
-        }
-        if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {}", escape_invisible(hint))?;
-        }
-        Ok(())
+            rendered
+        } else {
+            let help = hint.map(|hint| Level::HELP.message(hint));
+            renderer.render(&[report.elements(help)])
+        };
+        writeln!(f, "{rendered}")
     }
+}
+
+/// The bytes of `line` to underline: the token starting at `column` (1-based, in characters).
+fn underlined(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(index, _)| index);
+    let width = underline_width(&line[start..]);
+    let end = line[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(line.len(), |(index, _)| start + index);
+    start..end
 }
 
 /// `text` with control characters and the invisible characters that reorder or hide text
@@ -194,32 +377,6 @@ pub fn escape_invisible(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Longest stretch of a source line shown; longer lines are cut around the position.
-const SHOWN_LINE_CHARS: usize = 100;
-
-/// The part of `line` to show around `column` (1-based, in characters), with `…` where it
-/// was cut, and the column within what is shown.
-fn cropped(line: &str, column: usize) -> (String, usize) {
-    let length = line.chars().count();
-    if length <= SHOWN_LINE_CHARS {
-        return (line.to_string(), column);
-    }
-    let start = column
-        .saturating_sub(SHOWN_LINE_CHARS / 3)
-        .min(length - SHOWN_LINE_CHARS);
-    let end = start + SHOWN_LINE_CHARS;
-    let mut shown: String = line.chars().skip(start).take(SHOWN_LINE_CHARS).collect();
-    let mut column = column - start;
-    if start > 0 {
-        shown.insert(0, '…');
-        column += 1;
-    }
-    if end < length {
-        shown.push('…');
-    }
-    (shown, column)
 }
 
 /// How many characters to underline: the token at the position, without a trailing comment.
@@ -260,6 +417,57 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl Diagnostics {
+    /// What a failed command reports: its diagnostics as they are, or any other error as one
+    /// diagnostic (of kind [`Kind::Io`] or [`Kind::MissingFile`] when an I/O error is behind
+    /// it, else [`Kind::Other`]). A failure already reported gives none.
+    pub fn from_failure(failure: anyhow::Error) -> Diagnostics {
+        if failure.is::<AlreadyReported>() {
+            return Diagnostics(Vec::new());
+        }
+        let failure = match failure.downcast::<Diagnostics>() {
+            Ok(problems) => return problems,
+            Err(failure) => failure,
+        };
+        match failure.downcast::<Diagnostic>() {
+            Ok(problem) => problem.into(),
+            Err(failure) => Diagnostics::from(
+                Diagnostic::error(format!("{failure:#}")).with_kind(Kind::of_failure(&failure)),
+            ),
+        }
+    }
+
+    /// The exit status of a command that failed with these problems: 2 when one is a usage
+    /// error, otherwise 1.
+    pub fn exit_status(&self) -> u8 {
+        self.0
+            .iter()
+            .filter(|problem| problem.is_error())
+            .map(|problem| problem.kind.exit_status())
+            .max()
+            .unwrap_or(1)
+    }
+}
+
+impl serde::Serialize for Diagnostic {
+    /// The form scripts read (`--json`): `{"code", "file", "line", "column", "message",
+    /// "hint"}`, with `null` for what is unknown and never a terminal escape code.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut object = serializer.serialize_struct("Diagnostic", 6)?;
+        object.serialize_field("code", self.kind.code())?;
+        object.serialize_field(
+            "file",
+            &self.file.as_ref().map(|file| file.display().to_string()),
+        )?;
+        object.serialize_field("line", &self.position.map(|position| position.line))?;
+        object.serialize_field("column", &self.position.map(|position| position.column))?;
+        object.serialize_field("message", &self.message)?;
+        object.serialize_field("hint", &self.hint)?;
+        object.end()
+    }
+}
 
 impl std::error::Error for Diagnostic {}
 
@@ -368,7 +576,83 @@ mod tests {
         let x = source_row.chars().position(|c| c == 'x').unwrap();
         assert_eq!(caret_row.chars().position(|c| c == '^'), Some(x), "{shown}");
         assert!(
-            source_row.contains("…[[[") && source_row.ends_with(']') || source_row.ends_with('…')
+            source_row.starts_with("2 | ...[[[") && source_row.ends_with("]]..."),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_only_usage_exits_2() {
+        let codes: std::collections::BTreeSet<&str> =
+            Kind::ALL.iter().map(|kind| kind.code()).collect();
+        assert_eq!(codes.len(), Kind::ALL.len());
+        for code in codes {
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{code}"
+            );
+        }
+        for kind in Kind::ALL {
+            assert_eq!(kind.exit_status(), if kind == Kind::Usage { 2 } else { 1 });
+        }
+        let mixed = Diagnostics(vec![
+            Diagnostic::error("bad"),
+            Diagnostic::usage("no such flag value"),
+        ]);
+        assert_eq!(mixed.exit_status(), 2);
+        assert_eq!(Diagnostics::from(Diagnostic::error("bad")).exit_status(), 1);
+    }
+
+    #[test]
+    fn scripts_read_code_file_position_message_and_hint() {
+        let problem = Diagnostic::error("unknown exercise `clamshel`")
+            .with_kind(Kind::UnknownExercise)
+            .in_file("plans/jane.yaml")
+            .at(
+                "a\nb\n  - clamshel\n",
+                Some(Position { line: 3, column: 5 }),
+            )
+            .with_hint("did you mean `clamshell`?");
+        assert_eq!(
+            serde_json::to_string(&problem).unwrap(),
+            r#"{"code":"unknown-exercise","file":"plans/jane.yaml","line":3,"column":5,"message":"unknown exercise `clamshel`","hint":"did you mean `clamshell`?"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Diagnostic::usage("no")).unwrap(),
+            r#"{"code":"usage","file":null,"line":null,"column":null,"message":"no","hint":null}"#
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked_for() {
+        let problem = Diagnostic::warning("long step").in_file("a.yaml");
+        assert!(!problem.to_string().contains('\u{1b}'));
+        assert!(format!("{problem:#}").contains('\u{1b}'));
+        let shown = problem.to_string();
+        assert_eq!(shown, "warning: long step\n--> a.yaml\n");
+    }
+
+    #[test]
+    fn any_other_failure_becomes_one_problem_of_kind_io_or_other() {
+        let problems = Diagnostics::from_failure(anyhow::anyhow!("disk on fire"));
+        assert_eq!(problems.0.len(), 1);
+        assert_eq!(problems.0[0].kind, Kind::Other);
+        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+            .context("cannot create `clinic`");
+        let problems = Diagnostics::from_failure(denied);
+        assert_eq!(problems.0[0].kind, Kind::Io);
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("cannot create `clinic`: ")
+        );
+        assert_eq!(problems.exit_status(), 1);
+        let usage: anyhow::Error = Diagnostics::from(Diagnostic::usage("x")).into();
+        assert_eq!(Diagnostics::from_failure(usage).exit_status(), 2);
+        assert!(
+            Diagnostics::from_failure(AlreadyReported.into())
+                .0
+                .is_empty()
         );
     }
 

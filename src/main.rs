@@ -3,8 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use hep::commands::render::UsageError;
-use hep::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use hep::diagnostic::Diagnostics;
 use hep::output::interrupt::{INTERRUPTED_EXIT_STATUS, Interrupted};
 use hep::output::{Messages, Verbosity};
 
@@ -20,25 +19,15 @@ fn main() -> ExitCode {
     };
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // Ctrl-C: what was and was not written is already said; the shell's status for it.
+        Err(failure) if failure.is::<Interrupted>() => ExitCode::from(INTERRUPTED_EXIT_STATUS),
         Err(failure) => {
-            if failure.is::<Interrupted>() {
-                return ExitCode::from(INTERRUPTED_EXIT_STATUS);
+            // The kind of each problem decides the status: 2 for usage, 1 for bad input.
+            let problems = Diagnostics::from_failure(failure);
+            if !problems.0.is_empty() {
+                messages.problem(&problems);
             }
-            if failure.is::<AlreadyReported>() {
-                return ExitCode::from(1);
-            }
-            if let Some(usage) = failure.downcast_ref::<UsageError>() {
-                messages.problem(usage);
-                return ExitCode::from(2);
-            }
-            if let Some(problems) = failure.downcast_ref::<Diagnostics>() {
-                messages.problem(problems);
-            } else if let Some(problem) = failure.downcast_ref::<Diagnostic>() {
-                messages.problem(problem);
-            } else {
-                messages.problem(format_args!("error: {failure:#}"));
-            }
-            ExitCode::from(1)
+            ExitCode::from(problems.exit_status())
         }
     }
 }

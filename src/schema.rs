@@ -338,7 +338,10 @@ fn clinic_key(key: &str) -> Option<Value> {
     Some(match key {
         "name" => text("The clinic's name as it is printed."),
         "logo" => text("The logo (SVG, PNG or JPEG), relative to the clinic file."),
-        "address" => text("Street address, one line."),
+        "address" => localized(
+            json!({"type": "string"}),
+            "Street address, one line; one text, or one per language.",
+        ),
         "phone" => text("Phone number, printed and used in \"To change it, call ...\"."),
         "email" => text("Email address."),
         "website" => text("Web site."),
@@ -346,8 +349,8 @@ fn clinic_key(key: &str) -> Option<Value> {
         "colors" => object::<BrandColors>("Brand colours.", colour_key, &[]),
         "page" => enumeration::<PaperSize>("Paper size."),
         "footer" => localized(
-            text("A line printed on every page."),
-            "A line printed on every page.",
+            json!({"type": "string"}),
+            "A line printed on every page; one text, or one per language.",
         ),
         "large_print" => flag("Large print for every plan that does not say otherwise."),
         "log" => flag("A tracking log for every plan that does not say otherwise."),

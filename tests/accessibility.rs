@@ -4,26 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use common::*;
 use hep::load::library::LibrarySources;
 use hep::resolve::handout::Handout;
 use hep::workspace::{PlanInput, Workspace};
-
-/// Renders an example into `dir` and returns the PDF's path.
-fn render(dir: &Path, name: &str, libraries: &[&str], extra: &[&str]) -> PathBuf {
-    let pdf = dir.join(format!("{name}.pdf"));
-    let plan = format!("examples/plans/{name}.yaml");
-    let mut args = vec!["render", &plan, "-o", pdf.to_str().unwrap()];
-    for library in libraries {
-        args.extend(["--library", library]);
-    }
-    args.extend(extra);
-    assert_success(&hep(&args));
-    pdf
-}
 
 /// The handout hep makes of an example, to know what the PDF must hold.
 fn handout(name: &str, libraries: &[&str]) -> Handout {
@@ -42,13 +29,12 @@ fn handout(name: &str, libraries: &[&str]) -> Handout {
 
 #[test]
 fn every_exercise_has_a_heading_and_every_picture_its_description() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, libraries) in EXAMPLES {
-        let pdf = render(dir.path(), name, libraries, &[]);
+    for example in rendered_examples() {
+        let (name, libraries, pdf) = (example.name, example.libraries, &example.pdf);
         let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(info.contains("Tagged:          yes"), "{name}: {info}");
         let handout = handout(name, libraries);
-        let tree = structure_tree(&pdf);
+        let tree = structure_tree(pdf);
 
         let headings: Vec<String> = tree
             .iter()
@@ -100,7 +86,7 @@ fn every_exercise_has_a_heading_and_every_picture_its_description() {
         );
 
         // Bookmarks: the title, then each exercise, in order.
-        let marks = bookmarks(&pdf);
+        let marks = bookmarks(pdf);
         assert_eq!(marks.first().map(String::as_str), Some(handout.words.title));
         let exercise_marks: Vec<&String> = marks
             .iter()
@@ -116,10 +102,18 @@ fn every_exercise_has_a_heading_and_every_picture_its_description() {
 
 #[test]
 fn language_title_and_translations_are_declared() {
-    let dir = tempfile::tempdir().unwrap();
-    let french = render(dir.path(), "jean-tremblay-fr", &[], &[]);
-    let catalog = tool("qpdf", &["--show-object=trailer", french.to_str().unwrap()]);
-    assert!(catalog.contains("/Root"), "{catalog}");
+    let french = &rendered_example("jean-tremblay-fr").pdf;
+    let document = lopdf::Document::load(french).unwrap();
+    let catalog = document.catalog().unwrap();
+    assert_eq!(
+        catalog
+            .get(b"Lang")
+            .ok()
+            .and_then(|lang| lopdf::decode_text_string(lang).ok())
+            .as_deref(),
+        Some("fr-CA"),
+        "the document's language, which screen readers speak it in"
+    );
     let raw = tool(
         "qpdf",
         &[
@@ -138,8 +132,7 @@ fn language_title_and_translations_are_declared() {
         "viewers show the title"
     );
 
-    let bilingual = render(dir.path(), "bilingual", &[], &[]);
-    let tree = structure_tree(&bilingual);
+    let tree = structure_tree(&rendered_example("bilingual").pdf);
     let english: Vec<_> = tree
         .iter()
         .filter(|element| element.lang.as_deref() == Some("en-CA"))
@@ -152,11 +145,9 @@ fn language_title_and_translations_are_declared() {
 
 #[test]
 fn the_tracking_log_is_a_table_with_header_cells() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = render(dir.path(), "with-log", &[], &[]);
     let handout = handout("with-log", &[]);
     let log = handout.log.expect("the example has a log");
-    let tree = structure_tree(&pdf);
+    let tree = structure_tree(&rendered_example("with-log").pdf);
     let headers = tree.iter().filter(|element| element.role == "TH").count();
     // Per week: one header per day and one per exercise row; plus the dosage boxes' labels.
     let weeks = log.days.len().div_ceil(7);
@@ -184,9 +175,8 @@ fn pdfua() -> PathBuf {
 
 #[test]
 fn every_example_passes_the_pdfua_checker() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, libraries) in EXAMPLES {
-        let pdf = render(dir.path(), name, libraries, &[]);
+    for example in rendered_examples() {
+        let (name, pdf) = (example.name, &example.pdf);
         let output = Command::new(pdfua())
             .args(["check", pdf.to_str().unwrap()])
             .output()

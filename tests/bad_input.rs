@@ -26,12 +26,6 @@ fn refused(plan: &str, files: &[(&str, &[u8])], extra: &[&str]) -> (tempfile::Te
         !dir.path().join("plan.pdf").exists(),
         "no PDF is written on failure"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_name().to_string_lossy().contains(".part"))
-        .collect();
-    assert!(leftovers.is_empty(), "no partial file remains");
     (dir, message)
 }
 
@@ -308,6 +302,41 @@ fn an_existing_pdf_is_left_untouched_on_failure() {
         std::fs::read_dir(dir.path()).unwrap().count(),
         2,
         "no temporary file remains"
+    );
+}
+
+#[test]
+fn a_write_over_a_folder_is_refused_names_the_file_and_leaves_it_alone() {
+    // `out` is a folder: the PDF cannot take its place.
+    let dir = folder_with(&[
+        (
+            "plan.yaml",
+            format!("{GOOD_START}exercises: [clamshell]\n").as_bytes(),
+        ),
+        ("out/keep.txt", b"the clinic's file"),
+    ]);
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "-o", "out", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let line: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(line["status"], "error", "{line}");
+    assert_eq!(line["errors"][0]["code"], "io", "{line}");
+    assert_eq!(line["errors"][0]["file"], "out", "{line}");
+    assert!(
+        line["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`out`"),
+        "{line}"
+    );
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["out", "plan.yaml"], "no temporary file remains");
+    assert_eq!(
+        std::fs::read(dir.path().join("out/keep.txt")).unwrap(),
+        b"the clinic's file"
     );
 }
 

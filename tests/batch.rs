@@ -186,7 +186,11 @@ fn name_templates_make_safe_names_and_refuse_clobbering() {
     );
 
     let output = hep_in(dir.path(), &["render", "plans", "--name", "{clinet}"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad flag value is a usage error"
+    );
     assert!(stderr(&output).contains("unknown placeholder `{clinet}`"));
 }
 
@@ -212,6 +216,11 @@ fn output_flag_needs_a_single_plan() {
     let dir = clinic_folder();
     let output = hep_in(dir.path(), &["render", "plans", "-o", "x.pdf"]);
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("-o names one PDF, but there are several plans; use --out-dir"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!Path::new(&dir.path().join("x.pdf")).exists());
 }
 

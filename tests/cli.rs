@@ -51,8 +51,18 @@ fn default_output_is_the_plan_path_with_pdf() {
 fn usage_errors_exit_with_2() {
     let output = hep(&["render"]);
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("required arguments were not provided"),
+        "{}",
+        stderr(&output)
+    );
     let output = hep(&["render", "x.yaml", "--no-such-flag"]);
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unexpected argument '--no-such-flag'"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -181,6 +181,64 @@ fn a_bilingual_handout_carries_both_languages_french_first() {
     }
 }
 
+/// A French exercise whose equipment and picture caption have a colon, in a clinic's library.
+const BAND_WALK_FR: &str = "language: fr\nname: Marche latérale\nregion: hip\ncategory: strength\nequipment: [\"Élastique : vert\"]\nillustrations:\n  - file: start.svg\n    caption: \"Départ : debout\"\n    alt: Debout, élastique autour des cuisses\nsteps:\n  - Faites un pas de côté.\n";
+
+/// The handout of a one-exercise plan over the library in `dir/lib`.
+fn handout_in(dir: &std::path::Path, plan: &str) -> Result<hep::resolve::handout::Handout, String> {
+    std::fs::write(dir.join("plan.yaml"), plan).unwrap();
+    let workspace = Workspace::load(
+        &LibrarySources {
+            bundled: true,
+            folders: vec![dir.join("lib")],
+        },
+        None,
+    )
+    .unwrap();
+    let plan = workspace
+        .plan(PlanInput::File(&dir.join("plan.yaml")))
+        .unwrap();
+    workspace
+        .handout(&plan)
+        .map_err(|problems| problems.to_string())
+}
+
+#[test]
+fn french_equipment_and_captions_get_their_no_break_spaces_too() {
+    let picture = std::fs::read(repo().join("library/hip/clamshell-start.svg")).unwrap();
+    let dir = folder_with(&[
+        ("lib/band-walk.yaml", BAND_WALK_FR.as_bytes()),
+        ("lib/start.svg", &picture),
+    ]);
+    let handout = handout_in(
+        dir.path(),
+        "client: Jean\nlanguage: fr\nexercises: [band-walk]\n",
+    )
+    .unwrap();
+    let card = &handout.cards[0];
+    assert_eq!(card.equipment.as_deref(), Some("Élastique\u{a0}: vert"));
+    assert_eq!(
+        card.pictures[0].caption.as_deref(),
+        Some("Départ\u{a0}: debout")
+    );
+}
+
+#[test]
+fn the_font_check_reads_the_second_language_of_a_bilingual_handout() {
+    let dir = folder_with(&[(
+        "lib/odd.yaml",
+        "name: {fr: Étirement, en: Stretch}\nregion: hip\ncategory: stretch\nsteps:\n  fr: [Tenez 30 secondes.]\n  en: [Hold ☐ 30 seconds.]\n"
+            .as_bytes(),
+    )]);
+    let refused = handout_in(
+        dir.path(),
+        "client: Jean\nlanguage: [fr, en]\nexercises: [odd]\n",
+    )
+    .unwrap_err();
+    assert!(refused.contains("cannot print"), "{refused}");
+    assert!(refused.contains("U+2610"), "{refused}");
+}
+
 #[test]
 fn every_bundled_exercise_renders_in_french_without_fallback() {
     let library = hep::load::library::Library::load(&LibrarySources {
@@ -241,5 +299,9 @@ fn every_bundled_exercise_renders_in_french_without_fallback() {
         }
     }
     assert_eq!(rendered, library.exercises().count());
-    assert!(rendered >= 36, "{rendered} exercises");
+    assert_eq!(
+        rendered,
+        bundled_exercise_files().len(),
+        "{rendered} exercises"
+    );
 }

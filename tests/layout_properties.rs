@@ -520,7 +520,15 @@ fn check_fill(document: &LaidOutDocument, frame: PageFrame) -> Result<(), String
             structure.children(Some(section)).next().map(|child| &structure.node(child).role),
             Some(Role::Heading { title, .. }) if Language::Bilingual.words().iter().any(|words| title.starts_with(words.log_heading))
         );
-        if log || top > frame.later_top + 40.0 {
+        // A section that runs on to the page after is taller than a page: it starts a page of
+        // its own by design, so that its title is never left at the foot of the page before.
+        let runs_on = document.pages.get(index + 2).is_some_and(|after| {
+            body_items(after).any(|item| {
+                item.node
+                    .is_some_and(|node| section_of(structure, node) == section)
+            })
+        });
+        if log || runs_on || top > frame.later_top + 40.0 {
             continue;
         }
         if bottom - top <= room - 2.0 {
@@ -682,10 +690,23 @@ fn page_frame(plan: &RandomPlan, document: &LaidOutDocument) -> PageFrame {
     }
 }
 
+/// The same random plans on every run, so that CI is repeatable; explore others with
+/// `PROPTEST_RNG_SEED=N cargo test --test layout_properties` (and more with `PROPTEST_CASES`).
+fn layout_seed() -> proptest::test_runner::RngSeed {
+    match std::env::var("PROPTEST_RNG_SEED") {
+        Ok(seed) => seed.parse().map_or(
+            proptest::test_runner::RngSeed::Random,
+            proptest::test_runner::RngSeed::Fixed,
+        ),
+        Err(_) => proptest::test_runner::RngSeed::Fixed(20_261_201),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 48,
         max_shrink_iters: 2_000,
+        rng_seed: layout_seed(),
         ..ProptestConfig::default()
     })]
 

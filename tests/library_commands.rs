@@ -107,7 +107,11 @@ fn list_json_is_machine_readable() {
 #[test]
 fn list_refuses_an_unknown_region_with_a_suggestion() {
     let output = hep(&["list", "--region", "hips"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad flag value is a usage error"
+    );
     assert!(stderr(&output).contains("did you mean `hip`?"));
 }
 
@@ -270,19 +274,26 @@ fn check_reports_every_plan_problem_and_lints_as_json() {
     .unwrap();
     let output = hep_in(dir.path(), &["check", "plan.yaml", "--json"]);
     assert_eq!(output.status.code(), Some(1));
-    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
-    let find = |needle: &str| {
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["plans"], 1);
+    let find = |list: &str, needle: &str| {
+        let rows = report[list].as_array().unwrap();
         rows.iter()
             .find(|row| row["message"].as_str().unwrap().contains(needle))
-            .unwrap_or_else(|| panic!("{needle} in {rows:?}"))
+            .cloned()
+            .unwrap_or_else(|| panic!("{needle} in {list}: {rows:?}"))
     };
-    let unknown = find("unknown exercise `clamshel`");
-    assert_eq!(unknown["severity"], "error");
+    let unknown = find("errors", "unknown exercise `clamshel`");
+    assert_eq!(unknown["code"], "unknown-exercise");
+    assert_eq!(unknown["file"], "plan.yaml");
     assert_eq!(unknown["line"], 5);
     assert_eq!(unknown["column"], 5);
-    assert_eq!(find("listed twice")["severity"], "warning");
-    assert_eq!(find("more than 12 weeks")["line"], 3);
+    assert_eq!(unknown["hint"], "did you mean `clamshell`?");
+    assert_eq!(find("warnings", "listed twice")["code"], "clarity");
+    assert_eq!(find("warnings", "more than 12 weeks")["line"], 3);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 1, "{report}");
 }
 
 #[test]

@@ -246,12 +246,19 @@ fn shards_render_every_plan_exactly_once() {
         );
         for line in lines.lines() {
             let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(value["status"], "ok", "{value}");
+            let pdf = dir.path().join(value["output"].as_str().unwrap());
+            assert!(pdf.is_file(), "{value}");
             *seen
                 .entry(value["plan"].as_str().unwrap().to_string())
                 .or_default() += 1;
         }
     }
     assert_eq!(seen.len(), 100, "every plan rendered");
+    assert_reads(
+        &pdf_text(&dir.path().join("out/2026/client-099.pdf")),
+        "Client 99",
+    );
     assert!(
         seen.values().all(|count| *count == 1),
         "no plan rendered by two shards"
@@ -262,6 +269,11 @@ fn shards_render_every_plan_exactly_once() {
         &["render", "plans", "--out-dir", "out", "--shard", "5/4"],
     );
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("`5/4` is not a shard"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// Every bundled program, loaded through the library.

@@ -7,20 +7,15 @@ use hep::load::library::{Library, LibrarySources};
 use hep::load::plan::Plan;
 use hep::load::source::SourceFile;
 
-/// Renders an example plan into a temporary folder and returns the PDF path and its text.
-fn render_example(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
-    let out = tempfile::tempdir().unwrap();
-    let pdf = out.path().join(format!("{name}.pdf"));
-    let plan = format!("examples/plans/{name}.yaml");
-    let output = hep(&["render", &plan, "-o", pdf.to_str().unwrap()]);
-    assert_success(&output);
-    let text = pdf_text(&pdf);
-    (out, pdf, text)
+/// An example rendered once for every test here that reads it: its PDF path and its text.
+fn render_example(name: &str) -> (&'static std::path::Path, &'static str) {
+    let example = rendered_example(name);
+    (&example.pdf, &example.text)
 }
 
 #[test]
 fn the_it_band_handout_says_what_to_do_how_much_how_often_and_when_to_come_back() {
-    let (_dir, pdf, text) = render_example("jane-doe");
+    let (pdf, text) = render_example("jane-doe");
     for expected in [
         "Riverside Massage Therapy",
         "Your home exercise program",
@@ -44,10 +39,10 @@ fn the_it_band_handout_says_what_to_do_how_much_how_often_and_when_to_come_back(
         assert_reads(&text.to_lowercase(), &expected.to_lowercase());
     }
     assert!(
-        page_count(&pdf) <= 5,
+        page_count(pdf) <= 5,
         "five exercises should fit on at most five pages"
     );
-    assert_reads(&text, &format!("Page 1 of {}", page_count(&pdf)));
+    assert_reads(text, &format!("Page 1 of {}", page_count(pdf)));
 }
 
 #[test]
@@ -58,20 +53,20 @@ fn every_step_of_every_planned_exercise_is_printed() {
     })
     .unwrap();
     for name in ["jane-doe", "sam-lee", "neutral-low-back"] {
-        let (_dir, _pdf, text) = render_example(name);
+        let (_pdf, text) = render_example(name);
         let plan_path = repo().join(format!("examples/plans/{name}.yaml"));
         let plan = Plan::load(SourceFile::read(&plan_path).unwrap()).unwrap();
-        assert_reads(&text, &plan.client);
+        assert_reads(text, &plan.client);
         for planned in &plan.exercises {
             let exercise = library.get(&planned.id).unwrap();
-            assert_reads(&text, &exercise.name);
+            assert_reads(text, &exercise.name);
             for step in exercise
                 .steps
                 .iter()
                 .chain(&exercise.cues)
                 .chain(&exercise.precautions)
             {
-                assert_reads(&text, step);
+                assert_reads(text, step);
             }
         }
     }
@@ -79,9 +74,9 @@ fn every_step_of_every_planned_exercise_is_printed() {
 
 #[test]
 fn accents_and_curly_quotes_extract_exactly() {
-    let (_dir, _pdf, text) = render_example("neutral-low-back");
+    let (_pdf, text) = render_example("neutral-low-back");
     assert!(text.contains("Marie-Hélène Côté"), "{text}");
-    let (_dir, _pdf, text) = render_example("jane-doe");
+    let (_pdf, text) = render_example("jane-doe");
     assert!(
         text.contains("doesn’t"),
         "curly apostrophes survive: {text}"
@@ -90,19 +85,19 @@ fn accents_and_curly_quotes_extract_exactly() {
 
 #[test]
 fn a_fixed_follow_up_date_and_its_note() {
-    let (_dir, _pdf, text) = render_example("sam-lee");
-    assert_reads(&text, "Friday, December 18, 2026 (in 3 weeks)");
+    let (_pdf, text) = render_example("sam-lee");
+    assert_reads(text, "Friday, December 18, 2026 (in 3 weeks)");
     assert_reads(
-        &text,
+        text,
         "We will check how your neck turns and adjust the exercises.",
     );
-    assert_reads(&text, "3 times a day, every day");
-    assert_reads(&text, "2 sets of 15.");
+    assert_reads(text, "3 times a day, every day");
+    assert_reads(text, "2 sets of 15.");
 }
 
 #[test]
 fn output_is_valid_with_embedded_subset_fonts() {
-    let (_dir, pdf, _text) = render_example("jane-doe");
+    let (pdf, _text) = render_example("jane-doe");
     let path = pdf.to_str().unwrap();
     let check = tool("qpdf", &["--check", path]);
     assert!(
@@ -132,21 +127,15 @@ fn output_is_valid_with_embedded_subset_fonts() {
 #[test]
 fn the_same_inputs_give_byte_identical_pdfs() {
     let first = tempfile::tempdir().unwrap();
-    let a = first.path().join("a.pdf");
+    let a = &rendered_example("jane-doe").pdf;
     let b = first.path().join("b.pdf");
-    assert_success(&hep(&[
-        "render",
-        "examples/plans/jane-doe.yaml",
-        "-o",
-        a.to_str().unwrap(),
-    ]));
     // From another working folder, with an absolute plan path.
     let plan = repo().join("examples/plans/jane-doe.yaml");
     assert_success(&hep_in(
         first.path(),
         &["render", plan.to_str().unwrap(), "-o", "b.pdf"],
     ));
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(&b).unwrap());
 }
 
 #[test]
@@ -157,23 +146,11 @@ fn every_bundled_exercise_renders_in_a_handout() {
     })
     .unwrap();
     let ids: Vec<&str> = library.ids().collect();
-    let files = std::fs::read_dir(repo().join("library"))
-        .unwrap()
-        .map(|folder| folder.unwrap().path())
-        .filter(|folder| folder.is_dir() && !folder.ends_with("programs"))
-        .flat_map(|folder| std::fs::read_dir(folder).unwrap())
-        .filter(|file| {
-            file.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|ext| ext == "yaml")
-        })
-        .count();
+    let files = bundled_exercise_files();
     assert_eq!(
         ids.len(),
-        files,
-        "every exercise file in library/ is bundled"
+        files.len(),
+        "one exercise per YAML file of library/: {files:?}"
     );
     // A handout holds at most 40 exercises: one plan per 20.
     let dir = tempfile::tempdir().unwrap();
@@ -199,8 +176,8 @@ fn every_bundled_exercise_renders_in_a_handout() {
 
 #[test]
 fn the_tracking_log_has_a_column_per_day_until_the_follow_up() {
-    let (_dir, pdf, _text) = render_example("with-log");
-    let pages = page_count(&pdf);
+    let (pdf, _text) = render_example("with-log");
+    let pages = page_count(pdf);
     let last = tool(
         "pdftotext",
         &[
@@ -286,8 +263,8 @@ fn the_examples_fit_on_few_pages() {
         ("bilingual", 4),
         ("desk-and-hips", 4),
     ] {
-        let (_dir, pdf, text) = render_example(name);
-        let pages = page_count(&pdf);
+        let (pdf, text) = render_example(name);
+        let pages = page_count(pdf);
         assert!(
             pages <= most,
             "{name} takes {pages} pages, at most {most} wanted"
@@ -296,12 +273,12 @@ fn the_examples_fit_on_few_pages() {
         let last = ["of", "de", "/"].map(|word| squeezed(&format!("Page {pages} {word} {pages}")));
         assert!(
             last.iter()
-                .any(|footer| squeezed(&text).contains(footer.as_str())),
+                .any(|footer| squeezed(text).contains(footer.as_str())),
             "{name}: no \"Page {pages} of {pages}\" in {text}"
         );
     }
     // Six exercises, a note on two of them and a three-sentence note from the therapist.
-    let (_dir, _pdf, text) = render_example("desk-and-hips");
+    let (_pdf, text) = render_example("desk-and-hips");
     for name in [
         "Chin Tuck",
         "Upper Trapezius Stretch",
@@ -310,7 +287,7 @@ fn the_examples_fit_on_few_pages() {
         "Glute Bridge",
         "Standing IT Band Stretch",
     ] {
-        assert_reads(&text, name);
+        assert_reads(text, name);
     }
     assert_eq!(text.matches("From Alex").count(), 2, "{text}");
 }
@@ -344,34 +321,34 @@ fn every_page_but_the_last_card_page_is_at_least_70_percent_full() {
 
 #[test]
 fn the_therapists_note_comes_first_on_its_card_signed_with_her_first_name() {
-    let (_dir, _pdf, text) = render_example("jane-doe");
+    let (_pdf, text) = render_example("jane-doe");
     let note = text.find("From Alex").expect("the note is signed");
     let dosage = text
         .find("3 sets of 10")
         .expect("the glute bridge's dosage");
     let title = text.find("Glute Bridge").expect("the glute bridge's name");
     assert!(title < note && note < dosage, "{text}");
-    let (_dir, _pdf, text) = render_example("jean-tremblay-fr");
-    assert_reads(&text, "Fréquence Une fois par jour");
+    let (_pdf, text) = render_example("jean-tremblay-fr");
+    assert_reads(text, "Fréquence Une fois par jour");
 }
 
 #[test]
 fn clinic_texts_are_printed_in_the_handouts_language() {
     let english = "Questions? Call or email us.";
     let french = "Des questions ? Appelez-nous ou écrivez-nous.";
-    let (_dir, _pdf, text) = render_example("jean-tremblay-fr");
-    assert_reads(&text, french);
-    assert!(!squeezed(&text).contains(&squeezed(english)), "{text}");
-    let (_dir, _pdf, text) = render_example("jane-doe");
-    assert_reads(&text, english);
-    assert!(!squeezed(&text).contains(&squeezed(french)), "{text}");
+    let (_pdf, text) = render_example("jean-tremblay-fr");
+    assert_reads(text, french);
+    assert!(!squeezed(text).contains(&squeezed(english)), "{text}");
+    let (_pdf, text) = render_example("jane-doe");
+    assert_reads(text, english);
+    assert!(!squeezed(text).contains(&squeezed(french)), "{text}");
     // A bilingual handout prints both, and its fixed words in both languages.
-    let (_dir, pdf, text) = render_example("bilingual");
-    assert_reads(&text, french);
-    assert_reads(&text, english);
-    let pages = page_count(&pdf);
-    assert_reads(&text, &format!("Page 1 / {pages}"));
-    assert_reads(&text, "Conseils Tips");
-    assert_reads(&text, "Balayez pour réserver ou annuler");
-    assert_reads(&text, "Scan to book or cancel");
+    let (pdf, text) = render_example("bilingual");
+    assert_reads(text, french);
+    assert_reads(text, english);
+    let pages = page_count(pdf);
+    assert_reads(text, &format!("Page 1 / {pages}"));
+    assert_reads(text, "Conseils Tips");
+    assert_reads(text, "Balayez pour réserver ou annuler");
+    assert_reads(text, "Scan to book or cancel");
 }

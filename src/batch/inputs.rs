@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::bounded_read::read_regular_file;
 use crate::load::source::{MAX_YAML_BYTES, io_reason};
 
@@ -56,6 +56,7 @@ pub fn plan_files(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<Plan
                     "cannot read `{}`: no such file or folder",
                     path.display()
                 ))
+                .with_kind(Kind::MissingFile)
                 .with_hint("check the spelling of the path"),
             );
         }

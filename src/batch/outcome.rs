@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
+
 /// How one plan ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -34,11 +36,12 @@ pub struct Outcome {
     pub pages: Option<usize>,
     /// Exercises on the handout.
     pub exercises: Option<usize>,
-    /// The error, as it would be printed.
-    pub error: Option<String>,
-    /// Warnings, as they would be printed (a missing translation under --allow-fallback).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    /// Why the plan could not be rendered (empty unless `status` is `error`); in JSON each is
+    /// `{"code", "file", "line", "column", "message", "hint"}`.
+    pub errors: Vec<Diagnostic>,
+    /// What the handout could be better at (a missing translation under --allow-fallback),
+    /// in the same form as `errors`.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Counts for the closing summary.

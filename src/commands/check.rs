@@ -12,22 +12,21 @@ use crate::batch::inputs::plan_files;
 use crate::cli::CheckArgs;
 use crate::commands::library_sources;
 use crate::commands::render::layout_warning;
-use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
 use crate::lints::{exercise_lints, plan_lints};
 use crate::load::source::Origin;
 use crate::output::{Messages, StdoutText};
 use crate::resolve::program::prescription;
 use crate::workspace::{PlanInput, Scope, Workspace, plan_folder};
 
-/// One problem in `hep check --json`.
+/// The report of `hep check --json`: what was checked, and every problem in the form
+/// `hep render --json` uses.
 #[derive(Debug, Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: &'a str,
-    file: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: &'a str,
-    hint: Option<&'a str>,
+struct JsonReport<'a> {
+    exercises: usize,
+    plans: usize,
+    errors: Vec<&'a Diagnostic>,
+    warnings: Vec<&'a Diagnostic>,
 }
 
 /// Checks the library and the plans; exit status 1 when there is an error.
@@ -86,22 +85,15 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
     let errors = problems.iter().filter(|problem| problem.is_error()).count();
     let warnings = problems.len() - errors;
     if args.json {
-        let rows: Vec<JsonDiagnostic> = problems
-            .iter()
-            .map(|problem| JsonDiagnostic {
-                severity: match problem.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                file: problem.file.as_ref().map(|file| file.display().to_string()),
-                line: problem.position.map(|position| position.line),
-                column: problem.position.map(|position| position.column),
-                message: &problem.message,
-                hint: problem.hint.as_deref(),
-            })
-            .collect();
+        let (errors, warnings) = problems.iter().partition(|problem| problem.is_error());
+        let report = JsonReport {
+            exercises: exercises_checked,
+            plans: plans_checked,
+            errors,
+            warnings,
+        };
         let mut out = StdoutText::default();
-        out.line(serde_json::to_string_pretty(&rows)?);
+        out.line(serde_json::to_string(&report)?);
         out.print()?;
     } else {
         for problem in &problems {
@@ -148,6 +140,7 @@ fn check_library(
             if let Err(reason) = workspace.pictures.load(&source) {
                 problems.push(
                     Diagnostic::error(format!("cannot use illustration `{}`: {reason}", source.display()))
+                        .with_kind(Kind::BadPicture)
                         .in_file(&exercise.source.path)
                         .at(&exercise.source.text, illustration.position)
                         .with_hint("illustration paths are relative to the exercise file; use an SVG, PNG or JPEG"),

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use crate::cli::InitArgs;
 use crate::clinic_folder::{LIBRARY_FOLDER, SCHEMA_FOLDER};
 use crate::commands::schema::completions;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::{Library, LibrarySources};
 use crate::output::Messages;
 use crate::output::file::write_inside;
@@ -54,6 +54,7 @@ pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
     if !existing.is_empty() {
         return Err(Diagnostics::from(
             Diagnostic::error(format!("{} already exist", existing.join(", ")))
+                .with_kind(Kind::Conflict)
                 .with_hint("choose a new folder; hep init never overwrites files"),
         )
         .into());

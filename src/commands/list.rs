@@ -145,7 +145,7 @@ fn parse_name<'a>(
         Some(suggestion) => format!("{suggestion} ({what}s: {listing})"),
         None => format!("{what}s: {listing}"),
     };
-    Err(Diagnostic::error(format!("unknown {what} `{name}`"))
+    Err(Diagnostic::usage(format!("unknown {what} `{name}`"))
         .with_hint(hint)
         .into())
 }

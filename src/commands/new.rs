@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::cli::NewPlanArgs;
 use crate::commands::library_here;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
 use crate::load::library::Library;
 use crate::output::write_stdout_quietly;
 
@@ -23,6 +23,7 @@ pub fn run(args: NewPlanArgs) -> Result<()> {
         .filter(|id| library.get(id).is_none())
         .map(|id| {
             Diagnostic::error(format!("unknown exercise `{id}`"))
+                .with_kind(Kind::UnknownExercise)
                 .with_optional_hint(did_you_mean(id, library.ids()))
         })
         .collect();
@@ -33,11 +34,13 @@ pub fn run(args: NewPlanArgs) -> Result<()> {
         None => None,
         Some(id) => Some(library.program(id).ok_or_else(|| {
             Diagnostics::from(
-                Diagnostic::error(format!("unknown program `{id}`")).with_optional_hint(
-                    did_you_mean(id, library.programs().map(|program| program.id.as_str())).or(
-                        Some("run `hep list --programs` to see the programs".to_string()),
+                Diagnostic::error(format!("unknown program `{id}`"))
+                    .with_kind(Kind::UnknownProgram)
+                    .with_optional_hint(
+                        did_you_mean(id, library.programs().map(|program| program.id.as_str())).or(
+                            Some("run `hep list --programs` to see the programs".to_string()),
+                        ),
                     ),
-                ),
             )
         })?),
     };

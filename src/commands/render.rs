@@ -12,7 +12,7 @@ use crate::batch::naming::{NameTemplate, collisions, output_path};
 use crate::batch::outcome::{Outcome, Status, Summary};
 use crate::cli::RenderArgs;
 use crate::commands::library_sources;
-use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics};
+use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
 use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
@@ -50,7 +50,13 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             "`-` (standard input) cannot be mixed with other plans",
         ));
     }
-    let template = args.name.as_deref().map(NameTemplate::parse).transpose()?;
+    let template = args
+        .name
+        .as_deref()
+        .map(|template| {
+            NameTemplate::parse(template).map_err(|problem| problem.with_kind(Kind::Usage))
+        })
+        .transpose()?;
     let mut workspace = Workspace::new(&library_sources(&args.library), args.clinic.clone());
     workspace.settings.large_print = args.large_print;
     workspace.settings.allow_fallback = args.allow_fallback;
@@ -110,6 +116,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
     if files.is_empty() {
         return Err(Diagnostics::from(
             Diagnostic::error("no plans found")
+                .with_kind(Kind::MissingFile)
                 .with_hint("plans are YAML files with a `client:` line"),
         )
         .into());
@@ -151,6 +158,10 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
         _ => None,
     }));
     if !clashes.is_empty() {
+        let clashes = clashes
+            .into_iter()
+            .map(|clash| clash.with_kind(Kind::Conflict))
+            .collect();
         return Err(Diagnostics(clashes).into());
     }
 
@@ -260,8 +271,13 @@ fn not_started(job: Job) -> Outcome {
         status: Status::Interrupted,
         pages: None,
         exercises: None,
-        error: Some("not rendered: interrupted".to_string()),
+        errors: vec![interrupted("not rendered: interrupted")],
     }
+}
+
+/// Why a plan was not written: the run was stopped.
+fn interrupted(message: &str) -> Diagnostic {
+    Diagnostic::error(message).with_kind(Kind::Interrupted)
 }
 
 /// How PDFs are written.
@@ -276,7 +292,9 @@ pub(crate) struct WriteOptions {
 
 /// A compromise the layout made, as a warning about the plan's handout.
 pub fn layout_warning(message: &str, plan: &Plan) -> Diagnostic {
-    Diagnostic::warning(message.to_string()).in_file(&plan.source.path)
+    Diagnostic::warning(message.to_string())
+        .with_kind(Kind::Layout)
+        .in_file(&plan.source.path)
 }
 
 /// Renders one plan and writes it unless the same bytes are already there.
@@ -292,7 +310,7 @@ pub(crate) fn render_one(
         Some(Destination::File(path)) => Some(path.clone()),
         _ => None,
     };
-    let failed = |error: String| Outcome {
+    let failed = |errors: Vec<Diagnostic>| Outcome {
         warnings: Vec::new(),
         plan: plan_path.clone(),
         output: output.clone(),
@@ -300,20 +318,38 @@ pub(crate) fn render_one(
         status: Status::Error,
         pages: None,
         exercises: None,
-        error: Some(error),
+        errors,
+    };
+    // Failures to write name the file written, so that scripts see which one.
+    let cannot_write = |error: anyhow::Error, path: Option<&Path>| {
+        let kind = match Kind::of_failure(&error) {
+            Kind::Other => Kind::Io,
+            kind => kind,
+        };
+        let problem = Diagnostic::error(format!("{error:#}")).with_kind(kind);
+        vec![match path {
+            Some(path) => problem.in_file(path),
+            None => problem,
+        }]
     };
     let plan = match plan {
         Ok(plan) => plan,
-        Err(problem) => return failed(format!("{problem:#}")),
+        Err(problem) => return failed(vec![problem]),
     };
     let handout = match workspace.handout_in(&plan, scope) {
         Ok(handout) => handout,
-        Err(problems) => return failed(format!("{problems:#}")),
+        Err(Diagnostics(problems)) => return failed(problems),
     };
     let document = lay_out(&handout);
     let bytes = match paint(&document, handout.record.as_ref()) {
         Ok(bytes) => bytes,
-        Err(reason) => return failed(format!("error: {reason}")),
+        Err(reason) => {
+            return failed(vec![
+                Diagnostic::error(format!("the PDF could not be made: {reason}"))
+                    .with_kind(Kind::Other)
+                    .in_file(&plan_path),
+            ]);
+        }
     };
     let status = match destination {
         Some(Destination::Stdout) => write_stdout(&bytes).map(|()| Status::Ok),
@@ -329,7 +365,9 @@ pub(crate) fn render_one(
         (Ok(_), Some(path)) if options.calendar => {
             match write_calendar(&handout, path, options.force) {
                 Ok(written) => written,
-                Err(error) => return failed(format!("error: {error:#}")),
+                Err(error) => {
+                    return failed(cannot_write(error, Some(&path.with_extension("ics"))));
+                }
             }
         }
         _ => None,
@@ -339,12 +377,12 @@ pub(crate) fn render_one(
             warnings: handout
                 .warnings
                 .iter()
-                .map(|warning| format!("{warning:#}"))
+                .cloned()
                 .chain(
                     document
                         .warnings
                         .iter()
-                        .map(|warning| format!("{:#}", layout_warning(warning, &plan))),
+                        .map(|warning| layout_warning(warning, &plan)),
                 )
                 .collect(),
             plan: plan_path,
@@ -353,13 +391,13 @@ pub(crate) fn render_one(
             status,
             pages: Some(document.pages.len()),
             exercises: Some(handout.cards.len()),
-            error: None,
+            errors: Vec::new(),
         },
         Err(_) if interrupt::requested() => Outcome {
             status: Status::Interrupted,
-            ..failed("not written: interrupted".to_string())
+            ..failed(vec![interrupted("not written: interrupted")])
         },
-        Err(error) => failed(format!("error: {error:#}")),
+        Err(error) => failed(cannot_write(error, output.as_deref())),
     }
 }
 
@@ -407,14 +445,16 @@ fn finish(
                 messages.problem(warning);
             }
         }
-        match (&outcome.status, &outcome.error) {
-            (Status::Error, Some(error)) if !args.json => {
+        match outcome.status {
+            Status::Error if !args.json => {
                 if !single {
                     messages.problem(format_args!("{}:", outcome.plan.display()));
                 }
-                messages.problem(error);
+                for problem in &outcome.errors {
+                    messages.problem(problem);
+                }
             }
-            (Status::Ok | Status::Unchanged, _) if single => {
+            Status::Ok | Status::Unchanged if single => {
                 if let Some(output) = &outcome.output {
                     let pages = outcome.pages.unwrap_or(0);
                     let exercises = outcome.exercises.unwrap_or(0);
@@ -435,7 +475,7 @@ fn finish(
                     ));
                 }
             }
-            (Status::Ok, _) => {
+            Status::Ok => {
                 if let Some(output) = &outcome.output {
                     messages.detail(format_args!("Wrote {}", output.display()));
                 }
@@ -456,39 +496,12 @@ fn finish(
     Ok(())
 }
 
-/// A usage error: wrong combination of arguments.
+/// A usage error: arguments clap accepts but that do not make sense together.
 fn usage(message: &str) -> anyhow::Error {
-    anyhow::Error::new(UsageError {
-        message: message.to_string(),
-        hint: None,
-    })
+    Diagnostics::from(Diagnostic::usage(message)).into()
 }
 
 /// A usage error with advice.
 fn usage_with_hint(message: &str, hint: &str) -> anyhow::Error {
-    anyhow::Error::new(UsageError {
-        message: message.to_string(),
-        hint: Some(hint.to_string()),
-    })
+    Diagnostics::from(Diagnostic::usage(message).with_hint(hint)).into()
 }
-
-/// Arguments that clap accepts but that do not make sense together; exit status 2.
-#[derive(Debug)]
-pub struct UsageError {
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: Option<String>,
-}
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "error: {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = help: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for UsageError {}

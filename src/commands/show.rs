@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::cli::ShowArgs;
 use crate::commands::library_here;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
 use crate::load::exercise::Laterality;
 use crate::load::frequency::Frequency;
 use crate::load::library::Library;
@@ -109,7 +109,13 @@ fn unknown<'a>(
     fallback: &str,
 ) -> anyhow::Error {
     let hint = did_you_mean(id, known).unwrap_or_else(|| fallback.to_string());
-    Diagnostics::from(Diagnostic::error(format!("unknown {kind} `{id}`")).with_hint(hint)).into()
+    let problem = Diagnostic::error(format!("unknown {kind} `{id}`"))
+        .with_kind(match kind {
+            "program" => Kind::UnknownProgram,
+            _ => Kind::UnknownExercise,
+        })
+        .with_hint(hint);
+    Diagnostics::from(problem).into()
 }
 
 /// Prints a program: its title, what it is for, the follow-up, and each exercise's dose.

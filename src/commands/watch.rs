@@ -42,10 +42,9 @@ pub fn run(args: WatchArgs, messages: Messages) -> Result<()> {
     let sources = library_sources(&args.library);
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
-    ctrlc::set_handler(move || {
+    crate::output::interrupt::wake_on_interrupt(move || {
         let _ = stop.send(Wake::Stop);
-    })
-    .context("cannot listen for Ctrl-C")?;
+    });
     let changes = wake.clone();
     let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
         if let Ok(events) = result {
@@ -188,12 +187,12 @@ fn render(
     for warning in &outcome.warnings {
         messages.problem(warning);
     }
-    match (&outcome.status, &outcome.error) {
-        (Status::Error, error) => {
-            messages.problem(format_args!(
-                "{clock} {}",
-                error.as_deref().unwrap_or("error")
-            ));
+    match (&outcome.status, &outcome.errors) {
+        (Status::Error, errors) => {
+            messages.problem(format_args!("{clock}"));
+            for error in errors {
+                messages.problem(error);
+            }
             kept(output, messages);
         }
         (status, _) => {

@@ -4,7 +4,7 @@ use crate::layout::geometry::{INCH, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::structure::NodeId;
 use crate::layout::text::{ShapedLine, TextStyle, single_line, wrap};
-use crate::resolve::handout::Rgb;
+use crate::model::colour::Rgb;
 
 /// Items positioned relative to the block's top edge (y = 0), with absolute x.
 #[derive(Debug, Clone, Default)]

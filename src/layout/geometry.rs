@@ -1,6 +1,6 @@
 //! Points and rectangles on a page, in PDF points (1/72 inch), y growing downwards.
 
-use crate::load::clinic::PaperSize;
+use crate::model::paper::PaperSize;
 
 /// A length in PDF points: 72 points make an inch.
 pub type Pt = f32;

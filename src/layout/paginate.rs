@@ -98,14 +98,28 @@ pub fn paginate(blocks: Vec<Placeable>, frame: PageFrame) -> Vec<Page> {
             page_top = frame.later_top;
             continue;
         }
-        if started {
+        // The headings kept with this block move on with it, unless one is all the page holds:
+        // then the block is split under it (it is taller than the room a heading reserves).
+        let mut carried: Vec<Placeable> = Vec::new();
+        while current.len() > 1 && current.last().is_some_and(|last| last.keep_with_next) {
+            carried.extend(current.pop());
+            placed.pop();
+        }
+        let under_lone_heading = current.len() == 1 && current[0].keep_with_next;
+        if started && !under_lone_heading {
             finish(&mut pages, &mut placed, page_top, false);
             current.clear();
             page_top = frame.later_top;
             pending.push_front(placeable);
+            for heading in carried {
+                pending.push_front(heading);
+            }
             continue;
         }
-        // Alone on its page and still too tall: split what is left after the page's share.
+        let room = frame.bottom - (page_top + stacked_height(&placed, false)) - gap;
+        current.clear();
+        // Alone on its page (or under its heading) and still too tall: split what is left
+        // after the page's share.
         let block = if tight_version.height < placeable.regular.height {
             tight_version
         } else {
@@ -203,6 +217,29 @@ mod tests {
     fn a_block_taller_than_a_page_starts_a_page_of_its_own() {
         let pages = paginate(vec![block(100.0).into(), block(900.0).into()], FRAME);
         assert_eq!(pages[0].items.len(), 1);
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_before_a_block_taller_than_a_page() {
+        let heading = Placeable {
+            keep_with_next: true,
+            ..block(30.0).into()
+        };
+        // The heading and the start of the tall block fit after the first block; the tall block
+        // itself starts a page of its own, and its heading goes with it.
+        let pages = paginate(
+            vec![block(200.0).into(), heading.clone(), block(900.0).into()],
+            FRAME,
+        );
+        assert_eq!(pages[0].items.len(), 1, "only the first block on page 1");
+        assert_eq!(
+            pages[1].items.len(),
+            2,
+            "the heading and the tall block's start"
+        );
+        // A heading alone on its page keeps the tall block's start under it.
+        let pages = paginate(vec![heading, block(900.0).into()], FRAME);
+        assert_eq!(pages[0].items.len(), 2);
     }
 
     #[test]

@@ -10,16 +10,8 @@ use crate::load::scalar::HexColor;
 use crate::load::source::SourceFile;
 use crate::load::yaml;
 
-/// The paper the handout is printed on.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PaperSize {
-    /// US Letter, 8.5 x 11 inches (the default, as in Canadian clinics).
-    #[default]
-    Letter,
-    /// ISO A4, 210 x 297 mm.
-    A4,
-}
+/// The paper size is shared by every stage; see [`crate::model::paper`].
+pub use crate::model::paper::PaperSize;
 
 /// Brand colours.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, DirEntry, include_dir};
 use rayon::prelude::*;
 
-use crate::diagnostic::did_you_mean;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Kind, did_you_mean};
 use crate::load::exercise::Exercise;
 use crate::load::program::Program;
 use crate::load::source::{SourceFile, io_reason};
@@ -117,6 +117,7 @@ impl Library {
                                 "exercise id `{}` is used twice in one library",
                                 exercise.id
                             ))
+                            .with_kind(Kind::Conflict)
                             .in_file(&exercise.source.path)
                             .with_hint(format!(
                                 "`{}` uses it too; rename one of them (set `id:` or rename the file)",
@@ -166,6 +167,7 @@ impl Library {
                             ),
                             entry.position,
                         )
+                        .with_kind(Kind::UnknownExercise)
                         .with_optional_hint(did_you_mean(&entry.id, self.ids())),
                 );
             }
@@ -251,6 +253,7 @@ fn yaml_files_in(folder: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             folder.display(),
             io_reason(&error)
         ))
+        .with_kind(Kind::of_io(&error))
         .with_hint("pass an existing folder to --library (or HEP_LIBRARY)")
     };
     if !folder.is_dir() {

@@ -4,7 +4,7 @@
 use lopdf::{Dictionary, Document, Object};
 use serde::Deserialize;
 
-use crate::resolve::record::{RecordFile, is_safe_record_path};
+use crate::model::record::{RecordFile, is_safe_record_path};
 
 /// Largest attachment read back: far above any plan, exercise or photo.
 const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::bounded_read::{ReadError, read_at_most, read_input_file};
 
 /// YAML files larger than this are refused: a plan or exercise is a page of text, not a megabyte.
@@ -45,6 +45,12 @@ impl SourceFile {
                 }
                 _ => "check that the file exists and that you may read it",
             };
+            let kind = match &error {
+                ReadError::NotFound => Kind::MissingFile,
+                ReadError::TooLarge { .. } => Kind::TooLarge,
+                ReadError::NotRegular(_) | ReadError::Folder => Kind::BadValue,
+                _ => Kind::Io,
+            };
             let message = match error {
                 ReadError::TooLarge { .. } => format!(
                     "`{}` is larger than {} KiB, too large for a plan, clinic or exercise file",
@@ -53,7 +59,10 @@ impl SourceFile {
                 ),
                 other => format!("cannot read `{}`: {other}", path.display()),
             };
-            Diagnostic::error(message).in_file(path).with_hint(hint)
+            Diagnostic::error(message)
+                .with_kind(kind)
+                .in_file(path)
+                .with_hint(hint)
         })?;
         let text = decode(bytes, path)?;
         Ok(SourceFile {
@@ -112,8 +121,12 @@ impl SourceFile {
                 path.display(),
                 MAX_YAML_BYTES / 1024
             ))
+            .with_kind(Kind::TooLarge)
+            .in_file(&path)
             .with_hint("check that this is the YAML file you meant"),
-            other => Diagnostic::error(format!("cannot read `{}`: {other}", path.display())),
+            other => Diagnostic::error(format!("cannot read `{}`: {other}", path.display()))
+                .with_kind(Kind::Io)
+                .in_file(&path),
         })?;
         let text = decode(bytes, &path)?;
         Ok(SourceFile { path, text, origin })
@@ -127,6 +140,8 @@ fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
             path.display(),
             error.utf8_error().valid_up_to()
         ))
+        .with_kind(Kind::YamlSyntax)
+        .in_file(path)
         .with_hint("save the file as UTF-8 in your editor")
     })?;
     if text.starts_with('\u{feff}') {

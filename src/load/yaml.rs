@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Kind, Position, did_you_mean};
 use crate::load::source::SourceFile;
 
 /// Separates a message from its hint inside a serde custom error, so that value parsers
@@ -70,6 +70,7 @@ fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) ->
     let position = error.location().and_then(Position::from_yaml);
     let raw = error.without_snippet().to_string();
     let raw = strip_location_suffix(&raw);
+    let hint_given = raw.contains(HINT_SEPARATOR);
     let (message, hint) = match raw.split_once(HINT_SEPARATOR) {
         Some((message, hint)) => (message.to_string(), Some(hint.to_string())),
         None => (raw.to_string(), None),
@@ -99,9 +100,49 @@ fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) ->
         (None, _) => explain_serde_message(&message),
     };
     Diagnostic::error(message)
+        .with_kind(kind_of(error.without_snippet(), hint_given))
         .in_file(&source.path)
         .at(&source.text, position)
         .with_optional_hint(hint)
+}
+
+/// The kind of a YAML error: the file's syntax, its keys, or one of its values. A message
+/// with a hint comes from one of our own value parsers, so it is about a value.
+fn kind_of(error: &serde_saphyr::Error, hint_given: bool) -> Kind {
+    use serde_saphyr::Error;
+    if hint_given {
+        return Kind::BadValue;
+    }
+    match error {
+        Error::AliasError { error, .. } => kind_of(error, false),
+        Error::SerdeUnknownField { .. } => Kind::UnknownField,
+        Error::SerdeMissingField { .. } => Kind::MissingField,
+        Error::DuplicateMappingKey { .. } => Kind::DuplicateKey,
+        Error::Budget { .. }
+        | Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Kind::TooLarge,
+        Error::Message { msg, .. } if msg.starts_with("missing field `") => Kind::MissingField,
+        Error::Message { msg, .. } if msg.starts_with("recursion limit exceeded") => Kind::TooLarge,
+        Error::Message { .. }
+        | Error::Unexpected { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::InvalidCharNull { .. }
+        | Error::InvalidCharNotSingleScalar { .. }
+        | Error::NullIntoString { .. }
+        | Error::UnexpectedValueForUnit { .. }
+        | Error::UnexpectedValueForUnitEnumVariant { .. }
+        | Error::InvalidScalar { .. }
+        | Error::NonFiniteFloat { .. }
+        | Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::SerdeVariantId { .. }
+        | Error::TaggedEnumMismatch { .. } => Kind::BadValue,
+        _ => Kind::YamlSyntax,
+    }
 }
 
 /// Drops a trailing " at line N, column M" that some messages carry: we show the position

@@ -13,6 +13,9 @@ pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 static COOPERATIVE: AtomicBool = AtomicBool::new(false);
 static TEMPORARY_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Told of the first signal, for a command that sleeps until something happens (`hep watch`).
+type Waker = Box<dyn Fn() + Send>;
+static WAKERS: Mutex<Vec<Waker>> = Mutex::new(Vec::new());
 
 /// The run was interrupted; what was and was not written has been reported.
 #[derive(Debug)]
@@ -32,6 +35,12 @@ pub fn install() {
     let _ = ctrlc::set_handler(|| {
         let first = !REQUESTED.swap(true, Ordering::SeqCst);
         if first && COOPERATIVE.load(Ordering::SeqCst) {
+            let wakers = WAKERS
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            for wake in wakers.iter() {
+                wake();
+            }
             return;
         }
         // Holding the lock until the exit keeps any thread from creating another one.
@@ -47,6 +56,17 @@ pub fn install() {
 /// signal still exits at once.
 pub fn stop_between_plans() {
     COOPERATIVE.store(true, Ordering::SeqCst);
+}
+
+/// Like [`stop_between_plans`], and also calls `wake` on the first signal: for a command that
+/// waits for events rather than looping over plans. There is one signal handler per process,
+/// so commands subscribe here instead of installing their own.
+pub fn wake_on_interrupt(wake: impl Fn() + Send + 'static) {
+    WAKERS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push(Box::new(wake));
+    stop_between_plans();
 }
 
 /// Whether Ctrl-C (or SIGTERM) was received.

@@ -3,8 +3,8 @@
 use krilla::configure::Archival;
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 
+use crate::model::record::SourceRecord;
 use crate::paint::pdf_date;
-use crate::resolve::record::SourceRecord;
 
 /// The archival standard of `--archive`.
 pub const VALIDATOR: Archival = Archival::A3_B;

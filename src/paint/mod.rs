@@ -17,9 +17,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
 use krilla::{Document, SerializeSettings};
 
 use crate::layout::page::{ItemKind, LaidOutDocument, PageItem};
+use crate::model::record::SourceRecord;
 use crate::paint::outline::HeadingPlaces;
 use crate::paint::tags::TagLeaves;
-use crate::resolve::record::SourceRecord;
 
 /// Writes `document` as PDF bytes: tagged for screen readers (checked against PDF/UA-1), fonts
 /// embedded and subset, text extractable, and the same document always gives the same bytes.

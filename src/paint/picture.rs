@@ -7,7 +7,7 @@ use krilla::surface::Surface;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::layout::geometry::Rect;
-use crate::resolve::picture::{Picture, RasterFormat};
+use crate::model::picture::{Picture, RasterFormat};
 
 /// Draws `picture` scaled into `rect`; photos are smoothed when scaled (`interpolate`) except
 /// in PDF/A, which forbids it. A drawing shows only its view box, clipped to `rect`.

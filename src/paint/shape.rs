@@ -8,7 +8,7 @@ use krilla::surface::Surface;
 
 use crate::layout::geometry::Rect;
 use crate::layout::page::Shape;
-use crate::resolve::handout::Rgb;
+use crate::model::colour::Rgb;
 
 /// A krilla colour from ours.
 pub fn color(color: Rgb) -> rgb::Color {

@@ -1,6 +1,6 @@
 //! One planned exercise, merged with its library entry, as a card of final sentences.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::exercise::{Exercise, ExerciseText};
 use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
@@ -35,6 +35,7 @@ pub fn exercise_card(
                 source.display(),
                 exercise.id
             ))
+            .with_kind(Kind::BadPicture)
             .in_file(&exercise.source.path)
             .at(&exercise.source.text, illustration.position)
             .with_hint(

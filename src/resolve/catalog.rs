@@ -1,7 +1,7 @@
 //! The library as a contact sheet for the therapist: every exercise with its pictures, name,
 //! id and region, grouped by region.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::clinic::PaperSize;
 use crate::load::exercise::Region;
 use crate::load::library::Library;
@@ -65,6 +65,7 @@ pub fn catalog(
                             "cannot use illustration `{}`: {reason}",
                             source.display()
                         ))
+                        .with_kind(Kind::BadPicture)
                         .in_file(&exercise.source.path)
                         .at(&exercise.source.text, illustration.position),
                     ),

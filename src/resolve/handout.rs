@@ -3,37 +3,13 @@
 
 use crate::load::clinic::PaperSize;
 use crate::load::frequency::Frequency;
+use crate::model::picture::Picture;
 use crate::resolve::log::TrackingLog;
-use crate::resolve::picture::Picture;
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
 
-/// A colour in 8-bit sRGB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb {
-    /// Red.
-    pub red: u8,
-    /// Green.
-    pub green: u8,
-    /// Blue.
-    pub blue: u8,
-}
-
-impl Rgb {
-    /// A colour from its three channels.
-    pub const fn new(red: u8, green: u8, blue: u8) -> Rgb {
-        Rgb { red, green, blue }
-    }
-
-    /// This colour mixed with white: `amount` 0 is this colour, 1 is white. Used for tints.
-    pub fn tint(self, amount: f32) -> Rgb {
-        let mix = |channel: u8| {
-            let channel = f32::from(channel);
-            (channel + (255.0 - channel) * amount.clamp(0.0, 1.0)).round() as u8
-        };
-        Rgb::new(mix(self.red), mix(self.green), mix(self.blue))
-    }
-}
+/// Colours are shared by every stage; see [`crate::model::colour`].
+pub use crate::model::colour::Rgb;
 
 /// The clinic's identity on the page.
 #[derive(Debug, Clone)]
@@ -171,66 +147,11 @@ pub struct Handout {
 }
 
 impl Handout {
-    /// Applies the language's typography to every text (French no-break spaces).
-    pub fn typeset(mut self) -> Handout {
-        let words = self.words;
-        if let Some(second) = self.second_words {
-            for card in &mut self.cards {
-                if let Some(card) = &mut card.second {
-                    card.typeset(second);
-                }
-            }
-            if let Some(follow_up) = self
-                .follow_up
-                .as_mut()
-                .and_then(|box_| box_.second.as_mut())
-            {
-                follow_up.note = second.typeset(&follow_up.note);
-                follow_up.date = second.typeset(&follow_up.date);
-                follow_up.distance = second.typeset(&follow_up.distance);
-            }
-        }
-        let fix = |text: &mut String| *text = words.typeset(text);
-        for card in &mut self.cards {
-            card.typeset(words);
-        }
-        fix(&mut self.client);
-        self.therapist.iter_mut().for_each(fix);
-        self.notes.iter_mut().for_each(fix);
-        if let Some(follow_up) = &mut self.follow_up {
-            fix(&mut follow_up.note);
-            fix(&mut follow_up.date);
-            fix(&mut follow_up.distance);
-        }
-        self
-    }
-
     /// The document title: "Your home exercise program - Jane Doe - November 26, 2026".
     pub fn document_title(&self) -> String {
         format!(
             "{} - {} - {}",
             self.words.title, self.client, self.session_date
         )
-    }
-}
-
-impl ExerciseCard {
-    /// Applies a language's typography to the card's texts.
-    pub fn typeset(&mut self, words: &Words) {
-        let fix = |text: &mut String| *text = words.typeset(text);
-        fix(&mut self.name);
-        self.dosage.iter_mut().for_each(fix);
-        fix(&mut self.frequency);
-        self.equipment.iter_mut().for_each(fix);
-        for picture in &mut self.pictures {
-            picture.caption.iter_mut().for_each(fix);
-            picture.alt.iter_mut().for_each(fix);
-        }
-        self.steps.iter_mut().for_each(fix);
-        self.cues.iter_mut().for_each(fix);
-        self.precautions.iter_mut().for_each(fix);
-        self.progression.iter_mut().for_each(fix);
-        self.note.iter_mut().for_each(fix);
-        self.equipment.iter_mut().for_each(fix);
     }
 }

@@ -12,12 +12,13 @@ pub mod program;
 pub mod qr;
 pub mod record;
 pub mod svg_bounds;
+pub mod texts;
 pub mod wording;
 pub mod words;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Position, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
@@ -25,6 +26,7 @@ use crate::load::library::Library;
 use crate::load::plan::Plan;
 use crate::resolve::handout::{FollowUpBox, Handout};
 use crate::resolve::picture::{PictureLoader, PrintSize};
+use crate::resolve::texts::PrintedText;
 use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
 /// Choices made for a whole run rather than by a plan.
@@ -189,6 +191,7 @@ pub fn resolve(
                     format!("unknown exercise `{}`", planned.id),
                     planned.position,
                 )
+                .with_kind(Kind::UnknownExercise)
                 .with_hint(hint),
             );
             continue;
@@ -204,6 +207,7 @@ pub fn resolve(
                     "exercise `{}` has no `{}` text for `{field}`",
                     exercise.id, words.code
                 ))
+                .with_kind(Kind::MissingTranslation)
                 .in_file(&exercise.source.path)
                 .with_hint(format!(
                     "add `{}:` under `{field}:` in the exercise file, or render with --allow-fallback to print its `{}` text",
@@ -211,10 +215,7 @@ pub fn resolve(
                 ));
                 match exercise.text_in(&exercise.language) {
                     Ok(fallback) if settings.allow_fallback => {
-                        warnings.push(Diagnostic {
-                            severity: crate::diagnostic::Severity::Warning,
-                            ..missing
-                        });
+                        warnings.push(missing.into_warning());
                         Some(fallback)
                     }
                     _ => {
@@ -312,8 +313,8 @@ pub fn resolve(
         },
         record: None,
     };
-    let handout = handout.typeset();
-    check_glyphs(&handout, plan)?;
+    let mut handout = handout.typeset();
+    check_glyphs(&mut handout, plan)?;
     Ok(handout)
 }
 
@@ -356,55 +357,15 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// Refuses text the bundled fonts cannot draw, rather than printing empty boxes.
-fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
+fn check_glyphs(handout: &mut Handout, plan: &Plan) -> Result<(), Diagnostics> {
     let fonts = Fonts::bundled();
-    let mut texts: Vec<(&str, String)> =
-        vec![(handout.client.as_str(), "the client's name".to_string())];
-    if let Some(therapist) = &handout.therapist {
-        texts.push((therapist, "the therapist's name".into()));
-    }
-    for note in &handout.notes {
-        texts.push((note, "the notes".into()));
-    }
-    if let Some(follow_up) = &handout.follow_up {
-        texts.push((&follow_up.note, "the follow-up note".into()));
-    }
-    if let Some(name) = &handout.brand.clinic_name {
-        texts.push((name, "the clinic's name".into()));
-    }
-    for line in handout
-        .brand
-        .contact_lines
-        .iter()
-        .chain(&handout.brand.footer_note)
-    {
-        texts.push((line, "the clinic's details".into()));
-    }
-    for card in &handout.cards {
-        let context = |what: &str| format!("{what} of exercise {} ({})", card.number, card.name);
-        texts.push((&card.name, context("the name")));
-        for step in &card.steps {
-            texts.push((step, context("a step")));
-        }
-        for text in card
-            .cues
-            .iter()
-            .chain(&card.precautions)
-            .chain(&card.progression)
-            .chain(&card.note)
-            .chain(&card.equipment)
-        {
-            texts.push((text, context("the text")));
-        }
-        for picture in &card.pictures {
-            for text in picture.caption.iter().chain(&picture.credit) {
-                texts.push((text, context("a caption")));
-            }
-        }
-    }
+    let texts = handout
+        .printed_texts()
+        .into_iter()
+        .filter(|text| text.drawn);
     let problems: Vec<Diagnostic> = texts
         .into_iter()
-        .filter_map(|(text, place)| {
+        .filter_map(|PrintedText { text, place, .. }| {
             let missing = fonts.missing_characters(text);
             (!missing.is_empty()).then(|| {
                 let listed = missing
@@ -430,6 +391,7 @@ fn check_glyphs(handout: &Handout, plan: &Plan) -> Result<(), Diagnostics> {
                 Diagnostic::error(format!(
                     "{place} uses characters the handout font cannot print: {listed}"
                 ))
+                .with_kind(Kind::UnprintableText)
                 .in_file(&plan.source.path)
                 .at(&plan.source.text, position)
                 .with_hint("replace them with plain letters or punctuation")

@@ -1,7 +1,7 @@
 //! The exercises a plan prescribes: its program's (minus `remove:`, changed by `replace:`),
 //! then its own. Doses merge field by field: plan over program over library.
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Kind, did_you_mean};
 use crate::load::follow_up::FollowUp;
 use crate::load::library::Library;
 use crate::load::plan::{MAX_EXERCISES, Plan, PlannedExercise};
@@ -36,6 +36,7 @@ pub fn prescription(plan: &Plan, library: &Library) -> Result<Prescription, Vec<
                     .unwrap_or_else(|| "run `hep list --programs` to see the programs".to_string());
                 problems.push(
                     plan.error_at(format!("unknown program `{id}`"), *position)
+                        .with_kind(Kind::UnknownProgram)
                         .with_hint(hint),
                 );
                 return Err(problems);
@@ -63,6 +64,7 @@ pub fn prescription(plan: &Plan, library: &Library) -> Result<Prescription, Vec<
 
     let not_in_program = |id: &str, position, exercises: &[PlannedExercise]| {
         plan.error_at(format!("`{id}` is not in {program_title}"), position)
+            .with_kind(Kind::UnknownExercise)
             .with_optional_hint(did_you_mean(
                 id,
                 exercises.iter().map(|entry| entry.id.as_str()),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
@@ -14,48 +14,11 @@ use crate::resolve::RunSettings;
 use crate::resolve::picture::read_bytes;
 use crate::resolve::program::prescription;
 
-/// The name of the file that records how hep was run.
-pub const SETTINGS_FILE: &str = "hep-render.yaml";
-/// The folder of the clinic file and its logo.
-pub const CLINIC_FOLDER: &str = "clinic";
-/// The folder of the exercises and programs.
-pub const LIBRARY_FOLDER: &str = "library";
-
-/// One file of the record.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordFile {
-    /// Where it goes in the record's folder, with `/` between parts.
-    pub path: String,
-    /// Its bytes.
-    pub data: Vec<u8>,
-    /// What it is, for a person browsing the PDF's attachments.
-    pub description: String,
-}
-
-impl RecordFile {
-    /// The media type, from the file's extension.
-    pub fn media_type(&self) -> &'static str {
-        match Path::new(&self.path)
-            .extension()
-            .and_then(|extension| extension.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("yaml" | "yml") => "application/yaml",
-            Some("svg") => "image/svg+xml",
-            Some("png") => "image/png",
-            Some("jpg" | "jpeg") => "image/jpeg",
-            _ => "application/octet-stream",
-        }
-    }
-}
-
-/// The files a handout was made from, by path.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SourceRecord {
-    /// The files, sorted by path.
-    pub files: Vec<RecordFile>,
-}
+/// The record's files and folders are shared with `load` (reading a record back) and `paint`
+/// (attaching it); see [`crate::model::record`].
+pub use crate::model::record::{
+    CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE, SourceRecord, is_safe_record_path,
+};
 
 impl SourceRecord {
     /// Collects the record of `plan`: what `render` read to make its handout.
@@ -149,6 +112,7 @@ impl Files {
             return Err(Diagnostic::error(format!(
                 "two different files would be kept as `{path}` in the handout's record"
             ))
+            .with_kind(Kind::Conflict)
             .with_hint("give the pictures of your exercises distinct file names"));
         }
         self.0.insert(
@@ -219,15 +183,7 @@ fn outside(relative: &str) -> Diagnostic {
 }
 
 fn cannot_read(source: &crate::load::asset::PictureSource, reason: &str) -> Diagnostic {
-    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display()))
-}
-
-/// Whether a record path is safe to write under a folder: relative, no `..`, no root.
-pub fn is_safe_record_path(path: &str) -> bool {
-    !path.is_empty()
-        && Path::new(path)
-            .components()
-            .all(|component| matches!(component, Component::Normal(_)))
+    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display())).with_kind(Kind::Io)
 }
 
 #[cfg(test)]
@@ -249,17 +205,5 @@ mod tests {
         assert_eq!(inside("./photos/start.jpg").unwrap(), "photos/start.jpg");
         assert!(inside("../shared/logo.png").is_err());
         assert!(inside("/srv/logo.png").is_err());
-    }
-
-    #[test]
-    fn media_types_follow_extensions() {
-        let file = |path: &str| RecordFile {
-            path: path.to_string(),
-            data: Vec::new(),
-            description: String::new(),
-        };
-        assert_eq!(file("a.yaml").media_type(), "application/yaml");
-        assert_eq!(file("a.JPG").media_type(), "image/jpeg");
-        assert_eq!(file("a.svg").media_type(), "image/svg+xml");
     }
 }

@@ -72,7 +72,9 @@ fn hep_with(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)
     let mut child = command.spawn().expect("hep runs");
     if let Some(bytes) = stdin {
         use std::io::Write;
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        // hep may refuse the call before it reads a byte (a usage error): a closed pipe
+        // then is expected, and the exit status is what the test checks.
+        let _ = child.stdin.take().unwrap().write_all(bytes);
     }
     child.wait_with_output().expect("hep finishes")
 }
@@ -248,4 +250,84 @@ pub fn bookmarks(pdf: &Path) -> Vec<String> {
         }
     }
     titles
+}
+
+/// An example plan rendered by the real binary, with the text a reader would copy out of it.
+#[derive(Debug)]
+pub struct RenderedExample {
+    /// The example's name (`jane-doe`), as in [`EXAMPLES`].
+    pub name: &'static str,
+    /// The library folders it was rendered with.
+    pub libraries: &'static [&'static str],
+    /// The PDF.
+    pub pdf: PathBuf,
+    /// Its text, from [`pdf_text`].
+    pub text: String,
+}
+
+/// Every example rendered once per test process: each test that only reads an example's PDF
+/// shares one render instead of making its own.
+static RENDERED: [std::sync::OnceLock<RenderedExample>; EXAMPLES.len()] =
+    [const { std::sync::OnceLock::new() }; EXAMPLES.len()];
+
+/// The example `name`, rendered on first use (with the library folders [`EXAMPLES`] gives it).
+pub fn rendered_example(name: &str) -> &'static RenderedExample {
+    let index = EXAMPLES
+        .iter()
+        .position(|(example, _)| *example == name)
+        .unwrap_or_else(|| panic!("{name} is not in EXAMPLES"));
+    RENDERED[index].get_or_init(|| {
+        let (name, libraries) = EXAMPLES[index];
+        // One folder per test binary, overwritten by each run: nothing piles up in /tmp.
+        let binary = std::env::current_exe().unwrap();
+        let folder = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("rendered-examples")
+            .join(binary.file_stem().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        let pdf = folder.join(format!("{name}.pdf"));
+        let plan = format!("examples/plans/{name}.yaml");
+        let mut args = vec!["render", &plan, "-o", pdf.to_str().unwrap(), "--force"];
+        for library in libraries {
+            args.extend(["--library", library]);
+        }
+        assert_success(&hep(&args));
+        let text = pdf_text(&pdf);
+        RenderedExample {
+            name,
+            libraries,
+            pdf,
+            text,
+        }
+    })
+}
+
+/// Every example, rendered once per test process.
+pub fn rendered_examples() -> impl Iterator<Item = &'static RenderedExample> {
+    EXAMPLES.iter().map(|(name, _)| rendered_example(name))
+}
+
+/// The ids of the bundled exercises, from the files in `library/` (not from hep): one YAML
+/// file per exercise, programs aside. Tests compare with this rather than a number that goes
+/// stale whenever an exercise is added.
+pub fn bundled_exercise_files() -> Vec<PathBuf> {
+    fn walk(folder: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                if name != "programs" {
+                    walk(&path, found);
+                }
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&repo().join("library"), &mut found);
+    found.sort();
+    found
 }

@@ -47,6 +47,9 @@ R_THIGH = (15.5, 13.0, 9.5)
 R_SHIN = (9.0, 10.0, 5.8)
 R_NECK = 8.8
 
+# problems found while posing (generate.py prints them with the exercise id)
+WARNINGS = []
+
 # palette
 INK = "#2F3A40"
 SKIN = "#E6EEF0"
@@ -60,6 +63,44 @@ def limb(P2, a, b, r, tmid=0.33):
     m = a * (1 - tmid) + b * tmid
     return [(capsule(P2(a), r[0], P2(m), r[1]), "skin"),
             (capsule(P2(m), r[1], P2(b), r[2]), "skin")]
+
+
+def hand_parts(P2, a):
+    """An open hand as one shape: a palm, the fingers together tapering to
+    the tips, and the thumb standing off the palm (mitten-like, so palm and
+    fingers read as a hand at print size)."""
+    W, T, h, t = a["W"], a["T"], a["h"], a["t"]
+    knuckles = W + h * (HAND * 0.5)
+    return [
+        (capsule(P2(W), R_HAND[0], P2(knuckles), R_HAND[0] + 0.8), "skin"),
+        (capsule(P2(knuckles), R_HAND[0] + 0.4, P2(T), R_HAND[1] - 0.6), "skin"),
+        (capsule(P2(W + h * 2.0 + t * 3.0), 3.4, P2(W + h * 9.0 + t * 8.5), 2.7), "skin"),
+    ]
+
+
+def face_marks(cam, Hc, Uh, Fh, Rh):
+    """Eyes (dots) and a nose line on the side of the head facing the viewer,
+    so the direction of the face reads in front and three-quarter views.
+    In a pure side view the profile shows the nose and only the near eye
+    is drawn."""
+    view = cam.view_dir()
+    facing = Fh.dot(view)
+    marks = []
+    if facing < -0.15:
+        return marks
+    for s in (1, -1):
+        n = (Fh * 0.86 + Rh * (s * 0.42) + Uh * 0.12).norm()
+        if n.dot(view) > 0.2:
+            p = Hc + Fh * 14.5 + Rh * (s * 7.0) + Uh * 2.5
+            marks.append(("dot", circle_path(cam.p2(p), 2.3)))
+    if facing > 0.3:
+        brow = Hc + Fh * 16.0 + Uh * 1.0
+        tip = Hc + Fh * 21.0 - Uh * 6.5
+        base = Hc + Fh * 17.5 - Uh * 8.5
+        P2 = cam.p2
+        from geom import Path
+        marks.append(("line", Path().M(P2(brow)).L(P2(tip)).L(P2(base))))
+    return marks
 
 
 def _interp_profile(s):
@@ -174,22 +215,30 @@ class Body:
         return self
 
     # ------------------------------------------------------------ limbs
-    def arm(self, side, upper, fore, hand=None, style="flat"):
+    def arm(self, side, upper, fore, hand=None, style="flat", thumb=None):
         S = self.shoulder(side)
         E = S + upper.norm() * UPPER_ARM
         W = E + fore.norm() * FOREARM
-        self._set_arm(side, S, E, W, hand or fore, style)
+        self._set_arm(side, S, E, W, hand or fore, style, thumb)
         return self
 
-    def arm_to(self, side, wrist, pole, hand=None, style="flat"):
+    def arm_to(self, side, wrist, pole, hand=None, style="flat", thumb=None):
         S = self.shoulder(side)
         E, W = ik(S, wrist, UPPER_ARM, FOREARM, pole)
-        self._set_arm(side, S, E, W, hand or (W - E), style)
+        self._set_arm(side, S, E, W, hand or (W - E), style, thumb)
         return self
 
-    def _set_arm(self, side, S, E, W, hand, style):
+    def _set_arm(self, side, S, E, W, hand, style, thumb):
         h = hand.norm()
-        self.arms[side] = dict(S=S, E=E, W=W, T=W + h * HAND, h=h, style=style)
+        if thumb is None:
+            # the thumb points forward (a hand hanging at the side) or, when
+            # the hand itself points forward, towards the midline (palm down)
+            if abs(h.dot(self.Fc)) < 0.8:
+                thumb = self.Fc
+            else:
+                thumb = self.Rc * (-1 if side == "R" else 1)
+        self.arms[side] = dict(S=S, E=E, W=W, T=W + h * HAND, h=h, style=style,
+                               t=ortho(thumb, h))
 
     def leg(self, side, thigh, shin, foot=None, foot_up=None):
         H = self.hip(side)
@@ -200,6 +249,10 @@ class Body:
 
     def leg_to(self, side, ankle, pole, foot=None, foot_up=None):
         H = self.hip(side)
+        short = (ankle - H).len() - THIGH - SHIN
+        if ankle.y < 20.0 and short > 3.0:
+            # a planted foot the leg cannot reach would float above the floor
+            WARNINGS.append("%s foot %.0f units above the floor (out of reach)" % (side, short))
         K, A = ik(H, ankle, THIGH, SHIN, pole)
         self._set_leg(side, H, K, A, foot, foot_up)
         return self
@@ -213,6 +266,17 @@ class Body:
             f = foot.norm()
         fu = ortho(foot_up or (Y if planted else -shin), f)
         self.legs[side] = dict(H=H, K=K, A=A, f=f, u=fu)
+
+    def ball_of_foot(self, side):
+        """The ball of the foot (where the toes bend), on the sole."""
+        lg = self.legs[side]
+        return lg["A"] + lg["f"] * 23.0 - lg["u"] * 8.0
+
+    def on_balls(self, side):
+        """Heel lifted: draw the toes bent flat on the floor from the ball
+        of the foot, instead of the rigid foot pointing down."""
+        self.legs[side]["balls"] = True
+        return self
 
     def foot_points(self, side):
         lg = self.legs[side]
@@ -339,10 +403,16 @@ class Body:
         def leg_parts(side):
             lg = self.legs[side]
             heel, toe, instep = self.foot_points(side)
-            return [
-            ] + limb(P2, lg["H"], lg["K"], R_THIGH, 0.4) + limb(P2, lg["K"], lg["A"], R_SHIN, 0.3) + [
+            sole = [(capsule(P2(heel), 6.0, P2(toe), 4.5), "skin")]
+            if lg.get("balls"):
+                ball = self.ball_of_foot(side)
+                flat = ortho(lg["f"], Y)
+                tip = ball + flat * 17.0 + Y * (-0.5)
+                sole = [(capsule(P2(heel), 6.0, P2(ball), 5.2), "skin"),
+                        (capsule(P2(ball + Y * 0.5), 5.0, P2(tip), 4.3), "skin")]
+            return limb(P2, lg["H"], lg["K"], R_THIGH, 0.4) + limb(P2, lg["K"], lg["A"], R_SHIN, 0.3) + [
                 (capsule(P2(lg["A"]), 6.5, P2(heel), 6.0), "skin"),
-                (capsule(P2(heel), 6.0, P2(toe), 4.5), "skin"),
+            ] + sole + [
                 (capsule(P2(lg["A"]), 6.5, P2(instep), 5.5), "skin"),
             ]
 
@@ -380,7 +450,7 @@ class Body:
                 hand = [(circle_path(P2(fc), 7.2), "skin")]
             else:
                 fc = (a["W"] + a["T"]) * 0.5
-                hand = [(capsule(P2(a["W"]), R_HAND[0], P2(a["T"]), R_HAND[1]), "skin")]
+                hand = hand_parts(P2, a)
             dep = sum(cam.depth(a[k]) for k in ("S", "E", "W", "T")) / 4 + 3
             if side in self.split_hands:
                 # the hand and the end of the forearm as their own outlined
@@ -419,7 +489,8 @@ class Body:
             head_parts = [(jaw, "skin"), (cranium, "skin"), (face, "skin"), (hair, "hair")]
         else:
             head_parts = [(hair, "hair"), (jaw, "skin"), (face, "skin"), (cranium, "skin")]
-        groups.append(dict(name="head", depth=cam.depth(Hc) + 2, parts=head_parts))
+        groups.append(dict(name="head", depth=cam.depth(Hc) + 2, parts=head_parts,
+                           marks=face_marks(cam, Hc, Uh, Fh, Rh)))
 
         # shading: limbs of the side turned away from the viewer are drawn
         # darker; in front / back views no limb is shaded

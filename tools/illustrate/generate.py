@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True   # keep the source folder clean
 
+import figure  # noqa: E402
 import poses  # noqa: E402
 from scene import place  # noqa: E402
 
@@ -29,12 +30,16 @@ LIBRARY = os.path.normpath(os.path.join(HERE, "..", "..", "library"))
 
 
 def build(ex):
+    del figure.WARNINGS[:]
     start = ex["fn"](False)
     end = ex["fn"](True)
+    for w in figure.WARNINGS:
+        print("  warning: %s: %s" % (ex["id"], w))
     start.title = ex["titles"][0]
     end.title = ex["titles"][1]
     xf = place([start, end], scale=ex["scale"], anchor=ex["anchor"], dx=ex["dx"], dy=ex["dy"],
-               name=ex["id"], focus=ex.get("focus"), check=ex.get("check", True))
+               name=ex["id"], focus=ex.get("focus"), check=ex.get("check", True),
+               top=ex.get("top", 0.0))
     return start.svg(xf), end.svg(xf)
 
 
@@ -78,7 +83,8 @@ def main(argv):
 
 
 def make_preview(files, target):
-    """Contact sheet: one row per exercise (start | end)."""
+    """Contact sheet at about print size: each picture 200 px wide (2 inches
+    at 100 dpi), two exercises (start | end, start | end) per row."""
     if not shutil.which("rsvg-convert") or not shutil.which("montage"):
         print("preview needs rsvg-convert and montage", file=sys.stderr)
         return
@@ -86,12 +92,13 @@ def make_preview(files, target):
     pngs = []
     for f in files:
         png = os.path.join(tmp, os.path.basename(f)[:-4] + ".png")
-        subprocess.run(["rsvg-convert", "-b", "white", f, "-o", png], check=True)
+        subprocess.run(["rsvg-convert", "-b", "white", "-w", "200", f, "-o", png], check=True)
         pngs.append(png)
     args = ["montage"]
     for p in pngs:
         args += ["-label", os.path.basename(p)[:-4], p]
-    args += ["-tile", "2x", "-geometry", "+6+6", "-pointsize", "14", target]
+    args += ["-tile", "4x", "-geometry", "+6+6", "-pointsize", "11", "-font", "DejaVu-Sans",
+             target]
     subprocess.run(args, check=True)
     print("preview: %s" % target)
 

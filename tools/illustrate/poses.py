@@ -19,10 +19,11 @@ MAT = 4.0  # mat thickness
 
 
 def exercise(region, ex_id, start_title, end_title, scale=1.0, anchor="center", dx=0.0,
-             dy=0.0, focus=None, check=True):
+             dy=0.0, focus=None, check=True, top=0.0):
     def deco(fn):
         REGISTRY.append(dict(region=region, id=ex_id, titles=(start_title, end_title), fn=fn,
-                             scale=scale, anchor=anchor, dx=dx, dy=dy, focus=focus, check=check))
+                             scale=scale, anchor=anchor, dx=dx, dy=dy, focus=focus, check=check,
+                             top=top))
         return fn
     return deco
 
@@ -42,7 +43,7 @@ def rot_about(p, pivot, axis, deg):
           "Clamshell start: lying on the left side, hips and knees bent, feet together",
           "Clamshell finish: top knee lifted, feet still together", scale=1.25)
 def clamshell(end):
-    sc = Scene(25, 55)
+    sc = Scene(14, 34)
     props.floor_mat(sc, -170, 168, -40, 85)
     # lying on the left side, head to the image right, facing the viewer
     b = Body(V(0, 60, 0), up=X, fwd=Z)
@@ -103,7 +104,7 @@ def side_lying_left(b_pelvis_y=60.0):
           "Side-lying hip abduction start: lying on the left side, bottom knee bent, top leg straight",
           "Side-lying hip abduction finish: straight top leg lifted toward the ceiling", scale=1.15)
 def side_lying_hip_abduction(end):
-    sc = Scene(18, 35)
+    sc = Scene(8, 18)
     props.floor_mat(sc, -200, 168, -40, 85)
     b = side_lying_left()
     b.leg("L", d(-1, 0, 1), d(-1, 0, -0.9), foot=d(-0.5, 0, 0.3))
@@ -163,7 +164,7 @@ def standing_it_band_stretch(end):
     sc.floor(0)
     # facing the viewer: the figure's right side is -X (image left)
     if end:
-        b = Body(V(-22, STAND_HIP - 7, 0), up=d(0.22, 1, 0), fwd=Z)
+        b = Body(V(-22, STAND_HIP - 19, 0), up=d(0.22, 1, 0), fwd=Z)
         b.spine(up=d(0.1, 1, 0))
         b.head(up=d(0.02, 1, 0))
         b.leg_to("L", V(10, 13, 0), pole=Z, foot=d(0.2, 0, 1))
@@ -191,41 +192,51 @@ def standing_it_band_stretch(end):
 
 
 @exercise("hip", "foam-roll-lateral-thigh",
-          "Foam roll outer thigh start: lying on the right side on a foam roller just below the hip",
-          "Foam roll outer thigh: body moved so the roller is just above the knee", scale=1.1)
+          "Foam roll outer thigh start: lying on the right side on the right forearm, roller under the outer thigh just below the hip, top foot flat on the floor in front",
+          "Foam roll outer thigh: body moved along the roller so it is just above the knee",
+          top=44)
 def foam_roll_lateral_thigh(end):
-    sc = Scene(-20, 22)
-    props.floor_mat(sc, -190, 190, -50, 85)
+    # seen from the front (the figure faces the viewer), head to the image
+    # left: the bottom (right) leg lies on the roller, the top leg crosses
+    # in front with its foot flat on the floor
+    sc = Scene(-8, 12)
+    props.floor_mat(sc, -200, 190, -45, 80)
     xr, rr = 0.0, 17.0
-    props.cylinder(sc, V(xr, MAT + rr, -45), V(xr, MAT + rr, 45), rr, layer=1, depth=-2)
-    t = 0.82 if end else 0.22
-    slope = 11.0 if end else 9.0
-    legdir = sag(-slope)                     # bottom leg towards the feet (+X)
-    r_t = 15.5 - 6.0 * t
-    contact = V(xr, MAT + 2 * rr + r_t, 0)
+    props.cylinder(sc, V(xr, MAT + rr, -40), V(xr, MAT + rr, 40), rr, layer=1, depth=-60)
+    t = 0.8 if end else 0.3                 # where along the thigh the roller is
+    r_t = 15.0 - 5.0 * t                    # thigh radius there
+    contact = V(xr, MAT + 2 * rr + r_t - 2, -4)
+    ankle_y = MAT + 8.0                     # the bottom foot rests on its outer edge
+    sl = math.asin((contact.y - ankle_y) / (THIGH + SHIN - t * THIGH))
+    legdir = V(math.cos(sl), -math.sin(sl), 0)
     hip_r = contact - legdir * (t * THIGH)
-    P = hip_r + Y * HIP_W
 
     def build(ang):
-        bb = Body(P, up=rotate(-X, Z, -ang), fwd=Z)
-        bb.head(up=rotate(-X, Z, -ang - 8), fwd=Z)
+        up = rotate(-X, Z, -ang)            # spine rising towards the head
+        right = Z.cross(up)
+        bb = Body(hip_r - right * HIP_W, up=up, fwd=Z)
+        bb.head(up=rotate(-X, Z, -ang - 18), fwd=Z)
         return bb
 
-    ang = solve(lambda a: build(a).shoulder("R").y, 0, 45, MAT + UPPER_ARM + 8)
+    # trunk angle so that the right elbow rests on the mat under the shoulder
+    ang = solve(lambda a: build(a).shoulder("R").y, 0, 60, MAT + 5 + UPPER_ARM)
     b = build(ang)
     sh = b.shoulder("R")
-    b.arm("R", (V(sh.x + 4, MAT + 8, sh.z + 4) - sh).norm(), d(-0.45, 0, 1), hand=d(-0.45, 0, 1))
-    c = b.at(0.7)[0]
-    b.arm_to("L", V(c.x + 10, MAT + 7, 52), pole=d(0.2, 1, 0.2), hand=d(-0.3, 0, 1))
-    b.leg("R", legdir, legdir, foot=d(0.1, 0, 1), foot_up=d(1, 0, 0))
-    hl = b.hip("L")
-    fx = hl.x + (95 if end else 72)
-    b.leg_to("L", V(fx, MAT + 13, 58), pole=d(0.6, 1, 0), foot=d(0.4, 0, 1), foot_up=Y)
-    b.merge = []
+    b.arm("R", d(0.05, -1, 0.1), d(-0.75, 0, 0.65), hand=d(-0.75, 0, 0.65))
+    c = b.at(0.45)[0]
+    b.arm_to("L", V(c.x + 4, MAT + 6, 40), pole=d(0.1, 0.4, 1), hand=d(-0.2, 0, 1))
+    b.leg("R", legdir, legdir, foot=d(0.15, 0.1, 1), foot_up=-legdir)
+    kx = (hip_r + legdir * THIGH).x
+    b.leg_to("L", V(kx + 22, MAT + 13, 66), pole=d(0.3, 1, -0.1), foot=d(1, 0, 0.2))
+    b.merge = ["R"]
+    b.order_bias["legL"] = 60
+    b.far_override.update(legR=False, armR=False, legL=False, armL=False)
     sc.body(b)
     if end:
-        hp = b.hip("L")
-        arrow(sc, V(hp.x - 60, hp.y + 62, 0), V(hp.x + 60, hp.y + 62, 0), bend=0.0, both=True)
+        k = b.legs["R"]["K"]
+        h = b.legs["R"]["H"]
+        lift = V(0, 62, -60)
+        arrow(sc, h + lift + legdir * 6, k + lift - legdir * 4, bend=0.0, both=True)
     return sc
 
 
@@ -285,35 +296,39 @@ def upper_trapezius_stretch(end):
 
 
 @exercise("chest", "doorway-pec-stretch",
-          "Doorway chest stretch start: standing in a doorway, forearms on the frame at shoulder height",
-          "Doorway chest stretch hold: one foot stepped through, chest leaning gently forward",
-          scale=0.86, anchor="floor")
+          "Doorway chest stretch start: standing in a doorway, forearms on the door frame, elbows at shoulder height",
+          "Doorway chest stretch hold: one foot stepped forward through the doorway, chest leaning gently forward")
 def doorway_pec_stretch(end):
-    sc = Scene(-35, 4)
+    # seen from the front and the right: the person comes through the
+    # doorway towards the viewer, so the opening, the forearms on the frame
+    # and the step forward all show
+    sc = Scene(-42, 8)
     sc.floor(0)
-    # the wall on both sides of the opening; both are drawn behind the
-    # figure, so each forearm is seen lying flat against the frame
-    props.box(sc, V(-10, 0, -160), V(6, 420, -52), bbox=False, depth=-1000)
-    props.box(sc, V(-10, 0, 52), V(6, 420, 160), bbox=False, depth=-1000)
-    props.box(sc, V(-10, 372, -52), V(6, 420, 52), bbox=False, depth=-1000)   # top of the door
+    half, fx = 92.0, -26.0               # half the opening (wider than the shoulders), frame x
+    for z0, z1 in ((-220, -half), (half, 220)):
+        props.box(sc, V(fx - 8, 0, z0), V(fx + 8, 380, z1), bbox=False, depth=-1000)
+    props.box(sc, V(fx - 8, 330, -half), V(fx + 8, 380, half), bbox=False, depth=-1000)
     if end:
-        b = Body(V(22, STAND_HIP - 6, 0), up=sag(80), fwd=X)
-        b.spine(up=sag(84))
-        b.head(up=sag(88), fwd=sag(-2))
-        b.leg_to("R", V(70, 13, HIP_W), pole=X)
-        b.leg_to("L", V(-30, 13, -HIP_W), pole=X, foot=sag(-20))
+        b = Body(V(-6, STAND_HIP - 12, 0), up=sag(84), fwd=X)
+        b.spine(up=sag(80))
+        b.head(up=sag(86), fwd=sag(-4))
+        b.leg_to("R", V(52, 13, HIP_W), pole=X)
+        b.leg_to("L", V(-52, 13, -HIP_W), pole=X, foot=X)
     else:
-        b = Body(V(-10, STAND_HIP, 0), up=Y, fwd=X)
+        b = Body(V(-24, STAND_HIP, 0), up=Y, fwd=X)
         b.leg("R", -Y, -Y)
         b.leg("L", -Y, -Y)
     for side, zz in (("R", 1), ("L", -1)):
         sh = b.shoulder(side)
-        el = V(-18, 262, zz * 60)
-        b.arm(side, (el - sh).norm(), Y, hand=Y)
+        # elbow on the frame a little below the shoulder, upper arm full length
+        dx, dy = fx + 2 - sh.x, -8.0
+        dz = math.sqrt(max(0.0, UPPER_ARM ** 2 - dx * dx - dy * dy))
+        el = sh + V(dx, dy, zz * dz)
+        b.arm(side, el - sh, Y, hand=Y, thumb=-X)        # forearm straight up the frame
     sc.body(b)
     if end:
-        c = b.at(0.75)[0]
-        arrow(sc, V(c.x + 30, c.y, 40), V(c.x + 75, c.y, 40), bend=0.0)
+        c = b.at(0.7)[0]
+        arrow(sc, V(c.x + 24, c.y + 4, 20), V(c.x + 84, c.y + 4, 20), bend=0.0)
     return sc
 
 
@@ -441,48 +456,46 @@ def feet_flat(b, sides=("R", "L"), x=100.0):
 
 
 @exercise("hip", "figure-4-stretch",
-          "Figure-4 stretch start: lying on the back, right ankle crossed over the left knee",
-          "Figure-4 stretch hold: left thigh pulled toward the chest with both hands",
-          scale=1.55, dy=-2)
+          "Figure-4 stretch start: lying on the back, left foot flat, right ankle crossed over the left knee",
+          "Figure-4 stretch hold: hands behind the left thigh pulling it toward the chest, right ankle still crossed over it")
 def figure_4_stretch(end):
-    # seen from the right and from the feet end, so that the crossed right
-    # leg and the upright left thigh make the "4" facing the viewer
-    sc = Scene(-50, 30)
-    props.floor_mat(sc, -140, 135, -45, 45)
+    # a side view from the right, turned towards the feet and a little from
+    # above, so the right shin lying across the left knee makes the "4"
+    sc = Scene(-40, 18)
+    props.floor_mat(sc, -150, 150, -45, 45)
     b = supine()
     if end:
-        b.leg("L", d(-0.3, 1, 0), d(1, 0.12, 0), foot=d(0.15, 1, 0))
+        b.leg("L", d(-0.1, 1, 0), d(1, 0.05, 0), foot=d(0.2, 1, 0))
     else:
-        feet_flat(b, ("L",), x=96)
+        feet_flat(b, ("L",), x=92)
     lg = b.legs["L"]
     th = (lg["K"] - lg["H"]).norm()
     shin_l = (lg["A"] - lg["K"]).norm()
     front = ortho(-shin_l, th)           # the front of the left thigh
-    # right ankle rests across the left thigh just above the knee, the right
-    # knee falls out to the side
-    rest = lg["K"] - th * 12 + front * 13 + Z * 4
-    b.leg_to("R", rest, pole=d(0.3, -0.3, 1), foot=d(0.1, 0.35, -1))
+    # right ankle across the front of the left thigh just above the knee,
+    # right knee falling out to the side (towards the viewer)
+    rest = lg["K"] - th * 10 + front * 14 + Z * 6
+    # the right foot flexed, toes pulled up towards the shin (as the tip says)
+    b.leg_to("R", rest, pole=d(0.2, 0.7, 1), foot=d(0.15, 1, -0.45))
     b.merge = []
     if end:
-        # both hands hold the back of the left thigh (it faces the feet, so
-        # the viewer): the right arm reaches through the gap between the
-        # legs, the left arm round the outside of the thigh
-        grip = lg["K"] - th * 40
-        b.arm_to("R", grip + Z * 10, pole=d(0.2, -0.4, 1), hand=d(0.3, 0.2, -1), style="fist")
-        b.arm_to("L", grip - Z * 10, pole=d(0.2, -0.4, -1), hand=d(0.3, 0.2, 1), style="fist")
-        # drawing order: right leg, then the left thigh over the right ankle,
-        # then the hands over the thigh (the arms pass behind the legs)
-        b.split_hands = ("L", "R")
-        b.order_bias.update(legL=200, legR=100, handL=300, handR=300)
-        b.far_override.update(armL=True, handL=True, legL=False, legR=False, armR=False,
-                              handR=False)
+        # both hands hold the back of the left thigh (it faces the feet)
+        grip = lg["K"] - th * 30 - front * 16
+        b.arm_to("R", grip + Z * 8, pole=d(-0.2, -0.5, 1), hand=d(0, 1, -0.3),
+                 thumb=-X)
+        b.arm_to("L", grip - Z * 8, pole=d(-0.2, -0.5, -1), hand=d(0, 1, 0.3),
+                 thumb=-X)
+        b.split_hands = ("R",)
+        b.order_bias.update(legL=-60, armL=-80, legR=40, handR=120)
+        b.far_override.update(legL=True, armL=True, legR=False, armR=False, handR=False)
     else:
         arms_at_sides(b)
-        b.order_bias["legL"] = -40
+        b.order_bias["legL"] = -60
+        b.far_override.update(legL=True, legR=False)
     sc.body(b)
     if end:
         k = lg["K"]
-        arrow(sc, k + V(18, 22, -20), k + V(-30, 30, -20), bend=0.3)
+        arrow(sc, k + V(40, 40, -20), k + V(-20, 40, -20), bend=0.3)
     return sc
 
 
@@ -593,16 +606,25 @@ def knee_to_chest(end):
           "Pelvic tilt start: lying on the back, knees bent, small gap under the lower back",
           "Pelvic tilt: lower back pressed flat into the floor", scale=1.3)
 def pelvic_tilt(end):
-    sc = Scene(0, 6)
+    # seen level with the mat, so the gap under the low back shows
+    sc = Scene(0, 1)
     props.floor_mat(sc, -150, 150, -45, 45)
+
+    def build(e):
+        bb = supine(arch=-2 if e else -30)
+        feet_flat(bb)
+        for side, zz in (("R", 1), ("L", -1)):
+            c = bb.at(0.45)[0]
+            bb.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz),
+                      hand=d(1, 0.1, -zz * 0.5))
+        bb.merge = []
+        return bb
+
+    b = build(end)
     if end:
-        b = supine(arch=-4)
-    else:
-        b = supine(arch=-24)
-    feet_flat(b)
-    for side, zz in (("R", 1), ("L", -1)):
-        c = b.at(0.45)[0]
-        b.arm_to(side, c + V(0, 20, zz * 8), pole=d(-0.3, 0, zz), hand=d(1, 0.1, -zz * 0.5))
+        # the start position dashed behind the figure, as in the chin tuck:
+        # the arched low back and the tipped pelvis
+        sc.ghost(build(False), names=("torso",))
     sc.body(b)
     if end:
         c = b.at(0.22)[0]
@@ -697,7 +719,7 @@ def hands_on_thighs(b, sides=("R", "L")):
           "Levator scapulae stretch hold: head turned left and tipped down, left hand on the back of the head",
           scale=1.22, anchor="floor", dy=-4)
 def levator_scapulae_stretch(end):
-    sc = Scene(-22, 6)
+    sc = Scene(-20, 6)
     b = seated_front(sc)
     if end:
         up, fw = head_dir(turn=45, nod=38)
@@ -726,7 +748,7 @@ def levator_scapulae_stretch(end):
           "Neck rotation start: sitting tall, head facing straight ahead",
           "Neck rotation: head turned to look over the right shoulder", scale=1.22, anchor="floor")
 def neck_rotation(end):
-    sc = Scene(0, 6)
+    sc = Scene(22, 6)      # turned a little, so the chair shows
     b = seated_front(sc)
     if end:
         up, fw = head_dir(turn=-70)
@@ -766,17 +788,19 @@ def wall_angel(end):
 
 @exercise("shoulder", "pendulum",
           "Pendulum start: leaning forward with one hand on a table, the other arm hanging down",
-          "Pendulum: the hanging arm swinging gently in a small circle", scale=0.98, anchor="floor")
+          "Pendulum: the hanging arm swinging gently in a small circle", top=30)
 def pendulum(end):
-    sc = Scene(-20, 6)
+    sc = Scene(-18, 6)
     sc.floor(0)
-    props.table(sc, 95, 215, -95, 5, h=150)
-    b = Body(V(-20, STAND_HIP - 8, 0), up=sag(28), fwd=sag(-62))
-    b.spine(up=sag(22), fwd=sag(-68))
-    b.head(up=sag(20), fwd=sag(-70))
-    b.leg_to("R", V(-12, 13, HIP_W), pole=X)
-    b.leg_to("L", V(-62, 13, -HIP_W), pole=X, foot=sag(-8))
-    b.arm_to("L", V(118, 150 + 6, -32), pole=d(-1, -0.3, -0.4), hand=d(1, -0.1, 0))
+    props.table(sc, 70, 200, -95, 5, h=132)
+    # trunk bent well forward (about 75 degrees), knees soft, the left hand
+    # on the table, the right arm hanging straight down
+    b = Body(V(-40, STAND_HIP - 14, 0), up=sag(18), fwd=sag(-72))
+    b.spine(up=sag(12), fwd=sag(-78))
+    b.head(up=sag(30), fwd=sag(-60))
+    b.leg_to("R", V(-26, 13, HIP_W), pole=X)
+    b.leg_to("L", V(-78, 13, -HIP_W), pole=X, foot=sag(-4))
+    b.arm_to("L", V(96, 132 + 6, -34), pole=d(-0.6, -1, -0.4), hand=d(1, 0, 0))
     if end:
         b.arm("R", d(0.14, -1, 0.06), d(0.14, -1, 0.06), hand=d(0.14, -1, 0.06))
     else:
@@ -904,23 +928,29 @@ def sleeper_stretch(end):
 @exercise("upper-back", "thoracic-extension-chair",
           "Thoracic extension start: sitting upright in a chair, hands behind the head, elbows forward",
           "Thoracic extension: leaning back over the top of the chair back, chest lifted",
-          scale=1.1, anchor="floor")
+          top=40)
 def thoracic_extension_chair(end):
-    sc = Scene(-15, 3)
+    # from the side and a little in front, elbows pointing forward and a
+    # little apart, below the face, so head, hands and elbows stay distinct
+    sc = Scene(-14, 4)
     sc.floor(0)
-    props.chair(sc, 0, 0, facing="+x", back_h=158)
+    props.chair(sc, 0, 0, facing="+x", back_h=160)   # top at the lower shoulder blades
     b = Body(V(0, 98, 0), up=Y, fwd=X)
     if end:
-        b.spine(up=sag(128), fwd=sag(38))
-        b.head(up=sag(140), fwd=sag(50))
+        b.spine(up=sag(124), fwd=sag(34))
+        b.head(up=sag(136), fwd=sag(46))
     for side, zz in (("R", 1), ("L", -1)):
-        b.leg_to(side, V(82, 13, zz * HIP_W), pole=X)
-        back = b.Hc - b.Fh * 17 + b.Uh * 2 + b.Rc * (zz * 5)
-        b.arm_to(side, back, pole=nlerp(b.Fc, b.Uc, 0.35) + b.Rc * (zz * 0.5), hand=-b.Rc * zz)
+        b.leg_to(side, V(82, 13, zz * HIP_W * 1.4), pole=X)
+        back = b.Hc - b.Fh * 15 + b.Uh * 2 + b.Rc * (zz * 10)
+        b.arm_to(side, back, pole=(b.Fc * 1.0 + b.Rc * (zz * 0.35) - b.Uc * 0.35).norm(),
+                 hand=(-b.Rc * zz + b.Uh * 0.3).norm(), thumb=b.Uh)
+    # the head drawn over the near arm, so the face stays in view; the
+    # elbow still shows in front of the face
+    b.order_bias["head"] = 60
     sc.body(b)
     if end:
         hc = b.Hc
-        arrow(sc, hc + V(30, 30, 30), hc + V(-20, 34, 30), bend=0.3)
+        arrow(sc, hc + V(34, 40, 60), hc + V(-16, 44, 60), bend=0.3)
     return sc
 
 
@@ -931,11 +961,13 @@ def thoracic_extension_chair(end):
 def open_book(end):
     sc = Scene(25, 52)
     props.floor_mat(sc, -150, 190, -60, 110)
-    props.pillow(sc, V(150, MAT + 8, 0), length=64, h=16)
+    props.pillow(sc, V(150, MAT + 8, 0), length=64, h=16, depth_z=56, slab=True)
     b = Body(V(0, 60, 0), up=X, fwd=Z)
     if end:
-        b.spine(up=X, fwd=rotate(Z, X, -80))
-        b.head(up=d(1, 0.15, 0), fwd=rotate(Z, X, -100))
+        # chest turned to face the ceiling and beyond, the head turned
+        # further, eyes on the moving hand
+        b.spine(up=X, fwd=rotate(Z, X, -85))
+        b.head(up=d(1, 0.15, 0), fwd=rotate(Z, X, -125))
     else:
         b.head(up=d(1, 0.15, 0), fwd=Z)
     b.rest_on(MAT, head=False)
@@ -981,22 +1013,28 @@ def scapular_squeeze(end):
             b.arm(side, d(sx * 0.12, -1, 0.02), d(sx * 0.05, -1, -0.2))
     b.merge = []
     sc.body(b)
-    # shoulder blades drawn on the back
+    # shoulder blades drawn on the back; in the squeeze, the start position
+    # is shown as a dashed outline, and the arrows run in towards the spine
+    # and down (not up towards the ears, which would be a shrug)
     c, u, f, r = b.at(0.66)
-    inner = 9.0 if end else 15.0
-    drop = -4.0 if end else 0.0
-    for sx in (1, -1):
-        outline = []
+
+    def blade(sx, inner, drop):
+        pts = []
         for (x, y) in [(inner, 17), (inner + 8, 20), (inner + 19, 19), (inner + 13, 0),
                        (inner + 3, -21), (inner - 1, -8)]:
-            p = c - f * 15.0 + r * (sx * x) + u * (y + drop)
-            outline.append(sc.cam.p2(p))
-        sc.shape(catmull_closed(outline, 0.9), fill="#D3DDE1", stroke="#2F3A40", width=2.0,
-                 layer=1, depth=sc.cam.depth(c) + 1)
+            pts.append(sc.cam.p2(c - f * 15.0 + r * (sx * x) + u * (y + drop)))
+        return catmull_closed(pts, 0.9)
+
+    for sx in (1, -1):
+        if end:
+            sc.shape(blade(sx, 15.0, 0.0), fill=None, stroke="#2F3A40", width=1.6, layer=1,
+                     depth=sc.cam.depth(c) + 3, dash="4 3")
+        sc.shape(blade(sx, 8.0 if end else 15.0, -6.0 if end else 0.0), fill="#D3DDE1",
+                 stroke="#2F3A40", width=2.0, layer=1, depth=sc.cam.depth(c) + 2)
     if end:
         for sx in (1, -1):
-            p = c - f * 20 + u * 32
-            arrow(sc, p + r * (sx * 40), p + r * (sx * 14), bend=0.0)
+            p = c - f * 22
+            arrow(sc, p + r * (sx * 40) + u * 30, p + r * (sx * 17) + u * 8, bend=0.0)
     return sc
 
 
@@ -1101,7 +1139,7 @@ def wall_sit(end):
         P = V(px, 13 + SHIN * 0.98 + 2, 0)
         P = V(px, 13 + (THIGH + SHIN) * 0.72, 0)
     else:
-        P = V(-30, STAND_HIP - 6, 0)
+        P = V(-30, STAND_HIP - 22, 0)
     b = Body(P, up=Y, fwd=X)
     b.spine(up=sag(91))
     lowest_back = min(p.x for p in b.torso_points()[:9 * 24])
@@ -1119,7 +1157,9 @@ def wall_sit(end):
 def facing_wall(sc, lean, back_foot, front_knee=0.0, back_knee=0.0, sink=0.0):
     """Standing facing a wall (at +X), hands on it at shoulder height."""
     wall_x = 118.0
-    props.box(sc, V(wall_x, 0, -140), V(wall_x + 30, 420, 140), bbox=False, depth=-1000)
+    # the wall's near edge stays just in front of the hands, so its side
+    # face does not cover the feet
+    props.box(sc, V(wall_x, 0, -160), V(wall_x + 30, 420, 42), bbox=False, depth=-1000)
     P = V(lean, STAND_HIP - sink, 0)
     b = Body(P, up=sag(90 - lean * 0.25), fwd=X)
     b.head(up=sag(90 - lean * 0.2), fwd=sag(-lean * 0.2))
@@ -1133,14 +1173,17 @@ def facing_wall(sc, lean, back_foot, front_knee=0.0, back_knee=0.0, sink=0.0):
 
 @exercise("ankle-foot", "calf-stretch-wall",
           "Calf stretch at a wall start: facing a wall, hands on the wall at shoulder height",
-          "Calf stretch hold: right leg straight behind with the heel down, left knee bent, leaning in",
-          scale=0.98, anchor="floor")
+          "Calf stretch hold: right leg straight behind with the heel flat on the floor, left knee bent, leaning in")
 def calf_stretch_wall(end):
     sc = Scene(-15, 3)
     sc.floor(0)
     if end:
-        b = facing_wall(sc, lean=22.0, back_foot=95.0, sink=6.0)
-        b.leg_to("L", V(52, 13, -HIP_W), pole=X)
+        # the back leg straight with the heel flat: the pelvis is placed so
+        # the straight leg just reaches the back ankle
+        px, back_x = 16.0, -62.0
+        py = 13.0 + math.sqrt((THIGH + SHIN - 1.5) ** 2 - (px - back_x) ** 2)
+        b = facing_wall(sc, lean=px, back_foot=20 - back_x, sink=STAND_HIP - py)
+        b.leg_to("L", V(40, 13, -HIP_W), pole=X)
     else:
         b = facing_wall(sc, lean=-2.0, back_foot=0.0)
     sc.body(b)
@@ -1160,7 +1203,7 @@ def soleus_stretch(end):
     if end:
         b = facing_wall(sc, lean=6.0, back_foot=52.0, sink=24.0)
     else:
-        b = facing_wall(sc, lean=2.0, back_foot=52.0)
+        b = facing_wall(sc, lean=2.0, back_foot=52.0, sink=5.0)
     sc.body(b)
     if end:
         k = b.legs["R"]["K"]
@@ -1177,24 +1220,26 @@ def calf_raise(end):
     sc.floor(0)
     props.chair(sc, 88, 0, facing="+x", back_h=172)
     if end:
-        fd = sag(-42)
-        # ankle height so that the toes stay on the floor
+        fd = sag(-40)
+        # heels up high, the weight on the balls of the feet (toes flat on
+        # the floor, not on the tips): the ankle height that puts the ball
+        # of the foot on the floor
         probe = Body(V(0, 200, 0), up=Y, fwd=X)
-        probe.leg("R", -Y, -Y, foot=fd)
-        heel, toe, instep = probe.foot_points("R")
-        lift = probe.legs["R"]["A"].y - (toe.y - 4.5)
-        rise = lift - 13.0
+        probe.leg("R", -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -40))
+        rise = probe.legs["R"]["A"].y - (probe.ball_of_foot("R").y - 5.0) - 13.0
     else:
         fd = X
         rise = 0.0
     b = Body(V(0, STAND_HIP + rise, 0), up=Y, fwd=X)
     for side, zz in (("R", 1), ("L", -1)):
-        b.leg(side, -Y, -Y, foot=fd)
+        b.leg(side, -Y, -Y, foot=fd, foot_up=rotate(Y, Z, -40) if end else Y)
+        if end:
+            b.on_balls(side)
         b.arm_to(side, V(55, 172 + 6, zz * 22), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.4, 0))
     sc.body(b)
     if end:
         hl, _, _ = b.foot_points("R")
-        arrow(sc, V(hl.x - 30, 10, 40), V(hl.x - 30, 50, 40), bend=0.0)
+        arrow(sc, V(hl.x - 22, 8, 40), V(hl.x - 22, 52, 40), bend=0.0)
     return sc
 
 
@@ -1227,7 +1272,7 @@ def ankle_alphabet(end):
 @exercise("elbow-wrist-hand", "wrist-extensor-stretch",
           "Wrist extensor stretch start: right arm straight out in front, palm down",
           "Wrist extensor stretch hold: right wrist bent, fingers down, left hand pressing the back of the hand",
-          scale=2.75, focus=(-22, 196, 140, 318), check=False)
+          scale=2.75, focus=(-22, 196, 140, 318), check=False, top=44)
 def wrist_extensor_stretch(end):
     # a close-up of the head, the arms and the hands
     sc = Scene(-10, 4)
@@ -1247,7 +1292,7 @@ def wrist_extensor_stretch(end):
         b.arm_to("L", lw, pole=d(-0.2, -1, -0.4), hand=(-h - back * 0.1).norm())
         b.split_hands = ("L",)
         b.order_bias["handL"] = 200
-        b.far_override["handL"] = False
+        b.far_override["handL"] = True      # darker: the two hands stay apart
     else:
         b.arm("R", sag(-3), sag(-3), hand=X)
         b.arm("L", sag(-90), sag(-88))

@@ -1,11 +1,14 @@
 """A scene: a camera, bodies, props and arrows, written out as a small,
 self-contained SVG (no text, no styles, no references)."""
 
+import math
+
 from geom import V, Camera, p_add, p_sub, p_mul, p_norm, p_perp, p_len, catmull_open
 import figure as fig
 
-W, H = 480, 360
-MARGIN = 16
+W = 480            # every picture is this wide (viewBox units)
+H_MIN, H_MAX = 270, 360   # and this tall: between 16:9 and 4:3
+MARGIN = 12        # space between the drawing and the edge of the frame
 
 PROP_LINE = "#8C979D"
 PROP_FILL = "#F3F5F6"
@@ -27,8 +30,9 @@ def fmt(v):
 class Xform:
     """World (y up) -> SVG pixels (y down)."""
 
-    def __init__(self, scale, ox, oy):
+    def __init__(self, scale, ox, oy, w=W, h=H_MAX):
         self.s, self.ox, self.oy = scale, ox, oy
+        self.w, self.h = w, h   # the frame (viewBox) size in pixels
 
     def pt(self, p):
         return (self.ox + self.s * p[0], self.oy - self.s * p[1])
@@ -105,12 +109,14 @@ class Scene:
         self.bodies.append(b)
         for g in b.render(self.cam):
             self.items.append(dict(kind="solid", layer=1, depth=g["depth"],
-                                   parts=g["parts"], far=g["far"], bbox=True))
+                                   parts=g["parts"], far=g["far"], bbox=True,
+                                   marks=g.get("marks", [])))
         return b
 
     def ghost(self, b, names=("head",)):
         """Dashed outline of some groups of a body (e.g. the start position
-        shown faintly in the end picture)."""
+        shown faintly in the end picture). It is drawn behind the figure, so
+        only the part outside the new position shows."""
         for g in b.render(self.cam):
             if g["name"] in names:
                 self.items.append(dict(kind="ghost", layer=0.5, depth=g["depth"],
@@ -172,18 +178,21 @@ class Scene:
                         for q in seg[1:]:
                             xs.append(q[0])
                             ys.append(q[1])
+        if self.floor_y is not None and ys:
+            ys.append(self.floor_y)
         return min(xs), min(ys), max(xs), max(ys)
 
     # ------------------------------------------------------------ output
     def svg(self, xf):
         out = []
         out.append('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-                   'viewBox="0 0 %d %d">' % (W, H, W, H))
+                   'viewBox="0 0 %d %d">' % (xf.w, xf.h, xf.w, xf.h))
         out.append("<title>%s</title>" % esc(self.title))
         if self.floor_y is not None:
             _, fy = xf.pt((0, self.floor_y))
             out.append('<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s" stroke-width="2.5" '
-                       'stroke-linecap="round"/>' % (MARGIN, fmt(fy), W - MARGIN, fmt(fy), PROP_LINE))
+                       'stroke-linecap="round"/>' % (MARGIN // 2, fmt(fy), xf.w - MARGIN // 2, fmt(fy),
+                                                     PROP_LINE))
         items = sorted(enumerate(self.items), key=lambda t: (t[1]["layer"], t[1]["depth"], t[0]))
         group_key = None
         for _, it in items:
@@ -245,6 +254,13 @@ def solid_svg(xf, it):
         else:
             skin_parts = [p for p, r in it["parts"] if r != "hair"]
             out += '<path d="%s" fill="%s"/>' % (_merged(xf, skin_parts), skin)
+    dots = [p for kind, p in it.get("marks", []) if kind == "dot"]
+    lines = [p for kind, p in it.get("marks", []) if kind == "line"]
+    if dots:
+        out += '<path d="%s" fill="%s"/>' % (_merged(xf, dots), fig.INK)
+    if lines:
+        out += ('<path d="%s" fill="none" stroke="%s" stroke-width="2" stroke-linecap="round" '
+                'stroke-linejoin="round"/>') % ("".join(xf.path_d(p) for p in lines), fig.INK)
     return out
 
 
@@ -336,26 +352,41 @@ def arrow_svg(xf, it):
     return s
 
 
-def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=340.0, name="",
-          focus=None, check=True):
+def place(scenes, scale=1.0, anchor="center", dx=0.0, dy=0.0, floor_px=None, name="",
+          focus=None, check=True, top=0.0):
     """One transform shared by all scenes of an exercise (so start and end
-    line up). `focus` = (x0, y0, x1, y1) world box to centre on instead of
-    the drawing's bounds. Prints a warning if the drawing would clip."""
+    line up), fitted so the drawing fills a frame W wide with a MARGIN.
+
+    The frame is W wide and H_MIN to H_MAX tall: a tall drawing (a standing
+    figure) fills the height and is centred across, a flat one (lying on a
+    mat) fills the width and the frame shrinks to fit, down to 16:9. In a
+    frame taller than the drawing, the drawing sits on the bottom margin and
+    the spare height is left at the top (the handout's caption label goes
+    in the top-left corner). `focus` = (x0, y0, x1, y1) world box to fit instead of
+    the drawing's bounds, for close-ups cropped on purpose (`check=False`).
+    `top` keeps that many extra pixels free above the drawing, for pictures
+    with something that matters (a head) in the top-left corner, where the
+    label would cover it. `scale`, `anchor`, `dx`, `dy` and `floor_px` are accepted from older
+    poses and ignored: every picture is fitted the same way."""
     boxes = [s.bbox() for s in scenes]
     x0 = min(b[0] for b in boxes)
     y0 = min(b[1] for b in boxes)
     x1 = max(b[2] for b in boxes)
     y1 = max(b[3] for b in boxes)
     fx0, fy0, fx1, fy1 = focus if focus else (x0, y0, x1, y1)
-    ox = W / 2 - scale * (fx0 + fx1) / 2 + dx
-    if anchor == "floor":
-        fy = next((s.floor_y for s in scenes if s.floor_y is not None), 0.0)
-        oy = floor_px + scale * fy + dy
+    bw, bh = max(fx1 - fx0, 1.0), max(fy1 - fy0, 1.0)
+    s = min((W - 2 * MARGIN) / bw, (H_MAX - 2 * MARGIN - top) / bh)
+    h = int(math.ceil(min(H_MAX, max(H_MIN, bh * s + 2 * MARGIN + top))))
+    ox = W / 2 - s * (fx0 + fx1) / 2
+    if focus:
+        oy = (h + top) / 2 + s * (fy0 + fy1) / 2
     else:
-        oy = H / 2 + scale * (fy0 + fy1) / 2 + dy
-    xf = Xform(scale, ox, oy)
+        # the drawing rests on the bottom margin; any spare height goes to
+        # the top, where the handout puts the picture's caption label
+        oy = h - MARGIN + s * fy0
+    xf = Xform(s, ox, oy, W, h)
     l, t = xf.pt((x0, y1))
     r, b = xf.pt((x1, y0))
-    if check and (l < MARGIN - 4 or r > W - MARGIN + 4 or t < MARGIN - 4 or b > H - MARGIN + 4):
+    if check and (l < MARGIN - 4 or r > W - MARGIN + 4 or t < MARGIN - 4 or b > h - MARGIN + 4):
         print("  warning: %s extends to (%.0f, %.0f)-(%.0f, %.0f)" % (name, l, t, r, b))
     return xf
