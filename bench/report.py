@@ -132,3 +132,75 @@ print("\n| target | measured | |")
 print("| --- | --- | --- |")
 for name, ok, value in checks:
     print(f"| {name} | {value} | {'pass' if ok else 'MISSED'} |")
+
+# ---- issue 17: PNG pictures, the bundled line art, and the older build ---------------------------
+png_pdfs = {name: pdf(name) for name in ("hep-png", "typst-png", "hep-svg", "before-hep-png")}
+png_batch_dir = OUT / "png-batch"
+png_plans = len(list(png_batch_dir.rglob("*.pdf"))) if png_batch_dir.exists() else 0
+extra = [
+    ("hep, PNG handout", times("hep-png", "hep-png-again"), cpu("hep-png", "hep-png-again"),
+     rss("hep-png"), *png_pdfs["hep-png"]),
+    ("Typst CLI, PNG handout", times("typst-png"), cpu("typst-png"), rss("typst-png"),
+     *png_pdfs["typst-png"]),
+    ("hep, bundled SVG handout (examples/plans/jane-doe.yaml)", times("hep-svg"), cpu("hep-svg"),
+     None, *png_pdfs["hep-svg"]),
+    (f"hep, {png_plans}-plan PNG batch", times("png-batch"), cpu("png-batch"), rss("png-batch"),
+     None, None),
+    (f"Typst via Python, {png_plans}-plan PNG batch in one process", times("typst-py-png-batch"),
+     cpu("typst-py-png-batch"), None, None, None),
+    ("older hep, one handout", times("before-hep"), cpu("before-hep"), None, *pdf("before-hep")),
+    ("older hep, PNG handout", times("before-hep-png"), cpu("before-hep-png"), None,
+     *png_pdfs["before-hep-png"]),
+    ("older hep, bundled SVG handout", times("before-hep-svg"), cpu("before-hep-svg"), None,
+     *pdf("before-hep-svg")),
+    ("older hep, 1,000-plan batch", times("before-batch"), cpu("before-batch"), None, None, None),
+    (f"older hep, {png_plans}-plan PNG batch", times("before-png-batch"), cpu("before-png-batch"),
+     None, None, None),
+]
+print("\n| PNG, SVG and older build | wall time, median | CPU (user+sys), mean | peak RSS | PDF size | pages |")
+print("| --- | --- | --- | --- | --- | --- |")
+for name, runs, used, peak, size, pages in extra:
+    if runs:
+        print(f"| {name} | {wall(runs)} | {c(used)} | {mb(peak)} | {kb(size)} | {pages or '-'} |")
+
+
+def median(name_runs):
+    return statistics.median(name_runs) if name_runs else None
+
+
+def ratio(slow, fast):
+    return slow / fast if slow and fast else None
+
+
+hep_png, typst_png = median(extra[0][1]), median(extra[1][1])
+hep_svg, typst_one = median(extra[2][1]), median(rows[1][1])
+png_batch, typst_png_batch = median(extra[3][1]), median(extra[4][1])
+print("\n| ratio (same session) | median wall time |")
+print("| --- | --- |")
+for label, value in [
+    ("Typst CLI / hep, PNG handout", ratio(typst_png, hep_png)),
+    ("Typst CLI (photo handout) / hep, bundled SVG handout", ratio(typst_one, hep_svg)),
+    ("Typst via Python / hep, PNG batch, per handout", ratio(typst_png_batch, png_batch)),
+    ("older hep / hep, one handout", ratio(median(extra[5][1]), hep)),
+    ("older hep / hep, PNG handout", ratio(median(extra[6][1]), hep_png)),
+    ("older hep / hep, bundled SVG handout", ratio(median(extra[7][1]), hep_svg)),
+    ("older hep / hep, 1,000-plan batch", ratio(median(extra[8][1]), batch and median(batch))),
+    ("older hep / hep, PNG batch", ratio(median(extra[9][1]), png_batch)),
+]:
+    if value:
+        print(f"| {label} | {value:,.2f}x |")
+
+png_checks = [
+    ("PNG handout >= 5x faster than the Typst CLI", ratio(typst_png, hep_png)),
+    ("bundled SVG handout >= 10x faster than the Typst CLI's handout", ratio(typst_one, hep_svg)),
+    ("PNG batch >= 4x faster per handout than Typst via Python", ratio(typst_png_batch, png_batch)),
+]
+print("\n| target (issue 17) | measured | |")
+print("| --- | --- | --- |")
+for (name, value), goal in zip(png_checks, (5, 10, 4)):
+    print(f"| {name} | {'-' if value is None else f'{value:.1f}x'} | "
+          f"{'pass' if value and value >= goal else 'MISSED'} |")
+size, typst_size_png = png_pdfs["hep-png"][0], png_pdfs["typst-png"][0]
+if size and typst_size_png:
+    print(f"| hep's PNG PDF no larger than Typst's | {kb(size)} vs {kb(typst_size_png)} | "
+          f"{'pass' if size <= typst_size_png else 'MISSED'} |")

@@ -4,6 +4,7 @@
 #   bench/run.sh                      # installs what is missing, builds, measures, prints a table
 #   bench/run.sh --install-typst-cli  # also `cargo install typst-cli` if no typst CLI is found
 #   RUNS=30 JOBS=2 bench/run.sh       # more hep runs; batch workers (default: all cores)
+#   HEP_BEFORE=/path/to/old/hep bench/run.sh  # also times an older hep build on hep's rows
 #
 # Everything it writes goes to $BENCH_OUT (default target/bench): the 1,000 generated plans, the
 # PDFs, hyperfine's JSON, and results.md (the table printed at the end).
@@ -15,7 +16,9 @@ OUT=${BENCH_OUT:-$REPO/target/bench}
 RUNS=${RUNS:-20}          # timed runs of one hep handout (hyperfine)
 SLOW_RUNS=${SLOW_RUNS:-10} # timed runs of Typst and WeasyPrint
 BATCH_RUNS=${BATCH_RUNS:-3}
+PNG_PLANS=${PNG_PLANS:-200} # plans in the PNG batch
 JOBS=${JOBS:-}
+HEP_BEFORE=${HEP_BEFORE:-}
 INSTALL_TYPST_CLI=0
 for arg in "$@"; do
   case $arg in
@@ -122,6 +125,33 @@ for path in sorted(Path(sys.argv[1]).glob("*.jpg")):
     image.save(Path(sys.argv[2]) / path.name, quality=88)
 EOF
 
+# The PNG workload: the same kind of handout with seven 1000 x 750 PNG pictures and a PNG logo,
+# written by a script (nothing big is committed), and $PNG_PLANS copies of its plan, for clients
+# of different names, as a batch. It lives under $OUT, which must be inside the repository for
+# Typst's --root.
+PNGW=$OUT/png
+rm -rf "$PNGW" "$OUT/png-batch" "$OUT/png-batch-typst"
+$PY bench/workload/make-png-workload.py "$PNGW"
+$PY - "$PNGW" "$PNG_PLANS" <<'EOF'
+import sys
+from pathlib import Path
+out, count = Path(sys.argv[1]), int(sys.argv[2])
+plan = (out / "handout.yaml").read_text().replace("clinic: clinic.yaml", "clinic: ../clinic.yaml")
+(out / "plans").mkdir()
+for n in range(count):
+    client = f"Client {n + 1:03d} Whitfield"
+    (out / "plans" / f"plan-{n + 1:03d}.yaml").write_text(plan.replace("Jordan Whitfield", client))
+EOF
+PNG_REL=${PNGW#"$REPO"/}
+png_exercises=$($PY - "$PNGW/handout.yaml" "$PNG_REL/library" library <<'EOF'
+import re, sys
+from pathlib import Path
+ids = re.findall(r"^  - (?:id: )?([a-z0-9-]+)\s*$", Path(sys.argv[1]).read_text(), re.M)
+print(",".join(f"{i}=/{next(p for d in sys.argv[2:] for p in sorted(Path(d).rglob(i + '.yaml')))}" for i in ids))
+EOF
+)
+TYPST_PNG_ARGS="--root $REPO --font-path $REPO/fonts --input exercises=$png_exercises --input clinic=/$PNG_REL/clinic.yaml"
+
 # The commands timed, each a whole process.
 HEP_ONE="$HEP render $PLAN -o $OUT/pdf/hep.pdf --library $LIB --force --quiet"
 HEP_BATCH="$HEP render $OUT/plans --out-dir $OUT/batch --clinic $W/clinic.yaml --library $LIB --quiet${JOBS:+ --jobs $JOBS}"
@@ -129,12 +159,21 @@ TYPST_ONE=${TYPST_CLI:+$TYPST_CLI compile --ignore-system-fonts $TYPST_ARGS benc
 TYPST_PY="$PY bench/typst/compile.py $TYPST_ARGS bench/typst/handout.typ $OUT/pdf/typst-py.pdf"
 HEP_PRESIZED="$HEP render $OUT/presized/handout.yaml -o $OUT/pdf/hep-presized.pdf --library $OUT/presized/library --force --quiet"
 WEASY="$PY bench/weasyprint/render.py $PLAN $OUT/pdf/weasyprint.pdf --library $LIB"
+HEP_PNG="$HEP render $PNGW/handout.yaml -o $OUT/pdf/hep-png.pdf --library $PNGW/library --force --quiet"
+TYPST_PNG=${TYPST_CLI:+$TYPST_CLI compile --ignore-system-fonts $TYPST_PNG_ARGS --input plan=/$PNG_REL/handout.yaml bench/typst/handout.typ $OUT/pdf/typst-png.pdf}
+HEP_PNG_BATCH="$HEP render $PNGW/plans --out-dir $OUT/png-batch --clinic $PNGW/clinic.yaml --library $PNGW/library --quiet${JOBS:+ --jobs $JOBS}"
+TYPST_PY_PNG_BATCH="$PY bench/typst/compile_batch.py $TYPST_PNG_ARGS bench/typst/handout.typ $PNGW/plans $OUT/png-batch-typst"
+# A handout of bundled line art only (SVG), the common case without clinic photos.
+HEP_SVG="$HEP render examples/plans/jane-doe.yaml -o $OUT/pdf/hep-svg.pdf --force --quiet"
 
 say "checking that every renderer works"
 $HEP_ONE
 [ -z "$TYPST_ONE" ] || $TYPST_ONE
 $TYPST_PY
 $WEASY
+$HEP_PNG
+[ -z "$TYPST_PNG" ] || $TYPST_PNG
+$HEP_SVG
 
 # ---- time -------------------------------------------------------------------------------------
 {
@@ -159,9 +198,37 @@ hyperfine -N --style basic --warmup 1 --runs "$SLOW_RUNS" --export-json "$OUT/js
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-again.json" -n hep "$HEP_ONE"
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-presized.json" -n hep-presized "$HEP_PRESIZED"
 
+hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-svg.json" -n hep-svg "$HEP_SVG"
+
+say "timing the PNG handout (hyperfine)"
+hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-png.json" -n hep-png "$HEP_PNG"
+if [ -n "$TYPST_PNG" ]; then
+  hyperfine -N --style basic --warmup 2 --runs "$SLOW_RUNS" --export-json "$OUT/json/typst-png.json" -n typst-png "$TYPST_PNG"
+fi
+hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-png-again.json" -n hep-png "$HEP_PNG"
+
 say "timing the 1,000-plan batch (hyperfine; the output folder is emptied before each run)"
 hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/batch" \
   --export-json "$OUT/json/batch.json" -n batch "$HEP_BATCH"
+
+say "timing the $PNG_PLANS-plan PNG batch: hep, and Typst's Python binding in one process"
+hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/png-batch" \
+  --export-json "$OUT/json/png-batch.json" -n png-batch "$HEP_PNG_BATCH"
+hyperfine --style basic --warmup 0 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/png-batch-typst" \
+  --export-json "$OUT/json/typst-py-png-batch.json" -n typst-py-png-batch "$TYPST_PY_PNG_BATCH"
+
+if [ -n "$HEP_BEFORE" ]; then
+  say "timing the older hep ($HEP_BEFORE) on hep's rows"
+  # The same command with the older binary, writing beside the new one's outputs.
+  before() { echo "${1//$HEP /$HEP_BEFORE }" | sed "s|$OUT/pdf/hep|$OUT/pdf/before-hep|; s|--out-dir $OUT/|--out-dir $OUT/before-|"; }
+  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep.json" -n before-hep "$(before "$HEP_ONE")"
+  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep-png.json" -n before-hep-png "$(before "$HEP_PNG")"
+  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep-svg.json" -n before-hep-svg "$(before "$HEP_SVG")"
+  hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/before-batch" \
+    --export-json "$OUT/json/before-batch.json" -n before-batch "$(before "$HEP_BATCH")"
+  hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/before-png-batch" \
+    --export-json "$OUT/json/before-png-batch.json" -n before-png-batch "$(before "$HEP_PNG_BATCH")"
+fi
 
 say "peak memory (/usr/bin/time -v, median of 3)"
 peak() { # name command...   ($PREP, if set, runs before each of the three runs)
@@ -177,7 +244,10 @@ peak hep-presized $HEP_PRESIZED
 [ -z "$TYPST_ONE" ] || peak typst $TYPST_ONE
 peak typst-py $TYPST_PY
 peak weasyprint $WEASY
+peak hep-png $HEP_PNG
+[ -z "$TYPST_PNG" ] || peak typst-png $TYPST_PNG
 PREP="rm -rf $OUT/batch" peak batch $HEP_BATCH  # each run writes all 1,000 PDFs
+PREP="rm -rf $OUT/png-batch" peak png-batch $HEP_PNG_BATCH
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/json/machine.txt"
 
 # ---- report -----------------------------------------------------------------------------------

@@ -12,6 +12,11 @@ use hep::output::{Messages, Verbosity};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // No transparent huge pages: mimalloc asks for them, and the kernel then zeroes 2 MiB at
+    // the first touch of each, most of it never used by a run this short: a quarter of the
+    // CPU time of a handout, and twice its memory (bench/README.md). Failing changes nothing.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     hep::output::interrupt::install();
     let cli = hep::cli::Cli::parse();
     let messages = Messages {

@@ -12,6 +12,7 @@ use crate::load::clinic::Clinic;
 use crate::load::library::{Library, LibrarySources};
 use crate::load::plan::Plan;
 use crate::load::source::SourceFile;
+use crate::paint::picture::PdfImages;
 use crate::resolve::handout::Handout;
 use crate::resolve::picture::PictureLoader;
 use crate::resolve::record::SourceRecord;
@@ -21,6 +22,8 @@ use crate::resolve::{RunSettings, resolve};
 pub struct Workspace {
     /// Decoded pictures, each file once.
     pub pictures: PictureLoader,
+    /// The PDF image of each raster picture, made once and shared by every handout.
+    pub images: PdfImages,
     /// The clinic file given on the command line or by HEP_CLINIC, overriding plans'.
     pub clinic_override: Option<PathBuf>,
     /// The session date for plans that do not give one, and `--large-print`.
@@ -57,6 +60,7 @@ impl Workspace {
     pub fn new(sources: &LibrarySources, clinic_override: Option<PathBuf>) -> Workspace {
         Workspace {
             pictures: PictureLoader::new(),
+            images: PdfImages::new(),
             clinic_override,
             settings: RunSettings {
                 today: jiff::ZonedDateTime::now().date(),

@@ -10,6 +10,7 @@ use crate::load::library::Library;
 use crate::output::Messages;
 use crate::output::file::{write_file, write_stdout};
 use crate::paint::paint;
+use crate::paint::picture::PdfImages;
 use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
 
@@ -22,7 +23,8 @@ pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     };
     let catalog = catalog(&library, &PictureLoader::new(), paper)?;
     let document = lay_out_catalog(&catalog);
-    let bytes = paint(&document, None).map_err(|reason| anyhow::anyhow!("{reason}"))?;
+    let bytes =
+        paint(&document, None, &PdfImages::new()).map_err(|reason| anyhow::anyhow!("{reason}"))?;
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {

@@ -341,7 +341,7 @@ pub(crate) fn render_one(
         Err(Diagnostics(problems)) => return failed(problems),
     };
     let document = lay_out(&handout);
-    let bytes = match paint(&document, handout.record.as_ref()) {
+    let bytes = match paint(&document, handout.record.as_ref(), &workspace.images) {
         Ok(bytes) => bytes,
         Err(reason) => {
             return failed(vec![

@@ -103,15 +103,48 @@ pub enum RasterFormat {
     Jpeg,
 }
 
-/// An encoded raster image that is upright and no larger than print needs.
+/// A raster image that is upright and no larger than print needs.
 #[derive(Debug)]
 pub struct RasterImage {
-    /// The encoding of `data`.
-    pub format: RasterFormat,
-    /// The encoded file.
-    pub data: Arc<Vec<u8>>,
+    /// The image's pixels, encoded or not.
+    pub data: RasterData,
     /// Width in pixels.
     pub width_px: u32,
     /// Height in pixels.
     pub height_px: u32,
+}
+
+impl RasterImage {
+    /// The format of the file the image came from.
+    pub fn format(&self) -> RasterFormat {
+        match self.data {
+            RasterData::Jpeg(_) => RasterFormat::Jpeg,
+            RasterData::Png(_) | RasterData::Pixels(_) => RasterFormat::Png,
+        }
+    }
+}
+
+/// A raster image's pixels, in the form the PDF takes them with the least work.
+#[derive(Debug)]
+pub enum RasterData {
+    /// A PNG file that fits its print size, embedded losslessly as it is.
+    Png(Arc<Vec<u8>>),
+    /// A JPEG file, embedded as it is (the PDF keeps JPEG data compressed).
+    Jpeg(Arc<Vec<u8>>),
+    /// A PNG downscaled to its print size: its 8-bit pixels, so that they are compressed once
+    /// into the PDF instead of encoded as a PNG and decoded again.
+    Pixels(Pixels),
+}
+
+/// Decoded 8-bit pixels, colour and transparency apart, as a PDF image stores them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pixels {
+    /// Grey (one byte a pixel) or RGB (three), row by row.
+    pub colour: Vec<u8>,
+    /// Whether `colour` is grey rather than RGB.
+    pub grey: bool,
+    /// Opacity, one byte a pixel; `None` when every pixel is opaque.
+    pub alpha: Option<Vec<u8>>,
+    /// The colour profile of the original file, if it had one.
+    pub icc_profile: Option<Vec<u8>>,
 }

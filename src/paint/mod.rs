@@ -4,7 +4,7 @@
 mod archive;
 mod link;
 mod outline;
-mod picture;
+pub mod picture;
 mod shape;
 mod tags;
 mod text;
@@ -19,15 +19,21 @@ use krilla::{Document, SerializeSettings};
 use crate::layout::page::{ItemKind, LaidOutDocument, PageItem};
 use crate::model::record::SourceRecord;
 use crate::paint::outline::HeadingPlaces;
+use crate::paint::picture::PdfImages;
 use crate::paint::tags::TagLeaves;
 
 /// Writes `document` as PDF bytes: tagged for screen readers (checked against PDF/UA-1), fonts
 /// embedded and subset, text extractable, and the same document always gives the same bytes.
-/// With `archive`, the PDF is also PDF/A-3b and carries the files it was made from.
+/// With `archive`, the PDF is also PDF/A-3b and carries the files it was made from. Raster
+/// pictures become PDF images through `images`, once for every handout that shares it.
 pub fn paint(
     document: &LaidOutDocument,
     archive: Option<&SourceRecord>,
+    images: &PdfImages,
 ) -> Result<Vec<u8>, String> {
+    // PDF/A forbids smoothing scaled images.
+    let interpolate = archive.is_none();
+    images.prepare(document, interpolate);
     let mut configuration =
         ConfigurationBuilder::new().with_accessibility_validator(Accessibility::UA1);
     if archive.is_some() {
@@ -56,7 +62,7 @@ pub fn paint(
                 continue;
             }
             let identifier = surface.start_tagged(content_tag(item));
-            let drawn = draw(&mut surface, &fonts, item, archive.is_none());
+            let drawn = draw(&mut surface, (&fonts, images), item, interpolate);
             surface.end_tagged();
             drawn?;
             if let Some(node) = item.node {
@@ -105,7 +111,7 @@ fn content_tag(item: &PageItem) -> ContentTag<'static> {
 /// Draws one item.
 fn draw(
     surface: &mut Surface,
-    fonts: &text::PdfFonts,
+    (fonts, images): (&text::PdfFonts, &PdfImages),
     item: &PageItem,
     interpolate: bool,
 ) -> Result<(), String> {
@@ -113,7 +119,7 @@ fn draw(
         ItemKind::Text(line) => text::draw_line(surface, fonts, line),
         ItemKind::Shape(shape) => shape::draw_shape(surface, shape),
         ItemKind::Picture { picture, rect } => {
-            picture::draw_picture(surface, picture, *rect, interpolate)?
+            picture::draw_picture(surface, images, picture, *rect, interpolate)?
         }
         ItemKind::Link { .. } => {}
     }

@@ -1,18 +1,111 @@
-//! Pictures: SVG drawn as vectors, PNG kept lossless, JPEG passed through.
+//! Pictures: SVG drawn as vectors, PNG kept lossless, JPEG passed through; each raster turned
+//! into a PDF image once per run.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use krilla::geom::{PathBuilder, Size, Transform};
-use krilla::image::Image;
+use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use krilla::paint::FillRule;
 use krilla::surface::Surface;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::layout::geometry::Rect;
-use crate::model::picture::{Picture, RasterFormat};
+use crate::layout::page::{ItemKind, LaidOutDocument};
+use crate::model::picture::{Picture, RasterData, RasterImage};
+
+type Made = Arc<OnceLock<Result<Image, String>>>;
+/// A picture's identity (its address) and whether its image is smoothed when scaled.
+type ImageKey = (usize, bool);
+
+/// The PDF images of a run's raster pictures, each made once and shared by every handout.
+///
+/// A PDF image holds the picture's compressed pixels; making one decodes and compresses them,
+/// which is most of the work of a handout with PNG pictures. krilla's [`Image`] is a shared
+/// handle whose compressed stream is computed once, so one `Image` per picture lets every
+/// handout of a batch embed it without compressing it again.
+///
+/// Pictures are told apart by identity: the picture loader hands out one shared
+/// [`RasterImage`] per file and print size for the whole run, and the cache keeps that `Arc`
+/// alive, so its address cannot be reused by another picture while it is a key. Keying by
+/// content would hash every picture's bytes at every use for the same answer.
+#[derive(Default)]
+pub struct PdfImages {
+    made: Mutex<HashMap<ImageKey, (Arc<RasterImage>, Made)>>,
+}
+
+impl PdfImages {
+    /// A cache with no images yet.
+    pub fn new() -> PdfImages {
+        PdfImages::default()
+    }
+
+    /// The PDF image of `raster`, smoothed when scaled or not; made on first use.
+    fn image(&self, raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, String> {
+        self.slot(raster, interpolate)
+            .get_or_init(|| pdf_image(raster, interpolate))
+            .clone()
+    }
+
+    fn slot(&self, raster: &Arc<RasterImage>, interpolate: bool) -> Made {
+        // A panic while holding the lock cannot leave the map half-written; keep using it.
+        let mut made = self
+            .made
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let key = (Arc::as_ptr(raster) as usize, interpolate);
+        made.entry(key)
+            .or_insert_with(|| (Arc::clone(raster), Made::default()))
+            .1
+            .clone()
+    }
+
+    /// Makes the images of `document`'s raster pictures not made yet side by side on all
+    /// cores, so that painting finds them ready. The images are the same whichever thread
+    /// makes them, so the PDF is too. Plain threads rather than rayon's: a rayon worker
+    /// waiting here would start other handouts of a batch meanwhile.
+    pub fn prepare(&self, document: &LaidOutDocument, interpolate: bool) {
+        let mut pending: Vec<&Arc<RasterImage>> = Vec::new();
+        for item in document.pages.iter().flat_map(|page| &page.items) {
+            if let ItemKind::Picture {
+                picture: Picture::Raster(raster),
+                ..
+            } = &item.kind
+                && self.slot(raster, interpolate).get().is_none()
+                && !pending.iter().any(|seen| Arc::ptr_eq(seen, raster))
+            {
+                pending.push(raster);
+            }
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(pending.len());
+        if threads < 2 {
+            return;
+        }
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while let Some(raster) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
+                // Errors are kept and reported where the picture is drawn.
+                let _ = self.image(raster, interpolate);
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
+    }
+}
 
 /// Draws `picture` scaled into `rect`; photos are smoothed when scaled (`interpolate`) except
 /// in PDF/A, which forbids it. A drawing shows only its view box, clipped to `rect`.
 pub fn draw_picture(
     surface: &mut Surface,
+    images: &PdfImages,
     picture: &Picture,
     rect: Rect,
     interpolate: bool,
@@ -42,15 +135,82 @@ pub fn draw_picture(
             }
             drawn
         }
-        Picture::Raster(raster) => {
-            let data = raster.data.clone().into();
-            let image = match raster.format {
-                RasterFormat::Png => Image::from_png(data, interpolate),
-                RasterFormat::Jpeg => Image::from_jpeg(data, interpolate),
-            };
-            image.map(|image| surface.draw_image(image, size))
-        }
+        Picture::Raster(raster) => images
+            .image(raster, interpolate)
+            .map(|image| surface.draw_image(image, size)),
     };
     surface.pop();
     drawn
+}
+
+/// Makes the PDF image of `raster`: krilla decodes and compresses PNG files itself, takes JPEG
+/// data as it is, and compresses downscaled pixels.
+fn pdf_image(raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, String> {
+    match &raster.data {
+        RasterData::Png(bytes) => Image::from_png(Arc::clone(bytes).into(), interpolate),
+        RasterData::Jpeg(bytes) => Image::from_jpeg(Arc::clone(bytes).into(), interpolate),
+        RasterData::Pixels(pixels) => {
+            let channels = if pixels.grey { 1 } else { 3 };
+            let count = raster.width_px as usize * raster.height_px as usize;
+            let complete = pixels.colour.len() == count * channels
+                && pixels
+                    .alpha
+                    .as_ref()
+                    .is_none_or(|alpha| alpha.len() == count);
+            if !complete {
+                return Err("a downscaled picture lost pixels".to_string());
+            }
+            Image::from_custom(PixelImage(Arc::clone(raster)), interpolate)
+        }
+    }
+}
+
+/// A downscaled picture's pixels, as krilla takes images it cannot decode itself.
+#[derive(Clone)]
+struct PixelImage(Arc<RasterImage>);
+
+impl PixelImage {
+    fn pixels(&self) -> Option<&crate::resolve::picture::Pixels> {
+        match &self.0.data {
+            RasterData::Pixels(pixels) => Some(pixels),
+            RasterData::Png(_) | RasterData::Jpeg(_) => None,
+        }
+    }
+}
+
+impl Hash for PixelImage {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // krilla tells images apart in a document by this hash: hash the pixels themselves.
+        self.pixels().hash(state);
+        (self.0.width_px, self.0.height_px).hash(state);
+    }
+}
+
+impl CustomImage for PixelImage {
+    fn color_channel(&self) -> &[u8] {
+        self.pixels().map_or(&[], |pixels| pixels.colour.as_slice())
+    }
+
+    fn alpha_channel(&self) -> Option<&[u8]> {
+        self.pixels()?.alpha.as_deref()
+    }
+
+    fn bits_per_component(&self) -> BitsPerComponent {
+        BitsPerComponent::Eight
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (self.0.width_px, self.0.height_px)
+    }
+
+    fn icc_profile(&self) -> Option<&[u8]> {
+        self.pixels()?.icc_profile.as_deref()
+    }
+
+    fn color_space(&self) -> ImageColorspace {
+        match self.pixels() {
+            Some(pixels) if pixels.grey => ImageColorspace::Luma,
+            _ => ImageColorspace::Rgb,
+        }
+    }
 }

@@ -5,7 +5,7 @@ use crate::load::asset::PictureSource;
 use crate::load::clinic::{Clinic, clinic_text};
 use crate::load::scalar::HexColor;
 use crate::resolve::handout::{Brand, Rgb};
-use crate::resolve::picture::PictureLoader;
+use crate::resolve::picture::{PictureLoader, PrintSize};
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
 
@@ -68,16 +68,20 @@ pub fn brand(
         Some((file, position)) => {
             let path = clinic.source.base_dir().join(file);
             let source = PictureSource::Disk(path);
-            let picture = pictures.load(&source).map_err(|reason| {
-                Diagnostic::error(format!(
-                    "cannot use the logo `{}`: {reason}",
-                    source.display()
-                ))
-                .with_kind(Kind::BadPicture)
-                .in_file(&clinic.source.path)
-                .at(&clinic.source.text, *position)
-                .with_hint("the logo path is relative to the clinic file; use an SVG, PNG or JPEG")
-            })?;
+            let picture = pictures
+                .load_for(&source, PrintSize::Logo)
+                .map_err(|reason| {
+                    Diagnostic::error(format!(
+                        "cannot use the logo `{}`: {reason}",
+                        source.display()
+                    ))
+                    .with_kind(Kind::BadPicture)
+                    .in_file(&clinic.source.path)
+                    .at(&clinic.source.text, *position)
+                    .with_hint(
+                        "the logo path is relative to the clinic file; use an SVG, PNG or JPEG",
+                    )
+                })?;
             Some(picture)
         }
     };

@@ -11,6 +11,7 @@ pub mod picture;
 pub mod program;
 pub mod qr;
 pub mod record;
+mod resample;
 pub mod svg_bounds;
 pub mod texts;
 pub mod wording;
@@ -182,7 +183,16 @@ pub fn resolve(
     let mut cards = Vec::with_capacity(plan.exercises.len());
     let mut log_rows = Vec::with_capacity(plan.exercises.len());
     for planned in &prescription.exercises {
-        let Some(exercise) = library.get(&planned.id) else {
+        let exercise = match library.exercise(&planned.id) {
+            Some(Ok(exercise)) => Some(exercise),
+            Some(Err(broken)) => {
+                // Library files are parsed when a plan first names them.
+                problems.push(broken.clone());
+                continue;
+            }
+            None => None,
+        };
+        let Some(exercise) = exercise else {
             let hint = did_you_mean(&planned.id, library.ids()).unwrap_or_else(|| {
                 "run `hep list` to see the exercises in the library".to_string()
             });

@@ -13,41 +13,79 @@ use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
 use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::library::bundled_file;
+use crate::resolve::resample;
 
 /// Image files larger than this are refused: no more than this and one byte is ever read.
 pub const MAX_IMAGE_FILE_BYTES: u64 = 30 * 1024 * 1024;
 /// Raster images with more pixels than this are refused (decompression bombs).
 pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
-/// Raster images are downscaled so their longer side has at most this many pixels: 300 dpi
+/// Raster images are downscaled so their longer side has at most this many pixels: 300 ppi
 /// at the largest size a picture is placed (4 inches).
 pub const MAX_PLACED_PIXELS: u32 = 1200;
-/// Pixels on the longer side that a photo downscaled for a regular-print card keeps: 300 dpi
-/// across its 2-inch column, 270 dpi when a portrait photo stands 2.2 inches tall.
+/// Pixels on the longer side that a photo downscaled for a regular-print card keeps at least:
+/// 300 ppi across its 2-inch column.
 pub const REGULAR_PLACED_PIXELS: u32 = 600;
+/// The resolution pictures are downscaled to, at the largest size they are printed.
+pub const PRINT_PPI: u32 = 300;
+/// PNGs within this factor of their print size pass through: resampling them would soften
+/// them for little gain.
+const PNG_RESIZE_SLACK: f32 = 1.1;
 /// The quality of photos re-encoded as JPEG after they were turned upright or downscaled.
 const JPEG_QUALITY: u8 = 85;
 
 /// How large pictures are printed, which decides how many pixels a downscaled photo keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PrintSize {
-    /// Regular print: pictures in the 2-inch column of a card.
+    /// Regular print: pictures in the 2-inch column of a card, at most 2.2 inches tall.
     Regular,
-    /// Large print, logos and catalogs: up to 4 inches.
+    /// Large print and catalogs: up to 4 inches.
     Large,
+    /// The clinic's logo in the page header: at most 2.2 inches wide and 0.85 inch tall
+    /// (`layout/header.rs`).
+    Logo,
 }
 
 impl PrintSize {
-    /// The longer side, in pixels, that a photo is downscaled to when it has more.
-    pub fn pixels(self) -> u32 {
+    /// The longer side, in pixels, that a photo (JPEG) is decoded to at least: 300 ppi across
+    /// a card's 2-inch column (a portrait photo 2.2 inches tall gets 270), 1,200 pixels for
+    /// everything else. Photos stay JPEG, lossy: decoding more of them to reach 300 ppi on
+    /// portraits cost a fifth of the photo handout's time for little a print shows.
+    pub fn photo_pixels(self) -> u32 {
         match self {
             PrintSize::Regular => REGULAR_PLACED_PIXELS,
-            PrintSize::Large => MAX_PLACED_PIXELS,
+            PrintSize::Large | PrintSize::Logo => MAX_PLACED_PIXELS,
         }
+    }
+
+    /// The largest box a picture printed at this size is drawn into, in pixels at
+    /// [`PRINT_PPI`]: width and height.
+    pub fn placement_box(self) -> (u32, u32) {
+        let at_print = |inches: f32| (inches * PRINT_PPI as f32).round() as u32;
+        match self {
+            PrintSize::Regular => (REGULAR_PLACED_PIXELS, at_print(2.2)),
+            PrintSize::Large => (MAX_PLACED_PIXELS, MAX_PLACED_PIXELS),
+            PrintSize::Logo => (at_print(2.2), at_print(0.85)),
+        }
+    }
+
+    /// The pixels a `width` x `height` picture needs to print at this size: its own size when
+    /// it has no more than that, else its proportions scaled to fill the placement box.
+    pub fn pixels_needed(self, width: u32, height: u32) -> (u32, u32) {
+        let (box_width, box_height) = self.placement_box();
+        let scale =
+            (box_width as f32 / width.max(1) as f32).min(box_height as f32 / height.max(1) as f32);
+        if scale >= 1.0 {
+            return (width, height);
+        }
+        // Rounded up, so that the print never falls below PRINT_PPI (less a hair for the
+        // rounding of `scale` itself: 750 x 0.6 is 450, not 451).
+        let scaled = |side: u32| ((side as f32 * scale - 0.01).ceil() as u32).clamp(1, side);
+        (scaled(width), scaled(height))
     }
 }
 
 /// Pictures are shared by every stage; see [`crate::model::picture`].
-pub use crate::model::picture::{Picture, RasterFormat, RasterImage, ViewBox};
+pub use crate::model::picture::{Picture, Pixels, RasterData, RasterFormat, RasterImage, ViewBox};
 
 type Loaded = Arc<OnceLock<Result<Picture, String>>>;
 
@@ -92,6 +130,7 @@ impl PictureLoader {
 
     /// The picture at `source` with pixels enough to print it at `size`, decoded on first use.
     pub fn load_for(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
+        let size = cache_size(source, size);
         let slot = {
             // A panic while holding the lock cannot leave the map half-written; keep using it.
             let mut cache = self
@@ -117,7 +156,7 @@ impl PictureLoader {
                 .iter()
                 .filter(|source| {
                     cache
-                        .get(&((*source).clone(), size))
+                        .get(&((*source).clone(), cache_size(source, size)))
                         .is_none_or(|slot| slot.get().is_none())
                 })
                 .collect()
@@ -168,7 +207,7 @@ impl PictureLoader {
 /// The bytes of a PNG or JPEG file as a picture printed at `size`: checked (complete, within
 /// the pixel limit), turned upright, and decoded no larger than it is printed.
 pub fn raster_picture(bytes: Vec<u8>, size: PrintSize) -> Result<Picture, String> {
-    decode_raster_for(bytes, size.pixels()).map(|image| Picture::Raster(Arc::new(image)))
+    decode_raster_for(bytes, size).map(|image| Picture::Raster(Arc::new(image)))
 }
 
 pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
@@ -188,6 +227,19 @@ pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The print size `source` is cached under: a vector drawing is the same at every size, so
+/// one tree serves all of them.
+fn cache_size(source: &PictureSource, size: PrintSize) -> PrintSize {
+    let (PictureSource::Bundled(path) | PictureSource::Disk(path)) = source;
+    let svg = path.extension().is_some_and(|extension| {
+        matches!(
+            extension.to_string_lossy().to_lowercase().as_str(),
+            "svg" | "svgz"
+        )
+    });
+    if svg { PrintSize::Large } else { size }
+}
+
 fn is_svg(name: &Path, bytes: &[u8]) -> bool {
     let extension = name
         .extension()
@@ -202,12 +254,13 @@ fn is_svg(name: &Path, bytes: &[u8]) -> bool {
 /// `bytes` as a raster image for the largest placement.
 #[cfg(test)]
 fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
-    decode_raster_for(bytes, MAX_PLACED_PIXELS)
+    decode_raster_for(bytes, PrintSize::Large)
 }
 
-/// `bytes` as a raster image: checked, upright, and with a longer side of at most
-/// [`MAX_PLACED_PIXELS`]; an image with more is downscaled to about `wanted` pixels.
-fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String> {
+/// `bytes` as a raster image printed at `size`: checked and upright. A JPEG with more than
+/// [`MAX_PLACED_PIXELS`] on its longer side, or a PNG with more than `size` needs, is
+/// downscaled to what `size` needs at [`PRINT_PPI`]; the rest pass through as they are.
+fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, String> {
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         RasterFormat::Png
     } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
@@ -242,60 +295,195 @@ fn decode_raster_for(bytes: Vec<u8>, wanted: u32) -> Result<RasterImage, String>
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let upright = orientation == Orientation::NoTransforms;
-    let fits = width.max(height) <= MAX_PLACED_PIXELS;
+    let (upright_width, upright_height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let needed = size.pixels_needed(upright_width, upright_height);
+    let fits = match format {
+        // JPEG stays compressed in the PDF, so extra pixels cost only bytes, while decoding
+        // and re-encoding costs time and quality.
+        RasterFormat::Jpeg => width.max(height) <= MAX_PLACED_PIXELS,
+        RasterFormat::Png => {
+            let slack = |side: u32| (side as f32 * PNG_RESIZE_SLACK).ceil() as u32;
+            upright_width <= slack(needed.0) && upright_height <= slack(needed.1)
+        }
+    };
     if format == RasterFormat::Jpeg && upright && fits {
         // Embedded as it is: its header was read and its data runs to its end, which is all
         // the PDF viewer needs; decoding its pixels here would only cost time.
         drop(decoder);
         return Ok(RasterImage {
-            format,
-            data: Arc::new(bytes),
+            data: RasterData::Jpeg(Arc::new(bytes)),
             width_px: width,
             height_px: height,
         });
     }
-    let scaled = match format {
-        RasterFormat::Jpeg => decode_jpeg_scaled(&bytes, wanted)?,
-        RasterFormat::Png => None,
-    };
-    let mut image = match scaled {
-        Some(image) => {
+    let mut icc_profile = None;
+    let mut image = match format {
+        RasterFormat::Jpeg => match decode_jpeg_scaled(&bytes, size.photo_pixels())? {
+            Some(image) => {
+                drop(decoder);
+                image
+            }
+            None => DynamicImage::from_decoder(decoder).map_err(broken)?,
+        },
+        // A PNG is decoded in full even when it fits: that is what finds a damaged one.
+        RasterFormat::Png => {
             drop(decoder);
+            let (image, profile) = decode_png(&bytes)?;
+            icc_profile = profile;
             image
         }
-        None => DynamicImage::from_decoder(decoder).map_err(broken)?,
     };
     if format == RasterFormat::Png && upright && fits {
         return Ok(RasterImage {
-            format,
-            data: Arc::new(bytes),
+            data: RasterData::Png(Arc::new(bytes)),
             width_px: width,
             height_px: height,
         });
     }
     image.apply_orientation(orientation);
-    if image.width().max(image.height()) > MAX_PLACED_PIXELS {
-        // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3 at
-        // print size and is many times faster (bench/README.md: Lanczos3 was 69% of a handout).
-        let wanted = wanted.min(MAX_PLACED_PIXELS);
-        image = image.thumbnail(wanted, wanted);
-    }
-    let encoded = match format {
-        RasterFormat::Png => {
-            let mut encoded = Vec::new();
-            image
-                .write_with_encoder(image::codecs::png::PngEncoder::new(&mut encoded))
-                .map_err(|error| error.to_string())?;
-            encoded
+    let data = match format {
+        RasterFormat::Jpeg => {
+            if image.width().max(image.height()) > MAX_PLACED_PIXELS {
+                // Area-averaging thumbnail: for shrinking photos it looks as good as Lanczos3
+                // at print size and is many times faster (bench/README.md: Lanczos3 was 69%
+                // of a handout).
+                let wanted = size.photo_pixels().min(MAX_PLACED_PIXELS);
+                image = image.thumbnail(wanted, wanted);
+            }
+            RasterData::Jpeg(Arc::new(encode_jpeg(&image)?))
         }
-        RasterFormat::Jpeg => encode_jpeg(&image)?,
+        RasterFormat::Png => {
+            let (width, height) = size.pixels_needed(image.width(), image.height());
+            let mut pixels = downscale_keeping_transparency(image, width, height);
+            pixels.icc_profile = icc_profile;
+            image = DynamicImage::new_luma8(width, height);
+            RasterData::Pixels(pixels)
+        }
     };
     Ok(RasterImage {
-        format,
+        data,
         width_px: image.width(),
         height_px: image.height(),
-        data: Arc::new(encoded),
     })
+}
+
+/// A PNG's pixels at 8 bits a channel (palettes expanded, 16 bits reduced), and its colour
+/// profile. Decoded straight into one buffer: the `image` crate's PNG decoder fills a buffer
+/// of its own and copies it, and on a short run every fresh megabyte is page faults.
+fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
+    let broken =
+        |error: png::DecodingError| format!("the image is damaged or incomplete ({error})");
+    let limits = png::Limits {
+        bytes: usize::try_from(MAX_IMAGE_PIXELS * 8).unwrap_or(usize::MAX),
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(broken)?;
+    let icc_profile = reader
+        .info()
+        .icc_profile
+        .as_ref()
+        .map(|profile| profile.to_vec());
+    let size = reader
+        .output_buffer_size()
+        .ok_or("the image is too large to decode")?;
+    let mut pixels = vec![0; size];
+    let frame = reader.next_frame(&mut pixels).map_err(broken)?;
+    pixels.truncate(frame.buffer_size());
+    let (width, height) = (frame.width, frame.height);
+    let image = match frame.color_type {
+        png::ColorType::Grayscale => {
+            image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            image::GrayAlphaImage::from_raw(width, height, pixels).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => {
+            image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
+        }
+        png::ColorType::Rgba => {
+            image::RgbaImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgba8)
+        }
+        png::ColorType::Indexed => None,
+    };
+    let image = image.ok_or("the image is damaged or incomplete (too few pixels)")?;
+    Ok((image, icc_profile))
+}
+
+/// Whether an EXIF orientation swaps width and height.
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// `image` downscaled to `width` x `height` (or kept, when it is that size) as 8-bit pixels,
+/// colour and transparency apart. Colour is averaged weighted by opacity (premultiplied), so
+/// that the colour of transparent pixels never bleeds into the edges of visible ones.
+fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) -> Pixels {
+    let grey = !image.color().has_color();
+    let size = (image.width(), image.height());
+    let resize = |pixels: Vec<u8>, channels: usize| {
+        if size == (width, height) {
+            pixels
+        } else {
+            resample::downscale(&pixels, size, channels, (width, height))
+        }
+    };
+    if !image.color().has_alpha() {
+        let colour = if grey {
+            resize(image.into_luma8().into_raw(), 1)
+        } else {
+            resize(image.into_rgb8().into_raw(), 3)
+        };
+        return Pixels {
+            colour,
+            grey,
+            alpha: None,
+            icc_profile: None,
+        };
+    }
+    let mut rgba = image.into_rgba8().into_raw();
+    for pixel in rgba.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        for channel in &mut pixel[..3] {
+            *channel = ((u16::from(*channel) * alpha + 127) / 255) as u8;
+        }
+    }
+    let rgba = resize(rgba, 4);
+    let channels = if grey { 1 } else { 3 };
+    let mut colour = Vec::with_capacity(rgba.len() / 4 * channels);
+    let mut alpha = Vec::with_capacity(rgba.len() / 4);
+    for pixel in rgba.chunks_exact(4) {
+        let opacity = pixel[3];
+        let unpremultiply =
+            |channel: u8| match opacity {
+                0 => 0,
+                _ => ((u16::from(channel) * 255 + u16::from(opacity) / 2) / u16::from(opacity))
+                    .min(255) as u8,
+            };
+        if grey {
+            colour.push(unpremultiply(pixel[0]));
+        } else {
+            colour.extend(pixel[..3].iter().map(|&channel| unpremultiply(channel)));
+        }
+        alpha.push(opacity);
+    }
+    let opaque = alpha.iter().all(|&opacity| opacity == u8::MAX);
+    Pixels {
+        colour,
+        grey,
+        alpha: (!opaque).then_some(alpha),
+        icc_profile: None,
+    }
 }
 
 /// A JPEG decoded at the smallest of 1/8, 1/4, 1/2 and full size that keeps at least `wanted`
@@ -408,7 +596,9 @@ mod tests {
     fn small_pngs_pass_through_untouched() {
         let bytes = png(40, 20);
         let image = decode_raster(bytes.clone()).unwrap();
-        assert_eq!(image.data.as_slice(), bytes.as_slice());
+        assert!(
+            matches!(&image.data, RasterData::Png(data) if data.as_slice() == bytes.as_slice())
+        );
         assert_eq!((image.width_px, image.height_px), (40, 20));
     }
 
@@ -448,7 +638,9 @@ mod tests {
         let whole = jpeg(200, 120);
         assert!(jpeg_is_complete(&whole));
         let image = decode_raster(whole.clone()).unwrap();
-        assert_eq!(image.data.as_slice(), whole.as_slice());
+        assert!(
+            matches!(&image.data, RasterData::Jpeg(data) if data.as_slice() == whole.as_slice())
+        );
         // Bytes after the end-of-image marker are harmless, as in many cameras' files.
         let mut padded = whole.clone();
         padded.extend_from_slice(&[0, 0, 0, 0]);
@@ -462,13 +654,92 @@ mod tests {
 
     #[test]
     fn large_jpegs_are_decoded_at_a_reduced_scale_for_regular_print() {
-        let image = decode_raster_for(jpeg(2400, 1800), REGULAR_PLACED_PIXELS).unwrap();
+        let image = decode_raster_for(jpeg(2400, 1800), PrintSize::Regular).unwrap();
         assert_eq!((image.width_px, image.height_px), (600, 450));
-        assert_eq!(image.format, RasterFormat::Jpeg);
-        let decoded = image::load_from_memory(&image.data).unwrap();
+        let RasterData::Jpeg(data) = &image.data else {
+            panic!("a photo stays a JPEG");
+        };
+        let decoded = image::load_from_memory(data).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (600, 450));
-        let large = decode_raster_for(jpeg(2400, 1800), MAX_PLACED_PIXELS).unwrap();
+        let large = decode_raster_for(jpeg(2400, 1800), PrintSize::Large).unwrap();
         assert_eq!((large.width_px, large.height_px), (1200, 900));
+    }
+
+    #[test]
+    fn pictures_need_300_ppi_at_the_largest_size_they_are_drawn() {
+        // A 2-inch column: landscape pictures are as wide as it, portraits 2.2 inches tall.
+        assert_eq!(PrintSize::Regular.pixels_needed(1000, 750), (600, 450));
+        assert_eq!(PrintSize::Regular.pixels_needed(750, 1000), (495, 660));
+        assert_eq!(PrintSize::Regular.pixels_needed(400, 300), (400, 300));
+        // A logo at most 2.2 x 0.85 inches; large print and catalogs up to 4 inches.
+        assert_eq!(PrintSize::Logo.pixels_needed(900, 300), (660, 220));
+        assert_eq!(PrintSize::Large.pixels_needed(1000, 750), (1000, 750));
+        assert_eq!(PrintSize::Large.pixels_needed(3000, 1500), (1200, 600));
+    }
+
+    /// A `width` x `height` RGBA PNG: opaque red on the left half and a column, transparent (and
+    /// black, as drawing tools often leave it) on the right.
+    fn half_transparent_png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_fn(width, height, |x, _| {
+            if x <= width / 2 {
+                image::Rgba([220, 30, 30, 255])
+            } else {
+                image::Rgba([0, 0, 0, 0])
+            }
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut bytes))
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn large_pngs_are_downscaled_to_print_size_keeping_transparency() {
+        let image = decode_raster_for(half_transparent_png(1000, 750), PrintSize::Regular).unwrap();
+        assert_eq!((image.width_px, image.height_px), (600, 450));
+        assert_eq!(image.format(), RasterFormat::Png);
+        let RasterData::Pixels(pixels) = &image.data else {
+            panic!("a downscaled PNG is kept as pixels");
+        };
+        assert!(!pixels.grey);
+        assert_eq!(pixels.colour.len(), 600 * 450 * 3);
+        let alpha = pixels.alpha.as_ref().expect("the transparency is kept");
+        assert_eq!(alpha.len(), 600 * 450);
+        assert_eq!((alpha[0], alpha[599]), (255, 0));
+        // The edge pixel between red and transparent is half transparent, and still red: the
+        // black of the transparent pixels does not darken it.
+        let edge = (0..600).find(|&x| alpha[x] != 255).unwrap();
+        assert!(alpha[edge] > 0, "{}", alpha[edge]);
+        assert_eq!(&pixels.colour[edge * 3..edge * 3 + 3], &[220, 30, 30]);
+    }
+
+    #[test]
+    fn pngs_near_their_print_size_and_opaque_ones_are_handled_losslessly() {
+        // Within 10% of the 600 pixels a regular-print picture needs: passed through.
+        let near = png(640, 480);
+        let image = decode_raster_for(near.clone(), PrintSize::Regular).unwrap();
+        assert!(matches!(&image.data, RasterData::Png(data) if data.as_slice() == near.as_slice()));
+        // Opaque pixels downscaled carry no transparency.
+        let opaque = {
+            let image = image::RgbImage::from_pixel(1200, 900, image::Rgb([10, 200, 90]));
+            let mut bytes = Vec::new();
+            DynamicImage::ImageRgb8(image)
+                .write_with_encoder(image::codecs::png::PngEncoder::new(&mut bytes))
+                .unwrap();
+            bytes
+        };
+        let image = decode_raster_for(opaque, PrintSize::Regular).unwrap();
+        let RasterData::Pixels(pixels) = &image.data else {
+            panic!("a downscaled PNG is kept as pixels");
+        };
+        assert!(pixels.alpha.is_none());
+        assert!(
+            pixels
+                .colour
+                .chunks_exact(3)
+                .all(|pixel| pixel == [10, 200, 90])
+        );
     }
 
     #[test]
