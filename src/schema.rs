@@ -313,8 +313,13 @@ fn program(completions: &Completions) -> Value {
 fn program_key(key: &str) -> Option<Value> {
     Some(match key {
         "id" => text("The id plans use; default: the file name without `.yaml`."),
-        "title" => text("The program's title."),
-        "description" => text("What the program is for."),
+        "language" => {
+            let mut code = language_code();
+            code["description"] = json!("The language of plain texts; default `en`.");
+            code
+        }
+        "title" => localized(text("The program's title."), "The program's title."),
+        "description" => localized(text("What the program is for."), "What the program is for."),
         "follow_up" => follow_up(),
         "exercises" => json!({}),
         _ => return None,

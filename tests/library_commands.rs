@@ -8,32 +8,76 @@ fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The ids of the bundled exercises in `region` (every region with `None`), read from the
+/// library folder itself: `library/<region>/<id>.yaml`.
+fn bundled_ids(region: Option<&str>) -> Vec<String> {
+    let root = repo().join("library");
+    let mut ids = Vec::new();
+    for folder in std::fs::read_dir(&root).unwrap() {
+        let folder = folder.unwrap().path();
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        if !folder.is_dir() || name == "programs" || region.is_some_and(|region| region != name) {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|ext| ext == "yaml") {
+                ids.push(file.file_stem().unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+/// The exercises added in Library v2 (issue #14).
+const NEW_IN_V2: [&str; 15] = [
+    "scalene-stretch",
+    "wrist-flexor-stretch",
+    "knee-rolls",
+    "prone-press-up",
+    "foam-roller-thoracic-extension",
+    "ball-release-wall",
+    "diaphragmatic-breathing",
+    "single-leg-balance",
+    "butterfly-stretch",
+    "plantar-fascia-ball-roll",
+    "wall-slide",
+    "side-plank",
+    "wrist-extensor-eccentric",
+    "step-down",
+    "heel-drop",
+];
+
 #[test]
 fn list_shows_every_bundled_exercise_and_filters() {
     let output = hep(&["list"]);
     assert_success(&output);
     let table = stdout(&output);
-    let files = bundled_exercise_files();
+    let all = bundled_ids(None);
+    assert!(all.len() >= 51, "the library has {} exercises", all.len());
     assert_eq!(
         table.lines().count(),
-        1 + files.len(),
-        "a header and one row per exercise file of library/:\n{table}"
+        1 + all.len(),
+        "a header and {} exercises:\n{table}",
+        all.len()
     );
     assert!(table.lines().next().unwrap().starts_with("ID"));
-    assert!(table.contains("clamshell") && table.contains("wrist-extensor-stretch"));
+    for id in &all {
+        assert!(
+            table
+                .lines()
+                .any(|line| line.starts_with(&format!("{id} "))),
+            "{id} in {table}"
+        );
+    }
 
     let hips = stdout(&hep(&["list", "--region", "hip"]));
-    let hip_files = files
-        .iter()
-        .filter(|file| {
-            std::fs::read_to_string(file)
-                .unwrap()
-                .lines()
-                .any(|line| line.trim_end() == "region: hip")
-        })
-        .count();
-    assert!(hip_files > 1);
-    assert_eq!(hips.lines().count(), 1 + hip_files, "{hips}");
+    assert_eq!(
+        hips.lines().count(),
+        1 + bundled_ids(Some("hip")).len(),
+        "{hips}"
+    );
     assert!(
         hips.lines().skip(1).all(|line| line.contains(" hip ")),
         "{hips}"
@@ -53,7 +97,7 @@ fn list_json_is_machine_readable() {
     assert_success(&output);
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 4);
+    assert_eq!(rows.len(), bundled_ids(Some("neck")).len());
     assert!(
         rows.iter()
             .any(|row| row["id"] == "chin-tuck" && row["region"] == "neck")
@@ -69,6 +113,60 @@ fn list_refuses_an_unknown_region_with_a_suggestion() {
         "a bad flag value is a usage error"
     );
     assert!(stderr(&output).contains("did you mean `hip`?"));
+}
+
+#[test]
+fn the_balance_and_breathing_categories_have_exercises() {
+    for (category, id) in [
+        ("balance", "single-leg-balance"),
+        ("breathing", "diaphragmatic-breathing"),
+    ] {
+        let output = hep(&["list", "--category", category]);
+        assert_success(&output);
+        let table = stdout(&output);
+        assert!(
+            table
+                .lines()
+                .skip(1)
+                .any(|line| line.starts_with(&format!("{id} "))),
+            "{category}: {table}"
+        );
+    }
+}
+
+#[test]
+fn the_exercises_new_in_v2_are_bundled_with_french_and_two_pictures() {
+    let all = bundled_ids(None);
+    for id in NEW_IN_V2 {
+        assert!(all.iter().any(|known| known == id), "{id} is bundled");
+        let output = hep(&["show", id]);
+        assert_success(&output);
+        let text = stdout(&output);
+        assert!(
+            text.contains(&format!("{id}-start.svg")) && text.contains(&format!("{id}-end.svg")),
+            "{text}"
+        );
+    }
+    // One French handout of all of them, without falling back to English.
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = String::from("client: Test\ndate: 2026-11-26\nlanguage: fr\nexercises:\n");
+    for id in NEW_IN_V2 {
+        plan.push_str(&format!("  - {id}\n"));
+    }
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml"]);
+    assert_success(&output);
+    let text = pdf_text(&dir.path().join("plan.pdf"));
+    for name in [
+        "Étirement des scalènes",
+        "Bascule des genoux",
+        "Respiration par le ventre",
+        "Équilibre sur une jambe",
+        "Descente du talon sur une marche",
+    ] {
+        assert_reads(&text, name);
+    }
+    assert_reads(&text, "sur un sol plat");
 }
 
 #[test]
@@ -90,10 +188,10 @@ fn show_prints_what_the_client_reads() {
 fn the_bundled_library_checks_clean() {
     let output = hep(&["check"]);
     assert_success(&output);
+    let count = bundled_ids(None).len();
     assert!(
         stderr(&output).contains(&format!(
-            "Checked {} exercises and 0 plans: 0 errors, 0 warnings.",
-            bundled_exercise_files().len()
+            "Checked {count} exercises and 0 plans: 0 errors, 0 warnings."
         )),
         "{}",
         stderr(&output)
@@ -214,13 +312,8 @@ fn catalog_renders_every_exercise() {
     ] {
         assert_reads(&text, heading);
     }
-    for id in [
-        "chin-tuck",
-        "clamshell",
-        "wrist-extensor-stretch",
-        "ankle-alphabet",
-    ] {
-        assert_reads(&text, id);
+    for id in bundled_ids(None) {
+        assert_reads(&text, &id);
     }
     assert!(
         tool("qpdf", &["--check", pdf.to_str().unwrap()])

@@ -275,3 +275,158 @@ fn shards_render_every_plan_exactly_once() {
         stderr(&output)
     );
 }
+
+/// Every bundled program, loaded through the library.
+fn bundled_programs() -> Vec<hep::load::program::Program> {
+    let library = hep::load::library::Library::load(&hep::load::library::LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    library.programs().cloned().collect()
+}
+
+#[test]
+fn every_bundled_program_has_a_french_title_and_description() {
+    let programs = bundled_programs();
+    assert!(programs.len() >= 6);
+    for program in &programs {
+        let title = program.title_in("fr").unwrap_or_default();
+        assert!(
+            !title.is_empty() && title != program.title,
+            "{}: French title {title:?}",
+            program.id
+        );
+        let description = program.description_in("fr").unwrap_or_default();
+        assert!(
+            !description.is_empty() && Some(description) != program.description.as_deref(),
+            "{}: French description {description:?}",
+            program.id
+        );
+        let shown = String::from_utf8(hep(&["show", "--program", &program.id]).stdout).unwrap();
+        assert!(shown.contains(&format!("fr: {title}\n")), "{shown}");
+    }
+    let listing: serde_json::Value =
+        serde_json::from_slice(&hep(&["list", "--programs", "--json"]).stdout).unwrap();
+    let low_back = listing
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["id"] == "low-back-basics")
+        .unwrap();
+    assert_eq!(low_back["titles"]["en"], "Low back basics");
+    assert_eq!(low_back["titles"]["fr"], "Les bases pour le bas du dos");
+}
+
+#[test]
+fn every_bundled_program_renders_in_english_and_in_french() {
+    let library = hep::load::library::Library::load(&hep::load::library::LibrarySources {
+        bundled: true,
+        folders: vec![],
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for program in library.programs() {
+        for language in ["en", "fr"] {
+            let texts: Vec<_> = program
+                .exercises
+                .iter()
+                .map(|entry| {
+                    let exercise = library.get(&entry.id).unwrap();
+                    exercise
+                        .text_in(language)
+                        .unwrap_or_else(|field| panic!("{} has no {language} {field}", exercise.id))
+                })
+                .collect();
+            let plan = format!("{}-{language}.yaml", program.id);
+            write(
+                dir.path(),
+                &plan,
+                &format!(
+                    "client: Test\ndate: 2026-11-26\nlanguage: {language}\nprogram: {}\n",
+                    program.id
+                ),
+            );
+            // Without --allow-fallback: every text is in the handout's language.
+            assert_success(&hep_in(dir.path(), &["render", &plan]));
+            let pdf = dir.path().join(plan.replace(".yaml", ".pdf"));
+            let text = pdf_text(&pdf);
+            for exercise in texts {
+                assert_reads(&text, &exercise.name);
+                assert_reads(&text, &exercise.steps[0]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_programs_follow_the_library_v2_review() {
+    let show = |id: &str| {
+        let output = hep(&["show", "--program", id]);
+        assert_success(&output);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // A backward bend for people whose low back pain worsens bending forward.
+    assert!(show("low-back-basics").contains("(prone-press-up)"));
+    // Loaded upper-back work at the desk, not stretches only.
+    let desk = show("desk-neck-shoulders");
+    assert!(
+        desk.contains("(band-row)") || desk.contains("(band-external-rotation)"),
+        "{desk}"
+    );
+    // Runners load the calf and train balance; the ankle alphabet is for sprains.
+    let runner = show("runner-calves-feet");
+    assert!(!runner.contains("(ankle-alphabet)"), "{runner}");
+    assert!(
+        runner.contains("(heel-drop)") && runner.contains("(single-leg-balance)"),
+        "{runner}"
+    );
+    let heel_drop = String::from_utf8(hep(&["show", "heel-drop"]).stdout).unwrap();
+    assert!(
+        heel_drop.contains("back of your heel bone, do this on a flat floor"),
+        "{heel_drop}"
+    );
+    // Weight-bearing hip work, and no rolling on the irritated band.
+    let it_band = show("it-band-starter");
+    assert!(
+        it_band.contains("(step-down)") || it_band.contains("(side-plank)"),
+        "{it_band}"
+    );
+    assert!(!it_band.contains("(foam-roll-lateral-thigh)"), "{it_band}");
+    assert!(it_band.contains("(ball-release-wall)"), "{it_band}");
+}
+
+#[test]
+fn a_program_title_by_language_needs_the_programs_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "lib/programs/knees.yaml",
+        "title: {fr: Genoux}\nexercises: [wall-sit]\n",
+    );
+    let output = hep_in(dir.path(), &["check", "--library", "lib"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the title has no `en` text, the program's language"),
+        "{message}"
+    );
+    assert!(message.contains("knees.yaml:1:8"), "{message}");
+
+    write(
+        dir.path(),
+        "lib/programs/knees.yaml",
+        "language: fr\ntitle: Genoux\ndescription: {fr: Pour les genoux., en: For knees.}\nexercises: [wall-sit]\n",
+    );
+    assert_success(&hep_in(dir.path(), &["check", "--library", "lib"]));
+    let shown = String::from_utf8(
+        hep_in(
+            dir.path(),
+            &["show", "--program", "knees", "--library", "lib"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(shown.starts_with("Genoux\n"), "{shown}");
+    assert!(shown.contains("Pour les genoux."), "{shown}");
+}

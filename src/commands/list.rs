@@ -1,5 +1,7 @@
 //! `hep list`: the library as a table or JSON.
 
+use std::collections::BTreeMap;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -154,6 +156,8 @@ struct ProgramRow<'a> {
     id: &'a str,
     title: &'a str,
     description: Option<&'a str>,
+    /// The title in every language the program gives, by language code.
+    titles: BTreeMap<String, &'a str>,
     exercises: Vec<&'a str>,
     file: String,
 }
@@ -169,6 +173,15 @@ fn list_programs(library: &Library, json: bool, messages: Messages) -> Result<()
                 id: &program.id,
                 title: &program.title,
                 description: program.description.as_deref(),
+                titles: program
+                    .titles
+                    .languages(&program.language)
+                    .into_iter()
+                    .filter_map(|code| {
+                        let title = program.title_in(&code)?;
+                        Some((code, title))
+                    })
+                    .collect(),
                 exercises: program
                     .exercises
                     .iter()

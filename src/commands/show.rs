@@ -131,6 +131,13 @@ fn show_program(library: &Library, id: &str) -> Result<()> {
     let words = &ENGLISH;
     let mut out = StdoutText::default();
     out.line(&program.title);
+    for code in program.titles.languages(&program.language) {
+        if code != program.language
+            && let Some(title) = program.title_in(&code)
+        {
+            out.line(format_args!("{code}: {title}"));
+        }
+    }
     out.line(format_args!(
         "{} · {} exercises",
         program.id,

@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::follow_up::FollowUp;
+use crate::load::localized::Localized;
 use crate::load::plan::{PlannedExercise, PlannedExerciseItem, planned_exercise};
 use crate::load::source::SourceFile;
 use crate::load::yaml;
@@ -17,8 +18,9 @@ use crate::load::yaml;
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProgramFile {
     id: Option<Spanned<String>>,
-    title: Spanned<String>,
-    description: Option<String>,
+    language: Option<String>,
+    title: Spanned<Localized<String>>,
+    description: Option<Localized<String>>,
     follow_up: Option<FollowUp>,
     exercises: Spanned<Vec<Spanned<PlannedExerciseItem>>>,
 }
@@ -28,10 +30,16 @@ pub(crate) struct ProgramFile {
 pub struct Program {
     /// The id plans use: `program: it-band-starter`.
     pub id: String,
-    /// "IT band starter".
+    /// "IT band starter", in the program's own language.
     pub title: String,
-    /// For the therapist: when to use it.
+    /// For the therapist: when to use it, in the program's own language.
     pub description: Option<String>,
+    /// The language of `title` and `description`, and of plain (non-map) values in the file.
+    pub language: String,
+    /// The title in every language the file gives.
+    pub titles: Localized<String>,
+    /// The description in every language the file gives.
+    pub descriptions: Option<Localized<String>>,
     /// The follow-up a plan gets unless it says otherwise.
     pub follow_up: Option<FollowUp>,
     /// The exercises with their doses, in the plan's exercise syntax.
@@ -57,13 +65,36 @@ impl Program {
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        if file.title.value.trim().is_empty() {
+        let language = file.language.clone().unwrap_or_else(|| "en".to_string());
+        let title_position = Position::from_yaml(file.title.referenced);
+        let titles = file.title.value.map(|text| text.trim().to_string());
+        let Some(title) = titles.get(&language, &language).cloned() else {
             return Err(error(
-                "the program has an empty title".into(),
-                Position::from_yaml(file.title.referenced),
+                format!("the title has no `{language}` text, the program's language"),
+                title_position,
             )
-            .with_hint("give it a name the therapist recognises, e.g. `title: IT band starter`"));
+            .with_hint(format!(
+                "add `{language}:` under `title:`, or set `language:` to the language of the file"
+            )));
+        };
+        if titles.languages(&language).iter().any(|code| {
+            titles
+                .get(code, &language)
+                .is_none_or(|text| text.is_empty())
+        }) {
+            return Err(
+                error("the program has an empty title".into(), title_position).with_hint(
+                    "give it a name the therapist recognises, e.g. `title: IT band starter`",
+                ),
+            );
         }
+        let descriptions = file
+            .description
+            .map(|text| text.map(|text| text.trim().to_string()));
+        let description = descriptions
+            .as_ref()
+            .and_then(|text| text.get(&language, &language).cloned())
+            .filter(|text| !text.is_empty());
         if file.exercises.value.is_empty() {
             return Err(error(
                 "the program lists no exercises".into(),
@@ -91,15 +122,31 @@ impl Program {
         }
         Ok(Program {
             id,
-            title: file.title.value.trim().to_string(),
-            description: file
-                .description
-                .map(|text| text.trim().to_string())
-                .filter(|text| !text.is_empty()),
+            title,
+            description,
+            language,
+            titles,
+            descriptions,
             follow_up: file.follow_up,
             exercises,
             source: Arc::new(source),
         })
+    }
+
+    /// The title in `language`, if the file gives one.
+    pub fn title_in(&self, language: &str) -> Option<&str> {
+        self.titles
+            .get(language, &self.language)
+            .map(String::as_str)
+    }
+
+    /// The description in `language`, if the file gives one.
+    pub fn description_in(&self, language: &str) -> Option<&str> {
+        self.descriptions
+            .as_ref()
+            .and_then(|text| text.get(language, &self.language))
+            .map(String::as_str)
+            .filter(|text| !text.is_empty())
     }
 
     /// An error pointing into the program file.

@@ -1302,3 +1302,564 @@ def wrist_extensor_stretch(end):
         c = sc.cam.p2(b.arms["R"]["W"])
         sc.arrow(arc_points(c, 38, 38, 5, -62, n=16))
     return sc
+
+
+# ============================================================ batch 4 (library v2)
+
+@exercise("neck", "scalene-stretch",
+          "Scalene stretch start: sitting tall, right hand holding the seat, left hand on the right collarbone",
+          "Scalene stretch hold: head tilted toward the left shoulder, chin lifted a little",
+          scale=1.22, anchor="floor")
+def scalene_stretch(end):
+    sc = Scene(18, 6)
+    b = seated_front(sc)
+    if end:
+        up, fw = head_dir(nod=-20, tilt=30)
+        b.head(up=up, fwd=fw, neck=nlerp(Y, up, 0.6))
+    seated_legs_front(b)
+    b.shrug("R", up=-3)
+    b.arm_to("R", V(-31, 84, 8), pole=d(-0.3, 0, -1), hand=d(0, -1, 0.4))
+    # left hand flat on the right collarbone, the forearm across the chest
+    c, u, f, r = b.at(0.93)
+    clav = c + r * 13 + f * 16
+    b.arm_to("L", clav + V(8, -4, 4), pole=d(1, -0.6, 0.4), hand=d(-1, 0.15, 0.1))
+    b.order_bias["armL"] = 40
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        top = hc + b.Uh * 30
+        arrow(sc, V(-4, hc.y + 34, hc.z), top + X * 8 + Y * 2, bend=-0.3)
+    return sc
+
+
+@exercise("elbow-wrist-hand", "wrist-flexor-stretch",
+          "Wrist flexor stretch start: right arm straight out in front, palm down",
+          "Wrist flexor stretch hold: right hand bent up like a stop sign, left hand pulling the fingers back",
+          scale=2.75, focus=(-22, 196, 140, 318), check=False)
+def wrist_flexor_stretch(end):
+    # the same close-up as the wrist extensor stretch, fingers up instead
+    sc = Scene(-10, 4)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    b.leg("L", -Y, -Y)
+    if end:
+        b.spine(fwd=rotate(X, Y, -16))
+        b.shrug("L", fwd=10)
+        b.arm("R", sag(-3), sag(-3), hand=d(-0.2, 1, 0))
+        a = b.arms["R"]
+        h = (a["T"] - a["W"]).norm()
+        palm = ortho(X, h)                 # the palm faces forward
+        # left fingers over the right fingertips, pulling them back
+        lw = a["W"] + h * 2 + palm * 13 - Z * 4
+        b.arm_to("L", lw, pole=d(-0.2, -1, -0.4), hand=h)
+        b.split_hands = ("L",)
+        b.order_bias["handL"] = 200
+        b.far_override["handL"] = False
+    else:
+        b.arm("R", sag(-3), sag(-3), hand=X)
+        b.arm("L", sag(-90), sag(-88))
+    sc.body(b)
+    if end:
+        c = sc.cam.p2(b.arms["R"]["W"])
+        sc.arrow(arc_points(c, 40, 40, -5, 62, n=16))
+    return sc
+
+
+@exercise("lower-back", "knee-rolls",
+          "Knee rolls start: lying on the back, knees bent and together, feet flat, arms out to the sides",
+          "Knee rolls: both knees rolled over to the right, shoulders flat on the floor",
+          scale=1.4)
+def knee_rolls(end):
+    # seen from the feet end, the right side and above, so the knees roll sideways
+    sc = Scene(-60, 40)
+    props.floor_mat(sc, -150, 150, -70, 70)
+    b = supine()
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm(side, d(0.75, -0.02, zz), d(0.85, -0.02, zz * 0.8), hand=d(0.9, 0, zz * 0.6))
+    roll = 50.0 if end else 0.0
+    for side, zz in (("R", 1), ("L", -1)):
+        h = b.hip(side)
+        foot = V(96, MAT + 13, zz * 9)
+        if end:
+            foot = rot_about(foot, V(h.x, MAT, 0), X, roll * 0.35) + V(0, 2, 0)
+        b.leg_to(side, foot, pole=rotate(Y, X, roll), foot=X, foot_up=rotate(Y, X, roll * 0.6))
+        lg = b.legs[side]
+        lg["K"] = lg["K"] + Z * (-zz * 4)      # knees together
+    b.merge = []
+    sc.body(b)
+    if end:
+        k = b.legs["R"]["K"]
+        k0 = knee_rolls(False).bodies[0].legs["R"]["K"]
+        arrow(sc, k0 + V(0, 14, 0), k + V(0, 18, 16), bend=-0.35)
+    return sc
+
+
+@exercise("lower-back", "prone-press-up",
+          "Press-up start: lying face down, hands flat under the shoulders",
+          "Press-up: arms straight, upper body pushed up, hips still on the floor",
+          scale=1.2)
+def prone_press_up(end):
+    sc = Scene(-12, 8)
+    props.floor_mat(sc, -190, 150, -45, 45)
+    reach = 62.0                             # the hands stay put; the shoulders go back
+
+    def build(a):
+        up_p = sag(a * 0.3)                  # the low back arches; the hips stay down
+        bb = Body(V(0, 40, 0), up=up_p, fwd=ortho(-Y, up_p))
+        uc = sag(a)
+        bb.spine(up=uc, fwd=ortho(-Y, uc))
+        bb.translate(V(0, MAT - bb.lowest_y_between(-0.17, 0.1), 0))
+        return bb
+
+    wrist_y = MAT + 6.5
+    if end:
+        arm_len = UPPER_ARM + FOREARM - 3
+        a = solve(lambda a: build(a).shoulder("R").y, 0, 85,
+                  wrist_y + (arm_len ** 2 - reach ** 2) ** 0.5)
+        b = build(a)
+        b.head(up=sag(a + 12), fwd=ortho(X, sag(a + 12)))
+    else:
+        b = build(0)
+        b.translate(V(0, MAT - b.lowest_y(head=False), 0))
+        b.head(up=sag(2), fwd=d(0.25, -1, 0))
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        if end:
+            b.arm_to(side, V(sh.x + reach, wrist_y, zz * 30), pole=d(-1, 0, 0),
+                     hand=d(1, -0.1, 0))
+        else:
+            b.arm(side, d(-0.75, 0.12, zz * 0.4), d(1, -0.05, 0), hand=d(1, -0.1, 0))
+        b.leg(side, d(-1, -0.03, zz * 0.03), d(-1, 0.0, 0), foot=d(-1, -0.25, 0), foot_up=-Y)
+    b.merge = []
+    sc.body(b)
+    if end:
+        c = b.at(0.8)[0]
+        arrow(sc, V(c.x - 75, c.y - 40, 40), V(c.x - 50, c.y + 30, 40), bend=-0.3)
+    return sc
+
+
+def hands_behind_head(b, pole=None):
+    """Both hands cupping the back of the head, elbows forward (or toward
+    `pole`)."""
+    for side, zz in (("R", 1), ("L", -1)):
+        back = b.Hc - b.Fh * 15 + b.Uh * 2 + b.Rc * (zz * 6)
+        p = (pole or nlerp(b.Fc, b.Uc, 0.35)) + b.Rc * (zz * 0.6)
+        b.arm_to(side, back, pole=p, hand=-b.Rc * zz)
+
+
+@exercise("upper-back", "foam-roller-thoracic-extension",
+          "Foam roller upper back extension start: lying back on a roller across the upper back, knees bent, hands behind the head",
+          "Foam roller upper back extension: upper back arched back over the roller, hips on the floor",
+          scale=1.3)
+def foam_roller_thoracic_extension(end):
+    sc = Scene(-10, 8)
+    props.floor_mat(sc, -170, 150, -45, 45)
+    rr = 17.0
+    on = 0.58                         # where the roller meets the spine
+
+    def back_point(bb, s):
+        c, u, f, r = bb.at(s)
+        return c - f * 17.0
+
+    def build(tilt, arch):
+        up_p = rotate(-X, Z, -tilt)
+        bb = Body(V(0, 40, 0), up=up_p, fwd=ortho(Y, up_p))
+        uc = rotate(-X, Z, -tilt + arch)
+        bb.spine(up=uc, fwd=ortho(Y, uc))
+        bb.translate(V(0, MAT - bb.lowest_y_between(-0.17, 0.08), 0))
+        return bb
+
+    # start: the trunk rests in a straight line from the floor to the roller
+    tilt0 = solve(lambda t: back_point(build(t, 0), on).y, 0, 60, MAT + 2 * rr + 2)
+    b0 = build(tilt0, 0)
+    c0, u0, f0, r0 = b0.at(on)
+    roller = V(back_point(b0, on).x, MAT + rr, 0)
+    props.cylinder(sc, V(roller.x, roller.y, -42), V(roller.x, roller.y, 42), rr, layer=1,
+                   depth=-60)
+    if end:
+        # the chest drops back over the roller; the pelvis tilts a little
+        # less so that the back still touches the roller
+        arch = 55.0
+        t = solve(lambda t: back_point(build(t, arch), on - 0.05).y, 0, 70, MAT + 2 * rr + 2)
+        b = build(t, arch)
+        b.head(up=b.Uc, fwd=ortho(Y, b.Uc))
+    else:
+        b = b0
+    if not end:
+        b.head(up=nlerp(b.Uc, Y, 0.2), fwd=ortho(Y, nlerp(b.Uc, Y, 0.2)))
+    hands_behind_head(b, pole=Y + X * 0.3)
+    feet_flat(b, x=95)
+    if end:
+        g = foam_roller_thoracic_extension(False).bodies[0]
+        sc.ghost(g, names=("head", "torso"))
+    sc.body(b)
+    if end:
+        c = b.at(0.85)[0]
+        arrow(sc, c + V(30, 50, 40), c + V(-30, 40, 40), bend=0.3)
+    return sc
+
+
+def ball(sc, c, r=8.0, layer=1, depth=None):
+    """A small massage ball (tennis ball) at the 3-D point c, with a seam."""
+    from geom import ellipse_path, Path
+    p = sc.cam.p2(c)
+    dep = sc.cam.depth(c) if depth is None else depth
+    sc.shape(ellipse_path(p, r, r, 0), fill=props.PROP_FILL, stroke=props.PROP_LINE,
+             width=props.PROP_PX, layer=layer, depth=dep)
+    seam = Path().M((p[0] - r * 0.75, p[1] - r * 0.55)).L((p[0] - r * 0.1, p[1] - r * 0.1)) \
+        .L((p[0] + r * 0.75, p[1] - r * 0.55))
+    sc.shape(seam, fill=None, stroke=props.PROP_LINE, width=1.5, layer=layer, depth=dep + 0.01)
+
+
+@exercise("hip", "ball-release-wall",
+          "Ball release start: back to a wall, a ball between the right buttock and the wall",
+          "Ball release: knees bent a little, the ball rolling over the buttock",
+          scale=1.0, anchor="floor")
+def ball_release_wall(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    wall_x = -60.0
+    props.box(sc, V(wall_x - 30, 0, -140), V(wall_x, 420, 140), bbox=False, depth=-1000)
+    rb = 10.0
+    sink = 30.0 if end else 8.0
+    P = V(0, STAND_HIP - sink, 0)
+    b = Body(P, up=sag(97), fwd=X)
+    b.spine(up=sag(94))
+    b.head(up=sag(91), fwd=X)
+    # slide the body back until the right buttock rests on the ball
+    back = min(b.at(s)[0].x - 22.0 for s in (-0.08, -0.04, 0.0))
+    b.translate(V(wall_x + 2 * rb - back, 0, 0))
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg_to(side, V(28, 13, zz * HIP_W), pole=X)
+        b.arm(side, sag(-96, zz * 0.1), sag(-70))
+    sc.body(b)
+    ball(sc, V(wall_x + rb, STAND_HIP - 14, HIP_W + 4), rb, layer=2)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 70, p.y + 80, 40), V(p.x + 70, p.y + 30, 40), bend=0.0, both=True)
+    return sc
+
+
+@exercise("core", "diaphragmatic-breathing",
+          "Belly breathing, in: lying on the back, knees bent, one hand on the chest and one on the belly",
+          "Belly breathing, out: the belly sinks as the breath goes out slowly",
+          scale=1.3)
+def diaphragmatic_breathing(end):
+    sc = Scene(0, 10)
+    props.floor_mat(sc, -150, 150, -45, 45)
+    props.pillow(sc, V(-138, MAT + 6, 0), length=50, h=12)
+    b = supine()
+    feet_flat(b)
+    c, u, f, r = b.at(0.3)
+    belly = c + f * (17.5 if not end else 15.5)
+    c2, u2, f2, r2 = b.at(0.72)
+    chest = c2 + f2 * 23.0
+    b.arm_to("R", belly + X * 4 + Z * 10, pole=d(0.2, -0.5, 1), hand=d(-0.3, 0, -1))
+    b.arm_to("L", chest + X * 2 - Z * 10, pole=d(0.2, -0.5, -1), hand=d(-0.3, 0, 1))
+    b.merge = []
+    sc.body(b)
+    top = belly + Y * 34 + Z * 40
+    if end:
+        arrow(sc, top + Y * 6, top - Y * 22, bend=0.0)
+    else:
+        arrow(sc, top - Y * 22, top + Y * 6, bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "single-leg-balance",
+          "Single-leg balance start: standing tall behind a chair, fingertips on the chair back",
+          "Single-leg balance: standing on the right leg, left foot lifted behind",
+          scale=0.95, anchor="floor")
+def single_leg_balance(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 88, 0, facing="+x", back_h=172)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    b.leg("R", -Y, -Y)
+    if end:
+        b.translate(V(0, 0, 0))
+        b.leg("L", d(0.08, -1, 0), d(-0.9, -0.5, 0), foot=d(-0.3, -1, 0), foot_up=d(-1, 0.2, 0))
+    else:
+        b.leg("L", -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm_to(side, V(56, 172 + 5, zz * 20), pole=d(-0.3, -1, zz * 0.3), hand=d(1, -0.6, 0))
+    sc.body(b)
+    if end:
+        a = b.legs["L"]["A"]
+        arrow(sc, V(a.x - 30, 12, -30), V(a.x - 30, a.y + 6, -30), bend=0.0)
+    return sc
+
+
+@exercise("hip", "butterfly-stretch",
+          "Butterfly stretch start: sitting tall on the floor, soles together, knees out, hands on the feet",
+          "Butterfly stretch hold: leaning forward from the hips with a straight back",
+          scale=1.35)
+def butterfly_stretch(end):
+    # seen from the front and a little above: the legs make a diamond
+    sc = Scene(0, 22)
+    props.floor_mat(sc, -110, 110, -60, 90)
+    lean = 30.0 if end else 0.0
+    fl = rotate(Y, X, lean)               # leaning toward the viewer (+Z)
+    b = Body(V(0, MAT + 16, 0), up=rotate(Y, X, lean * 0.6), fwd=Z)
+    b.spine(up=fl, fwd=ortho(Z, fl))
+    hu = rotate(Y, X, lean + 4)
+    b.head(up=hu, fwd=ortho(Z, hu))
+    feet = {}
+    for side, sx in (("R", -1), ("L", 1)):
+        ft = V(sx * 11, MAT + 10, 60)
+        b.leg_to(side, ft, pole=d(sx, 0.25, 0.1), foot=d(-sx * 0.9, -0.1, 0.3),
+                 foot_up=d(sx, 0.3, 0))
+        feet[side] = ft
+    for side, sx in (("R", -1), ("L", 1)):
+        b.arm_to(side, feet[side] + V(sx * 4, 12, 10), pole=d(sx, -0.4, -0.2), hand=d(0, -1, 0.3),
+                 style="fist")
+    b.merge = []
+    sc.body(b)
+    if end:
+        hc = b.Hc
+        arrow(sc, hc + V(44, 10, -30), hc + V(44, -12, 30), bend=-0.3)
+    return sc
+
+
+@exercise("ankle-foot", "plantar-fascia-ball-roll",
+          "Foot arch ball roll start: sitting in a chair, right foot resting on a ball under the arch",
+          "Foot arch ball roll: the right foot rolling the ball from the heel to the base of the toes",
+          scale=2.3, anchor="floor", focus=(10, 0, 170, 110), check=False)
+def plantar_fascia_ball_roll(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x")
+    rb = 9.0
+    b = Body(V(0, 98, 0), up=Y, fwd=X)
+    b.leg_to("L", V(82, 13, -HIP_W), pole=X)
+    # the ball stays under the arch; the foot slides over it
+    ball_c = V(104, rb, HIP_W)
+    shift = 14.0 if end else 0.0
+    a_r = V(ball_c.x - 12 - shift, 13 + rb + 1, HIP_W)
+    b.leg_to("R", a_r, pole=X, foot=d(1, -0.04, 0), foot_up=Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.arm_to(side, V(44, 110, zz * 24), pole=d(-0.4, -1, zz * 0.3), hand=d(1, -0.3, 0))
+    sc.body(b)
+    ball(sc, ball_c, rb, layer=2)
+    if end:
+        heel, toe, instep = b.foot_points("R")
+        arrow(sc, V(heel.x - 4, 34, 40), V(toe.x + 10, 34, 40), bend=0.0, both=True)
+    return sc
+
+
+@exercise("shoulder", "wall-slide",
+          "Wall slide start: facing a wall, forearms flat on the wall, elbows at shoulder height",
+          "Wall slide: forearms slid up the wall, arms reaching up in a V",
+          scale=0.88, anchor="floor")
+def wall_slide(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    wall_x = 92.0
+    props.box(sc, V(wall_x, 0, -140), V(wall_x + 30, 420, 140), bbox=False, depth=-1000)
+    b = Body(V(0, STAND_HIP, 0), up=Y, fwd=X)
+    for side, zz in (("R", 1), ("L", -1)):
+        b.leg(side, -Y, -Y)
+    for side, zz in (("R", 1), ("L", -1)):
+        sh = b.shoulder(side)
+        if end:
+            e = V(wall_x - 8, sh.y + 38, zz * 38)
+            w = V(wall_x - 7, e.y + FOREARM * 0.95, zz * 50)
+        else:
+            e = V(wall_x - 8, sh.y - 4, zz * 30)
+            w = V(wall_x - 7, e.y + FOREARM * 0.97, zz * 30)
+        b.arm_to(side, w, pole=(e - sh).norm() + d(0, -0.2, 0), hand=(w - e).norm())
+    sc.body(b)
+    if end:
+        sh = b.shoulder("R")
+        arrow(sc, V(-48, sh.y - 10, 60), V(-48, sh.y + 50, 60), bend=0.0)
+    return sc
+
+
+@exercise("core", "side-plank",
+          "Side plank start: lying on the right side, leaning on the right forearm, knees bent",
+          "Side plank hold: hips lifted, body straight from the knees to the head",
+          scale=1.2)
+def side_plank(end):
+    # facing the viewer, head to the image left, lying on the right side
+    sc = Scene(0, 12)
+    props.floor_mat(sc, -200, 150, -45, 60)
+    elbow = V(-88, MAT + 7, 0)
+    knee = V(72, MAT + 9, 0)
+    sh_y = elbow.y + UPPER_ARM - 2
+
+    def build(rise):
+        # pelvis on the line from the knees to the shoulder (hold) or resting
+        # on the mat (start)
+        sh = V(elbow.x, sh_y, 0)
+        pel = knee + (sh - knee) * 0.5
+        if not rise:
+            pel = V(pel.x + 6, MAT + 24, 0)
+        up = (sh - pel).norm()
+        bb = Body(pel, up=up, fwd=Z)
+        bb.head(up=nlerp(up, -X, 0.3), fwd=Z)
+        off = bb.shoulder("R") - sh
+        bb.translate(-off)
+        return bb
+
+    b = build(end)
+    b.arm_to("R", elbow + V(0, 0, 30), pole=d(0.2, -1, 0), hand=Z)
+    sh = b.shoulder("R")
+    b.arms["R"]["E"] = V(sh.x, elbow.y, sh.z)
+    b.arms["R"]["W"] = b.arms["R"]["E"] + d(0, 0, 1) * FOREARM
+    b.arms["R"]["T"] = b.arms["R"]["W"] + Z * 16
+    hp = b.hip("L")
+    b.arm_to("L", hp + V(-6, 12, 16), pole=d(0.6, 0.5, 1), hand=d(0.5, -0.5, 0))
+    for side, zz in (("R", -1), ("L", 1)):
+        k = V(knee.x, MAT + 9 + (0 if side == "R" else 16), zz * 4)
+        b.leg_to(side, k + V(-4, 0, -SHIN * 0.999), pole=d(1, 0, 0), foot=d(0, -0.2, -1),
+                 foot_up=-Y if side == "R" else Y)
+        lg = b.legs[side]
+        lg["K"] = k
+        lg["A"] = k + (lg["A"] - k).norm() * SHIN
+    b.merge = []
+    b.order_bias["legR"] = -100
+    if end:
+        sc.ghost(side_plank(False).bodies[0], names=("torso",))
+    sc.body(b)
+    if end:
+        p = b.P
+        arrow(sc, V(p.x + 30, MAT + 36, 60), V(p.x + 30, p.y + 38, 60), bend=0.0)
+    return sc
+
+
+def step_and_rail(sc, x0, x1, h, rail_x0, rail_x1, rail_y=175.0, rail_z=-70.0):
+    """A stair step (its front edge at x1) with a handrail on the far side."""
+    props.box(sc, V(x0, 0, -60), V(x1, h, 60), layer=0, depth=-900)
+    for px in (rail_x0, rail_x1):
+        props.box(sc, V(px - 2.5, 0, rail_z - 2.5), V(px + 2.5, rail_y, rail_z + 2.5),
+                  layer=0, depth=-950)
+    props.box(sc, V(rail_x0 - 8, rail_y, rail_z - 3.5), V(rail_x1 + 8, rail_y + 6, rail_z + 3.5),
+              layer=0, depth=-950)
+
+
+@exercise("elbow-wrist-hand", "wrist-extensor-eccentric",
+          "Slow wrist lowering start: sitting, right forearm on the thigh, palm down, wrist lifted with a light weight",
+          "Slow wrist lowering: the right hand lowered slowly, forearm still on the thigh",
+          scale=2.1, focus=(-10, 40, 170, 200), check=False)
+def wrist_extensor_eccentric(end):
+    # sitting, seen from the right side; the forearm rests along the thigh
+    sc = Scene(-12, 6)
+    sc.floor(0)
+    props.chair(sc, 0, 0, facing="+x", back=False)
+
+    def build(lean, e):
+        bb = Body(V(0, 98, 0), up=sag(90 - lean * 0.4), fwd=X)
+        bb.spine(up=sag(90 - lean))
+        bb.head(up=sag(92 - lean * 0.5), fwd=sag(-lean * 0.5))
+        for side, zz in (("R", 1), ("L", -1)):
+            bb.leg_to(side, V(88, 13, zz * HIP_W), pole=X)
+        return bb
+
+    def elbow_on_thigh(bb):
+        lg = bb.legs["R"]
+        return lg["H"] + (lg["K"] - lg["H"]).norm() * 38 + Y * 17 + Z * 2
+
+    lean = solve(lambda t: (elbow_on_thigh(build(t, end)) - build(t, end).shoulder("R")).len(),
+                 0, 40, UPPER_ARM)
+
+    def pose(e):
+        bb = build(lean, e)
+        el = elbow_on_thigh(bb)
+        lg = bb.legs["R"]
+        along = (lg["K"] - lg["H"]).norm()
+        bb.arm("R", el - bb.shoulder("R"), along, hand=sag(-72) if e else sag(38), style="fist")
+        kl = bb.legs["L"]["K"]
+        bb.arm_to("L", kl + V(-10, 14, -4), pole=d(-0.5, -1, -0.3), hand=d(1, -0.2, 0))
+        return bb
+
+    b = pose(end)
+    if end:
+        sc.ghost(pose(False), names=("armR",))
+    sc.body(b)
+    a = b.arms["R"]
+    # the weight: a small dumbbell in the fist
+    g = a["W"] + a["h"] * 10
+    dep = sc.cam.depth(g) + 40
+    props.cylinder(sc, g - Z * 14, g + Z * 14, 3.0, layer=2, depth=dep)
+    for zz in (-1, 1):
+        props.cylinder(sc, g + Z * (zz * 12), g + Z * (zz * 18), 8.0, layer=2, depth=dep + zz)
+    if end:
+        c = sc.cam.p2(a["W"])
+        sc.arrow(arc_points(c, 44, 44, 40, -62, n=16))
+    return sc
+
+
+@exercise("knee", "step-down",
+          "Step-down start: standing on the right foot on a low step, left foot just off the front edge",
+          "Step-down: right knee bent, left heel lowered to touch the floor lightly",
+          scale=0.88, anchor="floor")
+def step_down(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    sh_ = 36.0                               # step height
+    step_and_rail(sc, -90, 40, sh_, -80, 60)
+    if end:
+        # the right knee bends until the left heel touches the floor in front
+        def build(sink):
+            bb = Body(V(-8, STAND_HIP + sh_ - sink, 0), up=sag(84), fwd=X)
+            bb.head(up=sag(90), fwd=X)
+            bb.leg_to("R", V(6, sh_ + 13, HIP_W), pole=X)
+            bb.leg("L", d(0.45, -1, 0), d(0.35, -1, 0), foot=d(1, 0.15, 0), foot_up=Y)
+            return bb
+        sink = solve(lambda s: -build(s).foot_points("L")[0].y, 0, 120, -1.0)
+        b = build(sink)
+    else:
+        b = Body(V(-2, STAND_HIP + sh_, 0), up=Y, fwd=X)
+        b.leg_to("R", V(6, sh_ + 13, HIP_W), pole=X)
+        b.leg("L", d(0.22, -1, 0), d(0.22, -1, 0), foot=d(1, 0.1, 0), foot_up=Y)
+    sh = b.shoulder("L")
+    b.arm_to("L", V(sh.x + 26, 181, -70), pole=d(-0.3, -1, -0.3), hand=d(1, -0.3, 0), style="fist")
+    b.arm("R", sag(-95, 0.1), sag(-80))
+    b.merge = []
+    sc.body(b)
+    if end:
+        heel = b.foot_points("L")[0]
+        arrow(sc, V(heel.x + 40, 70, 40), V(heel.x + 40, 20, 40), bend=0.0)
+    return sc
+
+
+@exercise("ankle-foot", "heel-drop",
+          "Heel drop start: on the balls of both feet on the edge of a step, up on the toes, holding the railing",
+          "Heel drop: weight on the right foot, right heel lowered slowly below the step",
+          scale=0.86, anchor="floor")
+def heel_drop(end):
+    sc = Scene(-15, 3)
+    sc.floor(0)
+    sh_ = 36.0
+    # the step lies in front (x > 0); the heels hang off its back edge at x = 0
+    step_and_rail(sc, 0, 120, sh_, 20, 110)
+
+    def ball_of_foot(bb, side):
+        lg = bb.legs[side]
+        return lg["A"] + lg["f"] * 22.0 - lg["u"] * 7.0
+
+    up_toes = sag(-48)
+    dropped = sag(22)
+    fd_r = dropped if end else up_toes
+    probe = Body(V(0, 0, 0), up=Y, fwd=X)
+    probe.leg("R", -Y, -Y, foot=fd_r, foot_up=ortho(Y, fd_r))
+    off = ball_of_foot(probe, "R")
+    P = V(8, sh_ + 5, 0) - V(off.x, off.y, 0)
+    b = Body(P, up=Y, fwd=X)
+    b.leg("R", -Y, -Y, foot=fd_r, foot_up=ortho(Y, fd_r))
+    if end:
+        b.leg("L", d(0.12, -1, 0), d(-0.9, -0.3, 0), foot=d(-0.3, -1, 0), foot_up=d(-1, 0.3, 0))
+    else:
+        b.leg("L", -Y, -Y, foot=up_toes, foot_up=ortho(Y, up_toes))
+    sh = b.shoulder("L")
+    b.arm_to("L", V(sh.x + 30, 181, -70), pole=d(-0.3, -1, -0.3), hand=d(1, -0.3, 0),
+             style="fist")
+    b.arm("R", sag(-95, 0.1), sag(-80))
+    b.merge = []
+    if end:
+        sc.ghost(heel_drop(False).bodies[0], names=("legR",))
+    sc.body(b)
+    if end:
+        hl = b.foot_points("R")[0]
+        arrow(sc, V(hl.x - 12, sh_ + 52, 40), V(hl.x - 12, sh_ + 4, 40), bend=0.0)
+    return sc
