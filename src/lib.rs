@@ -24,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod paint;
+pub mod parallel;
 pub mod readability;
 pub mod resolve;
 pub mod schema;

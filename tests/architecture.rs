@@ -13,8 +13,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("paint", &["layout"]),
 ];
 
-/// Modules every stage may use: the shared model, problems in the user's input, the fonts.
-const SHARED: &[&str] = &["model", "diagnostic", "fonts"];
+/// Modules every stage may use: the shared model, problems in the user's input, the fonts,
+/// sharing work over the cores.
+const SHARED: &[&str] = &["model", "diagnostic", "fonts", "parallel"];
 
 /// Crates a stage must not use: only `paint` makes PDFs.
 const PDF_CRATES: &[&str] = &["krilla", "krilla_svg"];

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use krilla::geom::{PathBuilder, Size, Transform};
@@ -79,24 +78,9 @@ impl PdfImages {
                 pending.push(raster);
             }
         }
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(pending.len());
-        if threads < 2 {
-            return;
-        }
-        let next = AtomicUsize::new(0);
-        let work = || {
-            while let Some(raster) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
-                // Errors are kept and reported where the picture is drawn.
-                let _ = self.image(raster, interpolate);
-            }
-        };
-        std::thread::scope(|scope| {
-            for _ in 1..threads {
-                scope.spawn(work);
-            }
-            work();
+        // Errors are kept and reported where the picture is drawn.
+        crate::parallel::on_all_cores(&pending, |raster| {
+            let _ = self.image(raster, interpolate);
         });
     }
 }

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientation};
@@ -161,24 +160,9 @@ impl PictureLoader {
                 })
                 .collect()
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(pending.len());
-        if threads < 2 {
-            return;
-        }
-        let next = AtomicUsize::new(0);
-        let work = || {
-            while let Some(source) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
-                // Errors are kept in the cache and reported where the picture is used.
-                let _ = self.load_for(source, size);
-            }
-        };
-        std::thread::scope(|scope| {
-            for _ in 1..threads {
-                scope.spawn(work);
-            }
-            work();
+        // Errors are kept in the cache and reported where the picture is used.
+        crate::parallel::on_all_cores(&pending, |source| {
+            let _ = self.load_for(source, size);
         });
     }
 
