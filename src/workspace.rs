@@ -86,10 +86,11 @@ impl Workspace {
         Ok(workspace)
     }
 
-    /// The scope of plans in the folder `start`: its clinic folder's library, loaded on first
-    /// use. Every broken library file is reported.
+    /// The scope of plans in the folder `start`: its clinic folder's library, indexed on first
+    /// use; each exercise file is parsed when a plan names it, so a render reads only the
+    /// exercises it prints (and a broken file it does not use is `hep check`'s to report).
     pub fn scope(&self, start: &Path) -> Result<Arc<Scope>, Diagnostics> {
-        let (scope, problems) = self.scope_all(start);
+        let (scope, problems) = self.scope_loaded_by(start, Library::index);
         if problems.is_empty() {
             Ok(scope)
         } else {
@@ -100,6 +101,16 @@ impl Workspace {
     /// Like [`Workspace::scope`], but loads what can be loaded and returns the problems with
     /// the rest (the first time only), for `check`.
     pub fn scope_all(&self, start: &Path) -> (Arc<Scope>, Vec<Diagnostic>) {
+        self.scope_loaded_by(start, Library::load_all)
+    }
+
+    /// The scope of `start`, its library loaded by `load` the first time (a process asks for
+    /// scopes one way: `render` and `watch` lazily, `check` wholly).
+    fn scope_loaded_by(
+        &self,
+        start: &Path,
+        load: fn(&LibrarySources) -> (Library, Vec<Diagnostic>),
+    ) -> (Arc<Scope>, Vec<Diagnostic>) {
         let folder = ClinicFolder::find(start);
         let loaded = |scopes: &Mutex<BTreeMap<_, Arc<Scope>>>, folder: &Option<ClinicFolder>| {
             let scopes = scopes.lock().unwrap_or_else(PoisonError::into_inner);
@@ -110,7 +121,7 @@ impl Workspace {
         }
         // Loaded with no lock held: the loader runs on rayon, whose threads may come back here.
         let sources = scope_sources(&self.sources, folder.as_ref());
-        let (library, problems) = Library::load_all(&sources);
+        let (library, problems) = load(&sources);
         let scope = Arc::new(Scope {
             folder: folder.clone(),
             sources,
