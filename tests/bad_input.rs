@@ -265,8 +265,9 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[test]
 fn broken_library_file_is_reported_at_its_line() {
+    // Render parses the library files a plan names (here `bad`, from its file name).
     let (_dir, message) = refused(
-        &format!("{GOOD_START}exercises: [clamshell]\n"),
+        &format!("{GOOD_START}exercises: [clamshell, bad]\n"),
         &[(
             "mylib/bad.yaml",
             b"name: Bad\nregion: hips\ncategory: strength\nsteps: [x]\n",
@@ -281,6 +282,25 @@ fn broken_library_file_is_reported_at_its_line() {
             "did you mean `hip`?",
         ],
     );
+}
+
+#[test]
+fn a_broken_library_file_the_plan_does_not_use_is_for_check_to_report() {
+    let dir = folder_with(&[(
+        "mylib/bad.yaml",
+        b"name: Bad\nregion: hips\ncategory: strength\nsteps: [x]\n",
+    )]);
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{GOOD_START}exercises: [clamshell]\n"),
+    )
+    .unwrap();
+    let output = hep_in(dir.path(), &["render", "plan.yaml", "--library", "mylib"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("plan.pdf").is_file());
+    let output = hep_in(dir.path(), &["check", "--library", "mylib"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_says(&stderr(&output), &["bad.yaml:2:9", "did you mean `hip`?"]);
 }
 
 #[test]
