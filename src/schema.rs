@@ -13,7 +13,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value, json};
 
 use crate::load::appointments::DAY_NAMES;
-use crate::load::clinic::{BrandColors, ClinicFile, PaperSize};
+use crate::load::clinic::{BrandColors, ClinicFile};
 use crate::load::dosage::{Dosage, Side};
 use crate::load::exercise::{Category, ExerciseFile, IllustrationEntry, Laterality, Region};
 use crate::load::follow_up::FollowUpMap;
@@ -21,6 +21,7 @@ use crate::load::frequency::FrequencyMap;
 use crate::load::plan::{PlanFile, PlannedExerciseMap};
 use crate::load::program::ProgramFile;
 use crate::load::scalar::MAX_COUNT;
+use crate::model::paper::PaperSize;
 use crate::resolve::words::LANGUAGES;
 
 /// The file formats that have a schema.

@@ -12,10 +12,10 @@ use crate::load::clinic::Clinic;
 use crate::load::library::{Library, LibrarySources};
 use crate::load::plan::Plan;
 use crate::load::source::SourceFile;
+use crate::model::record::SourceRecord;
 use crate::paint::picture::PdfImages;
 use crate::resolve::handout::Handout;
 use crate::resolve::picture::PictureLoader;
-use crate::resolve::record::SourceRecord;
 use crate::resolve::{RunSettings, resolve};
 
 /// The shared state of a run.

@@ -16,7 +16,8 @@ use hep::layout::theme::{MIN_TEXT_CONTRAST, TIGHT_BLOCK_GAP, Theme, WHITE, contr
 use hep::load::library::LibrarySources;
 use hep::load::plan::Plan;
 use hep::load::source::{Origin, SourceFile};
-use hep::resolve::handout::{Brand, Rgb};
+use hep::model::colour::Rgb;
+use hep::resolve::handout::Brand;
 use hep::resolve::words::{ENGLISH, FRENCH, Words};
 use hep::workspace::Workspace;
 use proptest::prelude::*;

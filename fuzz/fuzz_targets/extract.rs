@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(files) = hep::load::record::attached_files(data) {
         for file in files {
-            assert!(hep::resolve::record::is_safe_record_path(&file.path));
+            assert!(hep::model::record::is_safe_record_path(&file.path));
         }
     }
 });

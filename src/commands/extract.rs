@@ -10,9 +10,9 @@ use crate::diagnostic::Diagnostic;
 use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::record::{RecordedSettings, attached_files};
 use crate::load::source::io_reason;
+use crate::model::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
 use crate::output::Messages;
 use crate::output::file::{check_inside, holds_bytes, write_inside};
-use crate::resolve::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
 
 /// Largest PDF read: an archival handout with 40 exercises and their photos is a few MiB.
 pub const MAX_PDF_BYTES: u64 = 100 * 1024 * 1024;

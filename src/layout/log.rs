@@ -8,7 +8,7 @@ use crate::layout::paginate::Placeable;
 use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{HAIRLINE, INK, Theme, WHITE};
-use crate::resolve::handout::Rgb;
+use crate::model::colour::Rgb;
 use crate::resolve::log::TrackingLog;
 
 /// Days in one band of the grid.

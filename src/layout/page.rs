@@ -5,8 +5,8 @@ use std::ops::Range;
 use crate::fonts::{FontStyle, Fonts};
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::structure::{NodeId, Structure};
+use crate::model::colour::Rgb;
 use crate::model::picture::Picture;
-use crate::resolve::handout::Rgb;
 
 /// One glyph of shaped text, in font units scaled to 1 em.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use crate::fonts::{FontStyle, Fonts};
 use crate::layout::geometry::Pt;
 use crate::layout::page::{ShapedGlyph, TextLine};
-use crate::resolve::handout::Rgb;
+use crate::model::colour::Rgb;
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]

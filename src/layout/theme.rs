@@ -7,7 +7,8 @@
 use crate::fonts::FontStyle;
 use crate::layout::geometry::{INCH, Pt};
 use crate::layout::text::TextStyle;
-use crate::resolve::handout::{Brand, Rgb};
+use crate::model::colour::Rgb;
+use crate::resolve::handout::Brand;
 
 /// Near-black for reading text.
 pub const INK: Rgb = Rgb::new(0x1C, 0x26, 0x2E);

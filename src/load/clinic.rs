@@ -11,7 +11,7 @@ use crate::load::source::SourceFile;
 use crate::load::yaml;
 
 /// The paper size is shared by every stage; see [`crate::model::paper`].
-pub use crate::model::paper::PaperSize;
+use crate::model::paper::PaperSize;
 
 /// Brand colours.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -2,10 +2,11 @@
 //! id and region, grouped by region.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::load::clinic::PaperSize;
 use crate::load::exercise::Region;
 use crate::load::library::Library;
-use crate::resolve::picture::{Picture, PictureLoader};
+use crate::model::paper::PaperSize;
+use crate::model::picture::Picture;
+use crate::resolve::picture::PictureLoader;
 
 /// One exercise on the contact sheet.
 #[derive(Debug, Clone)]

@@ -1,15 +1,15 @@
 //! The handout as the client will read it: every sentence final, every date computed, every
 //! picture decoded. Layout turns this into pages; nothing here knows about pages or PDF.
 
-use crate::load::clinic::PaperSize;
 use crate::load::frequency::Frequency;
+use crate::model::paper::PaperSize;
 use crate::model::picture::Picture;
 use crate::resolve::log::TrackingLog;
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::words::Words;
 
 /// Colours are shared by every stage; see [`crate::model::colour`].
-pub use crate::model::colour::Rgb;
+use crate::model::colour::Rgb;
 
 /// The clinic's identity on the page.
 #[derive(Debug, Clone)]
@@ -143,7 +143,7 @@ pub struct Handout {
     /// UTC; never the wall clock, so the same inputs give the same bytes.
     pub created: jiff::civil::DateTime,
     /// For an archival handout, the files it was made from, to attach.
-    pub record: Option<crate::resolve::record::SourceRecord>,
+    pub record: Option<crate::model::record::SourceRecord>,
 }
 
 impl Handout {

@@ -83,8 +83,7 @@ impl PrintSize {
     }
 }
 
-/// Pictures are shared by every stage; see [`crate::model::picture`].
-pub use crate::model::picture::{Picture, Pixels, RasterData, RasterFormat, RasterImage, ViewBox};
+use crate::model::picture::{Picture, Pixels, RasterData, RasterFormat, RasterImage, ViewBox};
 
 type Loaded = Arc<OnceLock<Result<Picture, String>>>;
 

@@ -14,10 +14,8 @@ use crate::resolve::RunSettings;
 use crate::resolve::picture::read_bytes;
 use crate::resolve::program::prescription;
 
-/// The record's files and folders are shared with `load` (reading a record back) and `paint`
-/// (attaching it); see [`crate::model::record`].
-pub use crate::model::record::{
-    CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE, SourceRecord, is_safe_record_path,
+use crate::model::record::{
+    CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE, SourceRecord,
 };
 
 impl SourceRecord {
@@ -189,6 +187,7 @@ fn cannot_read(source: &crate::load::asset::PictureSource, reason: &str) -> Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::record::is_safe_record_path;
 
     #[test]
     fn record_paths_stay_inside_their_folder() {

@@ -91,7 +91,7 @@ impl Flow {
 mod tests {
     use super::*;
     use crate::fonts::FontStyle;
-    use crate::resolve::handout::Rgb;
+    use crate::model::colour::Rgb;
 
     #[test]
     fn lines_beside_the_pictures_are_short_and_the_rest_run_across() {

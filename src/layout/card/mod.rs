@@ -18,7 +18,8 @@ use crate::layout::page::PageItem;
 use crate::layout::paginate::Placeable;
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::theme::{COLUMN_GAP, MIN_VALUE_BESIDE_PICTURES, Theme};
-use crate::resolve::handout::{ExerciseCard, Handout, Rgb};
+use crate::model::colour::Rgb;
+use crate::resolve::handout::{ExerciseCard, Handout};
 use crate::resolve::words::Words;
 
 use self::flow::{Float, Flow};

@@ -8,7 +8,8 @@ use crate::layout::page::PageItem;
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{TextStyle, single_line, wrap};
 use crate::layout::theme::{BULLET_GAP, STEP_NUMBER_GAP};
-use crate::resolve::handout::{ExerciseCard, Rgb};
+use crate::model::colour::Rgb;
+use crate::resolve::handout::ExerciseCard;
 
 /// A row's label, in each language of the handout.
 #[derive(Debug, Clone)]
