@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let document = hep::layout::lay_out(&handout);
-    if let Ok(pdf) = hep::paint::paint(&document, None) {
+    if let Ok(pdf) = hep::paint::paint(&document, None, &hep::paint::picture::PdfImages::new()) {
         assert!(pdf.starts_with(b"%PDF"), "the output is not a PDF");
     }
 });
