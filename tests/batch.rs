@@ -263,3 +263,100 @@ fn fifty_plans_with_three_broken_render_47_and_report_3_with_their_lines() {
     let written = std::fs::read_dir(dir.path().join("out")).unwrap().count();
     assert_eq!(written, 47);
 }
+
+/// Every file under `folder`, relative, sorted.
+fn files_under(folder: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(current) = folders.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(folder).unwrap();
+                files.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_batch_of_several_chunks_puts_every_file_in_place_whole_and_leaves_no_temporary() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // Enough plans for the staged writes to be flushed in several chunks, in two folders.
+    for number in 0..75 {
+        let folder = dir.path().join(["plans/a", "plans/b"][number % 2]);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join(format!("client-{number:02}.yaml")),
+            plan(
+                &format!("Client {number}"),
+                "2026-11-26",
+                ["clamshell", "chin-tuck, cat-cow"][number % 2],
+            ),
+        )
+        .unwrap();
+    }
+    // An older handout with its own mode is replaced and keeps the mode.
+    std::fs::create_dir_all(dir.path().join("out/a")).unwrap();
+    let replaced = dir.path().join("out/a/client-00.pdf");
+    std::fs::write(&replaced, b"an older handout").unwrap();
+    std::fs::set_permissions(&replaced, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    let output = hep_in(
+        dir.path(),
+        &[
+            "render",
+            "plans",
+            "--out-dir",
+            "out",
+            "--ics",
+            "--jobs",
+            "2",
+        ],
+    );
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("75 rendered"),
+        "{}",
+        stderr(&output)
+    );
+
+    let files = files_under(&dir.path().join("out"));
+    assert_eq!(files.len(), 150, "75 PDFs and 75 reminders: {files:?}");
+    assert!(
+        files.iter().all(|name| !name.contains(".hep-")),
+        "temporary files left: {files:?}"
+    );
+    for name in files.iter().filter(|name| name.ends_with(".pdf")) {
+        let bytes = std::fs::read(dir.path().join("out").join(name)).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{name}");
+        assert!(
+            bytes.trim_ascii_end().ends_with(b"%%EOF"),
+            "{name} is whole"
+        );
+    }
+    for name in files.iter().filter(|name| name.ends_with(".ics")) {
+        let text = std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
+        assert!(
+            text.trim_end().ends_with("END:VCALENDAR"),
+            "{name} is whole"
+        );
+    }
+    let mode = std::fs::metadata(&replaced).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // The same bytes as the handout rendered on its own.
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans/a/client-00.yaml", "-o", "alone.pdf"],
+    ));
+    assert_eq!(
+        std::fs::read(&replaced).unwrap(),
+        std::fs::read(dir.path().join("alone.pdf")).unwrap()
+    );
+    assert_reads(&pdf_text(&replaced), "Client 0");
+}

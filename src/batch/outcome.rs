@@ -88,3 +88,28 @@ impl std::fmt::Display for Summary {
         Ok(())
     }
 }
+
+/// Renders a batch with its files written as one (see [`crate::output::staged`]): all are
+/// flushed to disk a chunk at a time, not one by one. A file that could not be put in place
+/// after its plan was reported written turns that plan's outcome into an error.
+pub fn with_staged_writes<E>(
+    render: impl FnOnce() -> Result<Vec<Outcome>, E>,
+) -> Result<Vec<Outcome>, E> {
+    let (outcomes, unwritten) = crate::output::staged::batch(render);
+    let mut outcomes = outcomes?;
+    for file in unwritten {
+        let wrote_it = |outcome: &&mut Outcome| {
+            outcome.output.as_ref() == Some(&file.path)
+                || outcome.calendar.as_ref() == Some(&file.path)
+        };
+        if let Some(outcome) = outcomes.iter_mut().find(wrote_it) {
+            outcome.status = Status::Error;
+            outcome.errors.push(
+                Diagnostic::error(format!("{:#}", file.error))
+                    .with_kind(crate::diagnostic::Kind::Io)
+                    .in_file(&file.path),
+            );
+        }
+    }
+    Ok(outcomes)
+}

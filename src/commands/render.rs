@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::batch::inputs::{PlanFile, plan_files};
 use crate::batch::naming::{NameTemplate, collisions, output_path};
-use crate::batch::outcome::{Outcome, Status, Summary};
+use crate::batch::outcome::{Outcome, Status, Summary, with_staged_writes};
 use crate::cli::RenderArgs;
 use crate::commands::library_sources;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
@@ -193,14 +193,16 @@ pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
             })
             .collect()
     };
-    let outcomes = match args.jobs {
-        // More threads than plans would only cost memory (each has its own stack).
-        Some(threads) => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.get().min(plans.max(1)))
-            .build()?
-            .install(render_all),
-        None => render_all(),
-    };
+    let outcomes = with_staged_writes(|| {
+        Ok::<_, anyhow::Error>(match args.jobs {
+            // More threads than plans would only cost memory (each has its own stack).
+            Some(threads) => rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.get().min(plans.max(1)))
+                .build()?
+                .install(render_all),
+            None => render_all(),
+        })
+    })?;
     progress.finish_and_clear();
     finish(outcomes, &args, messages, single)
 }

@@ -17,6 +17,7 @@ use anyhow::{Result, bail};
 
 use crate::load::bounded_read::{input_file_at, read_regular_file};
 use crate::output::interrupt;
+use crate::output::staged::{self, Staged};
 
 /// Writes `bytes` to `path` following the rules of this module, refusing to write over any
 /// file this run read as an input.
@@ -25,7 +26,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let existing = match std::fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return write_replacing(path, bytes, None);
+            return write_replacing(path, bytes, None, path);
         }
         Err(error) => bail!("cannot write `{}`: {}", path.display(), reason(&error)),
     };
@@ -48,11 +49,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
         let real = std::fs::canonicalize(path).map_err(|error| {
             anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
         })?;
-        return write_replacing(&real, bytes, Some(&target)).map_err(|error| {
-            anyhow::anyhow!("{error:#} (the file `{}` links to)", path.display())
-        });
+        return write_replacing(&real, bytes, Some(&target), path);
     }
-    write_replacing(path, bytes, Some(&target))
+    write_replacing(path, bytes, Some(&target), path)
 }
 
 /// Writes `bytes` to `relative` inside the folder `root`, creating folders as needed, and
@@ -61,8 +60,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_inside(root: &Path, relative: &Path, bytes: &[u8]) -> Result<()> {
     let path = path_inside(root, relative, true)?;
     match std::fs::symlink_metadata(&path) {
-        Ok(metadata) => write_replacing(&path, bytes, Some(&metadata)),
-        Err(_) => write_replacing(&path, bytes, None),
+        Ok(metadata) => write_replacing(&path, bytes, Some(&metadata), &path),
+        Err(_) => write_replacing(&path, bytes, None, &path),
     }
 }
 
@@ -206,22 +205,24 @@ fn write_into(path: &Path, bytes: &[u8], truncate: bool) -> Result<()> {
 }
 
 /// Writes `path` atomically through a temporary file beside it. `existing` is the file being
-/// replaced, whose mode, owner and group the new one keeps.
-fn write_replacing(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> Result<()> {
+/// replaced, whose mode, owner and group the new one keeps; `named` is the path the caller gave,
+/// a link to `path` or `path` itself. Within a [`staged::batch`], the temporary file is left to
+/// the batch to flush and rename.
+fn write_replacing(
+    path: &Path,
+    bytes: &[u8],
+    existing: Option<&Metadata>,
+    named: &Path,
+) -> Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        bail!(
-            "cannot write `{}`: the folder `{}` does not exist",
-            path.display(),
-            folder.display()
-        );
+        let missing = format!("the folder `{}` does not exist", folder.display());
+        return Err(cannot_write(path, named, &missing));
     }
-    let cannot = |error: std::io::Error| {
-        anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
-    };
+    let cannot = |error: std::io::Error| cannot_write(path, named, &reason(&error));
     let mut temporary = {
         let mut registered = interrupt::temporary_files();
         // 0666, less the umask, as `touch` and shells create files.
@@ -239,22 +240,45 @@ fn write_replacing(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> Re
         if let Some(existing) = existing {
             keep_owner_and_mode(temporary.as_file(), existing)?;
         }
-        temporary.write_all(bytes)?;
-        temporary.as_file().sync_all()
+        temporary.write_all(bytes)
     })();
-    let result = match written {
-        Err(error) => Err(cannot(error)),
-        Ok(()) if interrupt::requested() => Err(anyhow::anyhow!(
+    let refused = match written {
+        Err(error) => Some(cannot(error)),
+        Ok(()) if interrupt::requested() => Some(anyhow::anyhow!(
             "`{}` was not written: interrupted",
             path.display()
         )),
-        Ok(()) => temporary
-            .persist(path)
-            .map(drop)
-            .map_err(|error| cannot(error.error)),
+        Ok(()) => None,
     };
-    interrupt::forget_temporary_file(&temporary_path);
-    result
+    if let Some(error) = refused {
+        drop(temporary);
+        interrupt::forget_temporary_file(&temporary_path);
+        return Err(error);
+    }
+    let (file, temporary) = temporary.into_parts();
+    let staged = Staged {
+        file,
+        temporary,
+        target: path.to_path_buf(),
+        named: named.to_path_buf(),
+    };
+    match staged::offer(staged) {
+        None => Ok(()),
+        Some(alone) => alone.commit_alone(),
+    }
+}
+
+/// Why `path` could not be written, naming the link it was reached through, if any.
+pub(super) fn cannot_write(path: &Path, named: &Path, reason: &str) -> anyhow::Error {
+    if named == path {
+        anyhow::anyhow!("cannot write `{}`: {reason}", path.display())
+    } else {
+        anyhow::anyhow!(
+            "cannot write `{}`: {reason} (the file `{}` links to)",
+            path.display(),
+            named.display()
+        )
+    }
 }
 
 /// Gives `file` the mode of `existing`, and its owner and group where the user may.
@@ -310,7 +334,7 @@ pub fn holds_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 /// The reason of an I/O error in words, without any path the library put in it (a temporary
 /// file's name means nothing to the user).
-fn reason(error: &std::io::Error) -> String {
+pub(super) fn reason(error: &std::io::Error) -> String {
     match error.raw_os_error() {
         Some(code) => crate::load::source::io_reason(&std::io::Error::from_raw_os_error(code)),
         None => crate::load::source::io_reason(error),

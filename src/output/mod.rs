@@ -4,6 +4,7 @@
 pub mod file;
 pub mod interrupt;
 pub mod progress;
+pub mod staged;
 
 use std::fmt::Display;
 
