@@ -34,19 +34,7 @@ pub fn paint(
     // PDF/A forbids smoothing scaled images.
     let interpolate = archive.is_none();
     images.prepare(document, interpolate);
-    let mut configuration =
-        ConfigurationBuilder::new().with_accessibility_validator(Accessibility::UA1);
-    if archive.is_some() {
-        configuration = configuration.with_archival_validator(archive::VALIDATOR);
-    }
-    let configuration = configuration
-        .finish()
-        .map_err(|error| format!("the PDF settings do not fit together: {error:?}"))?;
-    let mut pdf = Document::new_with(SerializeSettings {
-        configuration,
-        enable_tagging: true,
-        ..SerializeSettings::default()
-    });
+    let mut pdf = Document::new_with(serialize_settings(archive.is_some())?);
     let fonts = text::PdfFonts::new();
     let mut leaves = TagLeaves::new(&document.structure);
     let mut headings = HeadingPlaces::new(&document.structure);
@@ -95,7 +83,33 @@ pub fn paint(
                 .ok_or("two files in the handout's record have the same name")?;
         }
     }
-    pdf.finish().map_err(|error| describe_failure(&error))
+    let bytes = pdf.finish().map_err(|error| describe_failure(&error));
+    // krilla remembers every stream it compressed; keep only what the last few handouts
+    // reused (the drawings), so that a long batch does not hold every page it made.
+    comemo::evict(KEEP_COMPRESSED_FOR_HANDOUTS);
+    bytes
+}
+
+/// How many handouts in a row a remembered compressed stream may go unused before it is
+/// forgotten.
+const KEEP_COMPRESSED_FOR_HANDOUTS: usize = 8;
+
+/// krilla's settings for a handout: tagged and checked against PDF/UA-1, and against PDF/A-3b
+/// too when `archival`.
+pub(crate) fn serialize_settings(archival: bool) -> Result<SerializeSettings, String> {
+    let mut configuration =
+        ConfigurationBuilder::new().with_accessibility_validator(Accessibility::UA1);
+    if archival {
+        configuration = configuration.with_archival_validator(archive::VALIDATOR);
+    }
+    let configuration = configuration
+        .finish()
+        .map_err(|error| format!("the PDF settings do not fit together: {error:?}"))?;
+    Ok(SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    })
 }
 
 /// How the content of `item` is marked: decoration is an artifact that screen readers skip;

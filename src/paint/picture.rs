@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use krilla::geom::{PathBuilder, Size, Transform};
+use krilla::graphic::Graphic;
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use krilla::paint::FillRule;
 use krilla::surface::Surface;
@@ -18,6 +19,9 @@ use crate::model::picture::{Picture, RasterData, RasterImage};
 type Made = Arc<OnceLock<Result<Image, String>>>;
 /// A picture's identity (its address) and whether its image is smoothed when scaled.
 type ImageKey = (usize, bool);
+type Drawn = Arc<OnceLock<Option<Graphic>>>;
+/// A drawing's identity (its address) and whether it is for an archival PDF.
+type DrawingKey = (usize, bool);
 
 /// The PDF images of a run's raster pictures, each made once and shared by every handout.
 ///
@@ -30,9 +34,15 @@ type ImageKey = (usize, bool);
 /// [`RasterImage`] per file and print size for the whole run, and the cache keeps that `Arc`
 /// alive, so its address cannot be reused by another picture while it is a key. Keying by
 /// content would hash every picture's bytes at every use for the same answer.
+///
+/// Drawings (SVG) without text are kept the same way, as PDF form objects: drawn once per run
+/// at their own size and placed scaled, so that their content is converted to PDF operators
+/// once, and compressed once too (krilla's `comemo` feature remembers compressed streams by
+/// their content).
 #[derive(Default)]
 pub struct PdfImages {
     made: Mutex<HashMap<ImageKey, (Arc<RasterImage>, Made)>>,
+    drawn: Mutex<HashMap<DrawingKey, (Arc<usvg::Tree>, Drawn)>>,
 }
 
 impl PdfImages {
@@ -59,6 +69,25 @@ impl PdfImages {
             .or_insert_with(|| (Arc::clone(raster), Made::default()))
             .1
             .clone()
+    }
+
+    /// The form object of `tree` at its own size, drawn on first use; `None` when it cannot be
+    /// drawn. Only for drawings without text: a form object can be placed in any handout only
+    /// when it uses no font, because fonts belong to one document.
+    fn drawing(&self, tree: &Arc<usvg::Tree>, archival: bool) -> Option<Graphic> {
+        let slot = {
+            let mut drawn = self
+                .drawn
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let key = (Arc::as_ptr(tree) as usize, archival);
+            drawn
+                .entry(key)
+                .or_insert_with(|| (Arc::clone(tree), Drawn::default()))
+                .1
+                .clone()
+        };
+        slot.get_or_init(|| draw_form(tree, archival)).clone()
     }
 
     /// Makes the images of `document`'s raster pictures not made yet side by side on all
@@ -110,9 +139,16 @@ pub fn draw_picture(
                 surface.push_clip_path(clip, &FillRule::NonZero);
             }
             surface.push_transform(&Transform::from_translate(-view.x * scale, -view.y * scale));
-            let drawn = surface
-                .draw_svg(tree, canvas, SvgSettings::default())
-                .ok_or_else(|| "an SVG picture could not be drawn".to_string());
+            let drawn = if has_text(tree.root()) {
+                surface.draw_svg(tree, canvas, SvgSettings::default())
+            } else {
+                images.drawing(tree, !interpolate).map(|drawing| {
+                    surface.push_transform(&Transform::from_scale(scale, scale));
+                    surface.draw_graphic(drawing);
+                    surface.pop();
+                })
+            }
+            .ok_or_else(|| "an SVG picture could not be drawn".to_string());
             surface.pop();
             if clipped.is_some() {
                 surface.pop();
@@ -125,6 +161,41 @@ pub fn draw_picture(
     };
     surface.pop();
     drawn
+}
+
+/// Draws `tree` at its own size into a form object. It is drawn in a document of its own,
+/// thrown away after: krilla may note things in the document a stream is drawn in, and a
+/// handout must not depend on whether it was the first of a batch to use a drawing.
+fn draw_form(tree: &usvg::Tree, archival: bool) -> Option<Graphic> {
+    let size = Size::from_wh(tree.size().width(), tree.size().height())?;
+    let mut scratch = krilla::Document::new_with(super::serialize_settings(archival).ok()?);
+    let mut page = scratch.start_page_with(krilla::page::PageSettings::new(size));
+    let mut surface = page.surface();
+    let mut builder = surface.stream_builder();
+    let mut drawing = builder.surface();
+    let drawn = drawing.draw_svg(tree, size, SvgSettings::default());
+    drawing.finish();
+    let stream = builder.finish();
+    surface.finish();
+    page.finish();
+    drawn.map(|()| Graphic::new(stream, false))
+}
+
+/// Whether a drawing has text anywhere: in a group, a pattern, a mask or a drawing inside it.
+fn has_text(group: &usvg::Group) -> bool {
+    group.children().iter().any(|node| {
+        let mut found = match node {
+            usvg::Node::Text(_) => true,
+            usvg::Node::Group(group) => has_text(group),
+            usvg::Node::Image(image) => match image.kind() {
+                usvg::ImageKind::SVG(tree) => has_text(tree.root()),
+                _ => false,
+            },
+            usvg::Node::Path(_) => false,
+        };
+        node.subroots(|subroot| found |= has_text(subroot));
+        found
+    })
 }
 
 /// Makes the PDF image of `raster`: krilla decodes and compresses PNG files itself, takes JPEG
