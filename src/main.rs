@@ -11,12 +11,23 @@ use hep::output::{Messages, Verbosity};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// No transparent huge pages: mimalloc asks for them, and the kernel then zeroes 2 MiB at the
+/// first touch of each, most of it never used by a run this short: a quarter of the CPU time of
+/// a handout, and twice its memory (bench/README.md). Set before anything else runs, as a
+/// `.preinit_array` function: mimalloc sets itself up and touches its first two huge pages
+/// before `main` (13% of a bundled-art handout's CPU when this was done in `main`). Failing
+/// changes nothing.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".preinit_array")]
+static NO_TRANSPARENT_HUGE_PAGES: extern "C" fn() = {
+    extern "C" fn disable() {
+        let _ = rustix::thread::disable_transparent_huge_pages(true);
+    }
+    disable
+};
+
 fn main() -> ExitCode {
-    // No transparent huge pages: mimalloc asks for them, and the kernel then zeroes 2 MiB at
-    // the first touch of each, most of it never used by a run this short: a quarter of the
-    // CPU time of a handout, and twice its memory (bench/README.md). Failing changes nothing.
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
     hep::output::interrupt::install();
     let cli = hep::cli::Cli::parse();
     let messages = Messages {
