@@ -9,9 +9,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::batch::inputs::plan_files;
+use crate::batch::runner::layout_warning;
 use crate::cli::CheckArgs;
 use crate::commands::library_sources;
-use crate::commands::render::layout_warning;
 use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
 use crate::lints::{exercise_lints, plan_lints};
 use crate::load::source::Origin;

@@ -12,9 +12,9 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::batch::outcome::Status;
+use crate::batch::runner::{Destination, Job, WriteOptions, render_one};
 use crate::cli::WatchArgs;
 use crate::commands::library_sources;
-use crate::commands::render::{Destination, WriteOptions, render_one};
 use crate::load::asset::PictureSource;
 use crate::load::library::LibrarySources;
 use crate::load::plan::Plan;
@@ -176,14 +176,13 @@ fn render(
         create_folders: false,
         calendar: false,
     };
-    let outcome = render_one(
-        &workspace,
-        args.plan.clone(),
-        &scope,
+    let job = Job {
+        plan_path: args.plan.clone(),
+        scope,
         plan,
-        Some(Destination::File(output.to_path_buf())),
-        &options,
-    );
+        destination: Some(Destination::File(output.to_path_buf())),
+    };
+    let outcome = render_one(&workspace, job, &options);
     for warning in &outcome.warnings {
         messages.problem(warning);
     }
