@@ -326,6 +326,6 @@ pub enum PageArg {
 }
 
 /// `--date`: the same dates, and the same checks, as a plan's `date:`.
-fn session_date(text: &str) -> Result<jiff::civil::Date, String> {
+fn session_date(text: &str) -> Result<jiff::civil::Date, crate::load::refusal::Refusal> {
     crate::load::scalar::CalendarDate::parse(text).map(|date| date.0)
 }

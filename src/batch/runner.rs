@@ -312,7 +312,7 @@ fn make_handout(
     let pdf = paint(&document, handout.record.as_ref(), &workspace.images).map_err(|reason| {
         vec![
             Diagnostic::error(format!("the PDF could not be made: {reason}"))
-                .with_kind(Kind::Other)
+                .with_kind(reason.kind())
                 .in_file(plan_path),
         ]
     })?;
@@ -389,11 +389,7 @@ fn write_handout(
 
 /// A failure to write, naming the file written so that scripts see which one.
 fn cannot_write(error: &anyhow::Error, path: Option<&Path>) -> Diagnostic {
-    let kind = match Kind::of_failure(error) {
-        Kind::Other => Kind::Io,
-        kind => kind,
-    };
-    let problem = Diagnostic::error(format!("{error:#}")).with_kind(kind);
+    let problem = Diagnostic::error(format!("{error:#}")).with_kind(Kind::of_failure(error));
     match path {
         Some(path) => problem.in_file(path),
         None => problem,

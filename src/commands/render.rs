@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
-
 use crate::batch::inputs::plan_files;
 use crate::batch::naming::NameTemplate;
 use crate::batch::outcome::{Outcome, Status, Summary};
@@ -12,15 +10,15 @@ use crate::batch::runner::{
     Destination, Job, Naming, RunOptions, WriteOptions, read_jobs, render_one, run_batch,
 };
 use crate::cli::RenderArgs;
-use crate::commands::library_sources;
-use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
-use crate::output::interrupt::{self, Interrupted};
+use crate::commands::{CommandResult, Failure, library_sources};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::output::interrupt;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::{PlanInput, Workspace};
 
 /// Renders the plans and writes the PDFs, or explains why not.
-pub fn run(args: RenderArgs, messages: Messages) -> Result<()> {
+pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
     let from_stdin = args.plans.iter().any(|plan| plan.as_os_str() == "-");
     if from_stdin && args.plans.len() > 1 {
         return Err(usage(
@@ -143,7 +141,7 @@ fn finish(
     args: &RenderArgs,
     messages: Messages,
     single: bool,
-) -> Result<()> {
+) -> CommandResult {
     if args.json {
         let mut out = StdoutText::default();
         for outcome in &outcomes {
@@ -201,20 +199,20 @@ fn finish(
     }
     if interrupt::requested() {
         messages.problem("error: interrupted; the PDFs listed as rendered were written whole, no others were written");
-        return Err(Interrupted.into());
+        return Err(Failure::Interrupted);
     }
     if summary.failed > 0 {
-        return Err(AlreadyReported.into());
+        return Err(Failure::Reported);
     }
     Ok(())
 }
 
 /// A usage error: arguments clap accepts but that do not make sense together.
-fn usage(message: &str) -> anyhow::Error {
-    Diagnostics::from(Diagnostic::usage(message)).into()
+fn usage(message: &str) -> Failure {
+    Diagnostic::usage(message).into()
 }
 
 /// A usage error with advice.
-fn usage_with_hint(message: &str, hint: &str) -> anyhow::Error {
-    Diagnostics::from(Diagnostic::usage(message).with_hint(hint)).into()
+fn usage_with_hint(message: &str, hint: &str) -> Failure {
+    Diagnostic::usage(message).with_hint(hint).into()
 }

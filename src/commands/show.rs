@@ -1,10 +1,8 @@
 //! `hep show ID`: one exercise as the client would read it.
 
-use anyhow::Result;
-
 use crate::cli::ShowArgs;
-use crate::commands::library_here;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
+use crate::commands::{CommandResult, Failure, library_here};
+use crate::diagnostic::{Diagnostic, Kind, did_you_mean};
 use crate::load::exercise::Laterality;
 use crate::load::frequency::Frequency;
 use crate::load::library::Library;
@@ -13,7 +11,7 @@ use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::ENGLISH;
 
 /// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions.
-pub fn run(args: ShowArgs) -> Result<()> {
+pub fn run(args: ShowArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
     if let Some(id) = &args.program {
         return show_program(&library, id);
@@ -98,7 +96,7 @@ pub fn run(args: ShowArgs) -> Result<()> {
         out.line(format_args!("Pictures: {}", pictures.join(", ")));
     }
     out.line(format_args!("File: {}", exercise.source.path.display()));
-    out.print()
+    Ok(out.print()?)
 }
 
 /// "unknown exercise `x`", with the closest ids.
@@ -107,7 +105,7 @@ fn unknown<'a>(
     id: &str,
     known: impl Iterator<Item = &'a str>,
     fallback: &str,
-) -> anyhow::Error {
+) -> Failure {
     let hint = did_you_mean(id, known).unwrap_or_else(|| fallback.to_string());
     let problem = Diagnostic::error(format!("unknown {kind} `{id}`"))
         .with_kind(match kind {
@@ -115,11 +113,11 @@ fn unknown<'a>(
             _ => Kind::UnknownExercise,
         })
         .with_hint(hint);
-    Diagnostics::from(problem).into()
+    problem.into()
 }
 
 /// Prints a program: its title, what it is for, the follow-up, and each exercise's dose.
-fn show_program(library: &Library, id: &str) -> Result<()> {
+fn show_program(library: &Library, id: &str) -> CommandResult {
     let Some(program) = library.program(id) else {
         return Err(unknown(
             "program",
@@ -178,7 +176,7 @@ fn show_program(library: &Library, id: &str) -> Result<()> {
     }
     out.line("");
     out.line(format_args!("File: {}", program.source.path.display()));
-    out.print()
+    Ok(out.print()?)
 }
 
 /// "2 weeks after the session", "on 2026-12-10".

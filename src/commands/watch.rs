@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Context;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::batch::outcome::Status;
 use crate::batch::runner::{Destination, Job, WriteOptions, render_one};
 use crate::cli::WatchArgs;
-use crate::commands::library_sources;
+use crate::commands::{CommandResult, library_sources};
 use crate::load::asset::PictureSource;
 use crate::load::library::LibrarySources;
 use crate::load::plan::Plan;
@@ -34,7 +34,7 @@ enum Wake {
 }
 
 /// Renders on every change until Ctrl-C.
-pub fn run(args: WatchArgs, messages: Messages) -> Result<()> {
+pub fn run(args: WatchArgs, messages: Messages) -> CommandResult {
     let output = args
         .output
         .clone()

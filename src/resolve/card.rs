@@ -1,14 +1,112 @@
 //! One planned exercise, merged with its library entry, as a card of final sentences.
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::exercise::{Exercise, ExerciseText};
+use crate::load::exercise::{Exercise, ExerciseText, Illustration};
 use crate::load::frequency::Frequency;
 use crate::load::plan::PlannedExercise;
 use crate::resolve::handout::{CardPicture, ExerciseCard};
-use crate::resolve::picture::{PictureLoader, PrintSize};
+use crate::resolve::picture::{PictureError, PictureLoader, PrintSize};
 use crate::resolve::qr::QrMatrix;
 use crate::resolve::wording::{dosage_sentence, frequency_sentence};
 use crate::resolve::words::Words;
+
+/// An illustration that cannot be used, reported at its entry in the exercise file: the same
+/// words from `render`, `hep check` and the catalog.
+pub fn unusable_illustration(
+    exercise: &Exercise,
+    illustration: &Illustration,
+    reason: &PictureError,
+) -> Diagnostic {
+    let source = exercise.picture_source(illustration);
+    let hint = match reason {
+        PictureError::Unreadable(_) | PictureError::NotBundled => {
+            "illustration paths are relative to the exercise file; check the file name"
+        }
+        _ => "use an SVG, PNG or JPEG file that opens in an image viewer",
+    };
+    Diagnostic::error(format!(
+        "cannot use illustration `{}` of exercise `{}`: {reason}",
+        source.display(),
+        exercise.id
+    ))
+    .with_kind(reason.kind())
+    .in_file(&exercise.source.path)
+    .at(&exercise.source.text, illustration.position)
+    .with_hint(hint)
+}
+
+/// What a card says, as final sentences in one language: everything but its pictures and its
+/// video link. `hep show` prints the same words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardWording {
+    /// The exercise's name.
+    pub name: String,
+    /// "2 sets of 12 on each side. Rest 30 seconds between sets."
+    pub dosage: Option<String>,
+    /// "Once a day, every day".
+    pub frequency: String,
+    /// The same frequency as data, for the tracking log.
+    pub schedule: Frequency,
+    /// "A resistance band".
+    pub equipment: Option<String>,
+    /// Numbered steps.
+    pub steps: Vec<String>,
+    /// Tips.
+    pub cues: Vec<String>,
+    /// Safety notes.
+    pub precautions: Vec<String>,
+    /// How to make it harder.
+    pub progression: Option<String>,
+}
+
+/// The wording of `planned`'s card: the library's text in `words`' language, with the plan's
+/// dosage, side and frequency over the library's.
+pub fn card_wording(
+    planned: &PlannedExercise,
+    exercise: &Exercise,
+    text: &ExerciseText,
+    words: &'static Words,
+) -> CardWording {
+    let dosage = exercise.dosage.overridden_by(planned.dosage);
+    let schedule = planned
+        .frequency
+        .or(exercise.frequency)
+        .unwrap_or(Frequency::DAILY);
+    let equipment = (!text.equipment.is_empty()).then(|| {
+        let list = text.equipment.join(", ");
+        let mut chars = list.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => list,
+        }
+    });
+    CardWording {
+        name: text.name.clone(),
+        dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
+        frequency: frequency_sentence(schedule, words),
+        schedule,
+        equipment,
+        steps: text.steps.clone(),
+        cues: text.cues.clone(),
+        precautions: text.precautions.clone(),
+        progression: text.progression.clone(),
+    }
+}
+
+/// An exercise without text in the handout's language: an error, or with `--allow-fallback` a
+/// warning, pointing at the exercise file.
+pub fn missing_translation(exercise: &Exercise, words: &Words, field: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "exercise `{}` has no `{}` text for `{field}`",
+        exercise.id, words.code
+    ))
+    .with_kind(Kind::MissingTranslation)
+    .in_file(&exercise.source.path)
+    .with_hint(format!(
+        "add `{}:` under `{field}:` in the exercise file, or render with --allow-fallback to print its `{}` text",
+        words.code, exercise.language
+    ))
+}
 
 /// The card for `planned`, whose id `exercise` was found under.
 pub fn exercise_card(
@@ -20,28 +118,13 @@ pub fn exercise_card(
     size: PrintSize,
     words: &'static Words,
 ) -> Result<ExerciseCard, Diagnostic> {
-    let dosage = exercise.dosage.overridden_by(planned.dosage);
-    let frequency = planned
-        .frequency
-        .or(exercise.frequency)
-        .unwrap_or(Frequency::DAILY);
     let mut card_pictures = Vec::with_capacity(exercise.illustrations.len());
     let texts = text.captions.iter().zip(&text.alts);
     for (illustration, (caption, alt)) in exercise.illustrations.iter().zip(texts) {
         let source = exercise.picture_source(illustration);
-        let picture = pictures.load_for(&source, size).map_err(|reason| {
-            Diagnostic::error(format!(
-                "cannot use illustration `{}` of exercise `{}`: {reason}",
-                source.display(),
-                exercise.id
-            ))
-            .with_kind(Kind::BadPicture)
-            .in_file(&exercise.source.path)
-            .at(&exercise.source.text, illustration.position)
-            .with_hint(
-                "illustration paths are relative to the exercise file; use an SVG, PNG or JPEG",
-            )
-        })?;
+        let picture = pictures
+            .load_for(&source, size)
+            .map_err(|reason| unusable_illustration(exercise, illustration, &reason))?;
         card_pictures.push(CardPicture {
             picture,
             caption: caption.clone(),
@@ -49,14 +132,6 @@ pub fn exercise_card(
             credit: illustration.entry.credit.clone(),
         });
     }
-    let equipment = (!text.equipment.is_empty()).then(|| {
-        let list = text.equipment.join(", ");
-        let mut chars = list.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => list,
-        }
-    });
     let video = match &exercise.video {
         None => None,
         Some(url) => Some(QrMatrix::for_url(url).map_err(|reason| {
@@ -68,20 +143,31 @@ pub fn exercise_card(
             .with_hint("write the full address of the video, e.g. https://example.com/clamshell")
         })?),
     };
+    let CardWording {
+        name,
+        dosage,
+        frequency,
+        schedule,
+        equipment,
+        steps,
+        cues,
+        precautions,
+        progression,
+    } = card_wording(planned, exercise, text, words);
     Ok(ExerciseCard {
         second: None,
         video,
         number,
-        name: text.name.clone(),
+        name,
         pictures: card_pictures,
-        dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
-        frequency: frequency_sentence(frequency, words),
-        schedule: frequency,
+        dosage,
+        frequency,
+        schedule,
         equipment,
-        steps: text.steps.clone(),
-        cues: text.cues.clone(),
-        precautions: text.precautions.clone(),
-        progression: text.progression.clone(),
+        steps,
+        cues,
+        precautions,
+        progression,
         note: planned.note.clone(),
     })
 }
