@@ -3,18 +3,21 @@
 use crate::cli::ShowArgs;
 use crate::commands::{CommandResult, Failure, library_here};
 use crate::diagnostic::{Diagnostic, Kind, did_you_mean};
-use crate::load::exercise::Laterality;
-use crate::load::frequency::Frequency;
+use crate::load::dosage::Dosage;
+use crate::load::exercise::{Exercise, Laterality};
 use crate::load::library::Library;
+use crate::load::plan::PlannedExercise;
 use crate::output::StdoutText;
-use crate::resolve::wording::{dosage_sentence, frequency_sentence};
-use crate::resolve::words::ENGLISH;
+use crate::resolve::card::{card_wording, missing_translation};
+use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
-/// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions.
+/// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions:
+/// the words of its card on a handout, in the same language.
 pub fn run(args: ShowArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
+    let chosen = args.lang.as_deref().map(language).transpose()?;
     if let Some(id) = &args.program {
-        return show_program(&library, id);
+        return show_program(&library, id, chosen);
     }
     let id = args.id.as_deref().unwrap_or_default();
     let Some(exercise) = library.get(id) else {
@@ -25,14 +28,18 @@ pub fn run(args: ShowArgs) -> CommandResult {
             "run `hep list` to see the exercise ids",
         ));
     };
-    let words = &ENGLISH;
+    let words = chosen.unwrap_or_else(|| own_language(&exercise.language));
+    let text = exercise
+        .text_in(words.code)
+        .map_err(|field| missing_translation(exercise, words, field))?;
+    let wording = card_wording(&as_planned(exercise), exercise, &text, words);
     let mut out = StdoutText::default();
     let sides = match exercise.laterality {
         Laterality::Bilateral => "both sides together",
         Laterality::Unilateral => "one side at a time",
         Laterality::Alternating => "alternating sides",
     };
-    out.line(format_args!("{}", exercise.name));
+    out.line(&wording.name);
     out.line(format_args!(
         "{} · {} · {} · {sides}",
         exercise.id,
@@ -40,29 +47,23 @@ pub fn run(args: ShowArgs) -> CommandResult {
         exercise.category.id()
     ));
     out.line("");
-    if let Some(dosage) = dosage_sentence(&exercise.dosage, exercise.laterality, None, words) {
+    if let Some(dosage) = &wording.dosage {
         out.line(format_args!("{}: {dosage}", words.dosage_label));
     }
-    let frequency = exercise.frequency.unwrap_or(Frequency::DAILY);
     out.line(format_args!(
         "{}: {}",
-        words.how_often_label,
-        frequency_sentence(frequency, words)
+        words.how_often_label, wording.frequency
     ));
-    if !exercise.equipment.is_empty() {
-        out.line(format_args!(
-            "{}: {}",
-            words.equipment_label,
-            exercise.equipment.join(", ")
-        ));
+    if let Some(equipment) = &wording.equipment {
+        out.line(format_args!("{}: {equipment}", words.equipment_label));
     }
     out.line("");
-    for (index, step) in exercise.steps.iter().enumerate() {
+    for (index, step) in wording.steps.iter().enumerate() {
         out.line(format_args!("{}. {step}", index + 1));
     }
     for (heading, entries) in [
-        (words.tips_heading, &exercise.cues),
-        (words.caution_heading, &exercise.precautions),
+        (words.tips_heading, &wording.cues),
+        (words.caution_heading, &wording.precautions),
     ] {
         if !entries.is_empty() {
             out.line("");
@@ -72,7 +73,7 @@ pub fn run(args: ShowArgs) -> CommandResult {
             }
         }
     }
-    if let Some(progression) = &exercise.progression {
+    if let Some(progression) = &wording.progression {
         out.line("");
         out.line(format_args!("{}: {progression}", words.progression_heading));
     }
@@ -81,22 +82,44 @@ pub fn run(args: ShowArgs) -> CommandResult {
         let pictures: Vec<String> = exercise
             .illustrations
             .iter()
-            .map(|picture| {
-                let caption = picture
-                    .entry
-                    .caption
-                    .as_ref()
-                    .and_then(|caption| caption.get(&exercise.language, &exercise.language));
-                match caption {
-                    Some(caption) => format!("{} ({caption})", picture.entry.file),
-                    None => picture.entry.file.clone(),
-                }
+            .zip(&text.captions)
+            .map(|(picture, caption)| match caption {
+                Some(caption) => format!("{} ({caption})", picture.entry.file),
+                None => picture.entry.file.clone(),
             })
             .collect();
         out.line(format_args!("Pictures: {}", pictures.join(", ")));
     }
     out.line(format_args!("File: {}", exercise.source.path.display()));
     Ok(out.print()?)
+}
+
+/// `--lang CODE`, refused (a usage error) when hep has no handouts in it.
+fn language(code: &str) -> Result<&'static Words, Failure> {
+    Words::for_code(code).ok_or_else(|| {
+        let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
+        Diagnostic::usage(format!("hep has no `{code}` handouts"))
+            .with_hint(format!("use --lang with one of: {}", known.join(", ")))
+            .into()
+    })
+}
+
+/// The words of an exercise's or program's own language; English for a language hep has no
+/// handouts in.
+fn own_language(code: &str) -> &'static Words {
+    Words::for_code(code).unwrap_or(&ENGLISH)
+}
+
+/// An exercise as a plan naming only its id would have it: the library's dose and frequency.
+fn as_planned(exercise: &Exercise) -> PlannedExercise {
+    PlannedExercise {
+        id: exercise.id.clone(),
+        position: None,
+        dosage: Dosage::default(),
+        side: None,
+        frequency: None,
+        note: None,
+    }
 }
 
 /// "unknown exercise `x`", with the closest ids.
@@ -117,7 +140,7 @@ fn unknown<'a>(
 }
 
 /// Prints a program: its title, what it is for, the follow-up, and each exercise's dose.
-fn show_program(library: &Library, id: &str) -> CommandResult {
+fn show_program(library: &Library, id: &str, chosen: Option<&'static Words>) -> CommandResult {
     let Some(program) = library.program(id) else {
         return Err(unknown(
             "program",
@@ -126,7 +149,7 @@ fn show_program(library: &Library, id: &str) -> CommandResult {
             "run `hep list --programs` to see the programs",
         ));
     };
-    let words = &ENGLISH;
+    let words = chosen.unwrap_or_else(|| own_language(&program.language));
     let mut out = StdoutText::default();
     out.line(&program.title);
     for code in program.titles.languages(&program.language) {
@@ -153,25 +176,23 @@ fn show_program(library: &Library, id: &str) -> CommandResult {
         let Some(exercise) = library.get(&entry.id) else {
             continue;
         };
+        let text = exercise
+            .text_in(words.code)
+            .map_err(|field| missing_translation(exercise, words, field))?;
+        let wording = card_wording(entry, exercise, &text, words);
         out.line("");
         out.line(format_args!(
             "{}. {} ({})",
             index + 1,
-            exercise.name,
+            wording.name,
             exercise.id
         ));
-        let dosage = exercise.dosage.overridden_by(entry.dosage);
-        if let Some(sentence) = dosage_sentence(&dosage, exercise.laterality, entry.side, words) {
+        if let Some(sentence) = &wording.dosage {
             out.line(format_args!("   {}: {sentence}", words.dosage_label));
         }
-        let frequency = entry
-            .frequency
-            .or(exercise.frequency)
-            .unwrap_or(Frequency::DAILY);
         out.line(format_args!(
             "   {}: {}",
-            words.how_often_label,
-            frequency_sentence(frequency, words)
+            words.how_often_label, wording.frequency
         ));
     }
     out.line("");
