@@ -436,7 +436,11 @@ fn show_prints_the_words_the_card_of_a_handout_has_in_its_language() {
         let shown = plain(&shown);
         for line in [
             plain(&card.name),
-            format!("{}: {}", words.dosage_label, plain(card.dosage.as_ref().unwrap())),
+            format!(
+                "{}: {}",
+                words.dosage_label,
+                plain(card.dosage.as_ref().unwrap())
+            ),
             format!("{}: {}", words.how_often_label, plain(&card.frequency)),
             format!(
                 "{}: {}",

@@ -387,9 +387,15 @@ fn write_handout(
     Ok(Written { status, calendar })
 }
 
+/// What to check when a file cannot be written.
+pub const WRITE_HINT: &str =
+    "check that the folder exists, that you may write to it, and that the disk has room";
+
 /// A failure to write, naming the file written so that scripts see which one.
 fn cannot_write(error: &anyhow::Error, path: Option<&Path>) -> Diagnostic {
-    let problem = Diagnostic::error(format!("{error:#}")).with_kind(Kind::of_failure(error));
+    let problem = Diagnostic::error(format!("{error:#}"))
+        .with_kind(Kind::of_failure(error))
+        .with_hint(WRITE_HINT);
     match path {
         Some(path) => problem.in_file(path),
         None => problem,
@@ -407,6 +413,7 @@ fn create_parent(path: &Path, create: bool) -> Result<(), Diagnostic> {
                 ))
                 .with_kind(Kind::of_io(&error))
                 .in_file(path)
+                .with_hint(WRITE_HINT)
             }),
         _ => Ok(()),
     }

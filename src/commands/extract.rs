@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::batch::runner::WRITE_HINT;
 use crate::cli::ExtractArgs;
 use crate::commands::CommandResult;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -108,6 +109,7 @@ fn extract(args: &ExtractArgs) -> Result<(Vec<RecordFile>, Vec<String>), Diagnos
         write_inside(&args.dir, Path::new(&file.path), &file.data).map_err(|failure| {
             Diagnostic::error(format!("{failure:#}"))
                 .with_kind(Kind::of_failure(&failure))
+                .with_hint(WRITE_HINT)
                 .in_file(args.dir.join(&file.path))
         })?;
     }

@@ -14,6 +14,7 @@ pub mod watch;
 
 use std::path::Path;
 
+use crate::batch::runner::WRITE_HINT;
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::clinic_folder::ClinicFolder;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -62,6 +63,7 @@ impl From<anyhow::Error> for Failure {
     fn from(failure: anyhow::Error) -> Failure {
         Diagnostic::error(format!("{failure:#}"))
             .with_kind(Kind::of_failure(&failure))
+            .with_hint(WRITE_HINT)
             .into()
     }
 }

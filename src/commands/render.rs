@@ -21,8 +21,9 @@ use crate::workspace::{PlanInput, Workspace};
 pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
     let from_stdin = args.plans.iter().any(|plan| plan.as_os_str() == "-");
     if from_stdin && args.plans.len() > 1 {
-        return Err(usage(
+        return Err(usage_with_hint(
             "`-` (standard input) cannot be mixed with other plans",
+            "render the plan from standard input on its own, then the others",
         ));
     }
     let template = args
@@ -63,8 +64,9 @@ pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
         let scope = workspace.scope(Path::new("."))?;
         let plan = workspace.plan(PlanInput::Stdin)?;
         if args.ics && matches!(destination, Destination::Stdout) {
-            return Err(usage(
+            return Err(usage_with_hint(
                 "--ics writes a file beside the PDF, so the PDF must go to a file too",
+                "name a file with -o, or leave out --ics",
             ));
         }
         let options = WriteOptions {
@@ -106,13 +108,15 @@ pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
             .as_deref()
             .is_some_and(|path| path.as_os_str() == "-")
     {
-        return Err(usage(
+        return Err(usage_with_hint(
             "--ics writes a file beside the PDF, so the PDF must go to a file too",
+            "name a file with -o, or leave out --ics",
         ));
     }
     if args.output.is_some() && files.len() != 1 {
-        return Err(usage(
-            "-o names one PDF, but there are several plans; use --out-dir",
+        return Err(usage_with_hint(
+            "-o names one PDF, but there are several plans",
+            "use --out-dir DIR to write one PDF per plan",
         ));
     }
 
@@ -207,12 +211,7 @@ fn finish(
     Ok(())
 }
 
-/// A usage error: arguments clap accepts but that do not make sense together.
-fn usage(message: &str) -> Failure {
-    Diagnostic::usage(message).into()
-}
-
-/// A usage error with advice.
+/// A usage error (arguments clap accepts but that do not make sense together), with advice.
 fn usage_with_hint(message: &str, hint: &str) -> Failure {
     Diagnostic::usage(message).with_hint(hint).into()
 }

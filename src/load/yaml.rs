@@ -92,9 +92,9 @@ impl Explained {
     }
 }
 
-/// Explains an error of the YAML reader from its variant. Only two kinds of error carry
-/// nothing but text: our own refusals, which come back as data ([`Refusal::take_handed`]),
-/// and messages written by serde's derived code, which [`explain_message`] reads.
+/// Explains an error of the YAML reader from its variant. Only a free-form message carries
+/// nothing but text: our own refusals come back as data ([`Refusal::take_handed`]); any
+/// other is shown as it is unless written for programmers ([`in_plain_words`]).
 fn explain(error: &serde_saphyr::Error) -> Explained {
     use serde_saphyr::granit_parser::ErrorKind as Scan;
     use serde_saphyr::{Error, ExternalMessageSource};
@@ -106,7 +106,7 @@ fn explain(error: &serde_saphyr::Error) -> Explained {
                 message: refusal.message,
                 hint: refusal.hint,
             },
-            None => explain_message(msg),
+            None => in_plain_words(msg),
         },
         Error::SerdeUnknownField {
             field, expected, ..
@@ -166,22 +166,73 @@ fn explain(error: &serde_saphyr::Error) -> Explained {
             },
             _ => syntax(error),
         },
-        Error::Unexpected { .. }
-        | Error::InvalidBooleanStrict { .. }
-        | Error::InvalidCharNotSingleScalar { .. }
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => wrong_value(unexpected, expected),
+        Error::InvalidBooleanStrict { .. } => Explained::new(
+            Kind::BadValue,
+            "this is not `true` or `false`",
+            "write `true` or `false`",
+        ),
+        Error::InvalidScalar { ty, .. } if ty.contains("bool") => Explained::new(
+            Kind::BadValue,
+            "this is not `true` or `false`",
+            "write `true` or `false`",
+        ),
+        Error::Unexpected { expected, .. } => match *expected {
+            "string scalar" | "scalar" => Explained::new(
+                Kind::BadValue,
+                "expected a single value here, not a list or a map",
+                "write the value on the same line, after the colon",
+            ),
+            "sequence start" => Explained::new(
+                Kind::BadValue,
+                "expected a list here",
+                "write a list: `[a, b]`, or one `- item` per line below the key",
+            ),
+            "mapping start" => Explained::new(
+                Kind::BadValue,
+                "expected `key: value` lines here",
+                SCHEMA_HINT,
+            ),
+            _ => in_plain_words(strip_location_suffix(&error.to_string())),
+        },
+        Error::InvalidCharNotSingleScalar { .. }
         | Error::UnexpectedValueForUnit { .. }
         | Error::UnexpectedValueForUnitEnumVariant { .. }
         | Error::InvalidScalar { .. }
-        | Error::SerdeInvalidType { .. }
-        | Error::SerdeInvalidValue { .. }
         | Error::SerdeInvalidLength { .. }
         | Error::SerdeVariantId { .. }
-        | Error::TaggedEnumMismatch { .. } => Explained {
-            kind: Kind::BadValue,
-            ..in_plain_words(strip_location_suffix(&error.to_string()))
-        },
+        | Error::TaggedEnumMismatch { .. } => {
+            in_plain_words(strip_location_suffix(&error.to_string()))
+        }
         _ => syntax(error),
     }
+}
+
+/// Where to see what a field takes, for refusals that cannot say more.
+const SCHEMA_HINT: &str =
+    "`hep schema plan` (or `exercise`, `clinic`, `program`) shows what each field takes";
+
+/// A value of the wrong type or form: serde says what it found and what was expected, in our
+/// words unless those name Rust types.
+fn wrong_value(unexpected: &str, expected: &str) -> Explained {
+    let plain = in_plain_words(expected);
+    if plain.message != expected {
+        return plain;
+    }
+    Explained::new(
+        Kind::BadValue,
+        format!("expected {expected} here, not {unexpected}"),
+        format!("write {expected}"),
+    )
 }
 
 /// What a file nested too deeply says.
@@ -205,27 +256,9 @@ fn syntax(error: &serde_saphyr::Error) -> Explained {
     }
 }
 
-/// Explains a message written by serde's derived code rather than a typed error: the one
-/// place hep reads serde's wording.
-fn explain_message(message: &str) -> Explained {
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        return Explained::new(
-            Kind::MissingField,
-            format!("missing field `{field}`"),
-            format!("add a line `{field}: ...`"),
-        );
-    }
-    Explained {
-        kind: Kind::BadValue,
-        ..in_plain_words(message)
-    }
-}
-
-/// A message from the YAML reader or serde, unless it is written for programmers (it names
-/// Rust types or serde's policies): then only that the value was refused, in our words.
+/// A value refused with the YAML reader's or serde's message, unless that is written for
+/// programmers (it names Rust types or serde's policies): then only that the value was
+/// refused, in our words.
 fn in_plain_words(message: &str) -> Explained {
     let programmer_words = [
         "Option<",
@@ -242,11 +275,7 @@ fn in_plain_words(message: &str) -> Explained {
             "check the value against the examples in the README",
         )
     } else {
-        Explained {
-            kind: Kind::BadValue,
-            message: message.to_string(),
-            hint: None,
-        }
+        Explained::new(Kind::BadValue, message, SCHEMA_HINT)
     }
 }
 
@@ -324,6 +353,45 @@ mod tests {
     fn wrong_type_names_the_line() {
         let error = parse::<Sample>(&source("client: Jane\nexercises: 3\n")).unwrap_err();
         assert_eq!(error.position.map(|p| p.line), Some(2), "{error}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_says_what_to_write() {
+        let list = parse::<Sample>(&source("client: Jane\nexercises: 3\n")).unwrap_err();
+        assert_eq!(list.kind, Kind::BadValue);
+        assert_eq!(list.message, "expected a list here");
+        assert!(list.hint.unwrap().starts_with("write a list"));
+        let text = parse::<Sample>(&source("client: [Jane]\nexercises: []\n")).unwrap_err();
+        assert_eq!(
+            text.message,
+            "expected a single value here, not a list or a map"
+        );
+        assert_eq!(text.position.map(|p| (p.line, p.column)), Some((1, 9)));
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Flag {
+            large_print: bool,
+        }
+        let flag = parse::<Flag>(&source("large_print: maybe\n")).unwrap_err();
+        assert_eq!(flag.hint.as_deref(), Some("write `true` or `false`"));
+    }
+
+    #[test]
+    fn a_refused_value_keeps_its_hint_as_data() {
+        let error = parse::<Dose>(&source("hold: 3 parsecs\n")).unwrap_err();
+        assert_eq!(error.kind, Kind::BadValue);
+        assert_eq!(error.message, "`3 parsecs` is not a duration");
+        assert_eq!(
+            error.hint.as_deref(),
+            Some(crate::load::scalar::DURATION_FORMS)
+        );
+        assert_eq!(error.position.map(|p| (p.line, p.column)), Some((1, 7)));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Dose {
+        hold: crate::load::scalar::Seconds,
     }
 
     #[test]

@@ -200,7 +200,8 @@ impl<'a> Resolver<'a> {
         let Some(date) = dates::follow_up_date(session_day, follow_up.when, &closed) else {
             self.problems.push(
                 self.plan
-                    .error_at("the follow-up date is out of range", position),
+                    .error_at("the follow-up date is out of range", position)
+                    .with_hint("give a date or a span within two years of the session"),
             );
             return None;
         };
