@@ -407,17 +407,9 @@ fn check_reports_several_problems_of_one_plan() {
 
 #[test]
 fn show_prints_the_words_the_card_of_a_handout_has_in_its_language() {
-    use hep::load::library::LibrarySources;
-    use hep::workspace::{PlanInput, Workspace};
+    use hep::workspace::PlanInput;
     let dir = tempfile::tempdir().unwrap();
-    let workspace = Workspace::load(
-        &LibrarySources {
-            bundled: true,
-            folders: vec![],
-        },
-        None,
-    )
-    .unwrap();
+    let workspace = workspace_with(Vec::new());
     for lang in ["en", "fr"] {
         let plan = dir.path().join(format!("{lang}.yaml"));
         std::fs::write(

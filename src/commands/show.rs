@@ -8,7 +8,7 @@ use crate::load::exercise::{Exercise, Laterality};
 use crate::load::library::Library;
 use crate::load::plan::PlannedExercise;
 use crate::output::StdoutText;
-use crate::resolve::card::{card_wording, missing_translation};
+use crate::resolve::card::{card_words, missing_translation};
 use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
 /// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions:
@@ -32,14 +32,14 @@ pub fn run(args: ShowArgs) -> CommandResult {
     let text = exercise
         .text_in(words.code)
         .map_err(|field| missing_translation(exercise, words, field))?;
-    let wording = card_wording(&as_planned(exercise), exercise, &text, words);
+    let card = card_words(&as_planned(exercise), exercise, &text, words);
     let mut out = StdoutText::default();
     let sides = match exercise.laterality {
         Laterality::Bilateral => "both sides together",
         Laterality::Unilateral => "one side at a time",
         Laterality::Alternating => "alternating sides",
     };
-    out.line(&wording.name);
+    out.line(&card.name);
     out.line(format_args!(
         "{} · {} · {} · {sides}",
         exercise.id,
@@ -47,23 +47,23 @@ pub fn run(args: ShowArgs) -> CommandResult {
         exercise.category.id()
     ));
     out.line("");
-    if let Some(dosage) = &wording.dosage {
+    if let Some(dosage) = &card.dosage {
         out.line(format_args!("{}: {dosage}", words.dosage_label));
     }
     out.line(format_args!(
         "{}: {}",
-        words.how_often_label, wording.frequency
+        words.how_often_label, card.frequency
     ));
-    if let Some(equipment) = &wording.equipment {
+    if let Some(equipment) = &card.equipment {
         out.line(format_args!("{}: {equipment}", words.equipment_label));
     }
     out.line("");
-    for (index, step) in wording.steps.iter().enumerate() {
+    for (index, step) in card.steps.iter().enumerate() {
         out.line(format_args!("{}. {step}", index + 1));
     }
     for (heading, entries) in [
-        (words.tips_heading, &wording.cues),
-        (words.caution_heading, &wording.precautions),
+        (words.tips_heading, &card.cues),
+        (words.caution_heading, &card.precautions),
     ] {
         if !entries.is_empty() {
             out.line("");
@@ -73,7 +73,7 @@ pub fn run(args: ShowArgs) -> CommandResult {
             }
         }
     }
-    if let Some(progression) = &wording.progression {
+    if let Some(progression) = &card.progression {
         out.line("");
         out.line(format_args!("{}: {progression}", words.progression_heading));
     }
@@ -179,20 +179,20 @@ fn show_program(library: &Library, id: &str, chosen: Option<&'static Words>) -> 
         let text = exercise
             .text_in(words.code)
             .map_err(|field| missing_translation(exercise, words, field))?;
-        let wording = card_wording(entry, exercise, &text, words);
+        let card = card_words(entry, exercise, &text, words);
         out.line("");
         out.line(format_args!(
             "{}. {} ({})",
             index + 1,
-            wording.name,
+            card.name,
             exercise.id
         ));
-        if let Some(sentence) = &wording.dosage {
+        if let Some(sentence) = &card.dosage {
             out.line(format_args!("   {}: {sentence}", words.dosage_label));
         }
         out.line(format_args!(
             "   {}: {}",
-            words.how_often_label, wording.frequency
+            words.how_often_label, card.frequency
         ));
     }
     out.line("");

@@ -35,38 +35,15 @@ pub fn unusable_illustration(
     .with_hint(hint)
 }
 
-/// What a card says, as final sentences in one language: everything but its pictures and its
-/// video link. `hep show` prints the same words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardWording {
-    /// The exercise's name.
-    pub name: String,
-    /// "2 sets of 12 on each side. Rest 30 seconds between sets."
-    pub dosage: Option<String>,
-    /// "Once a day, every day".
-    pub frequency: String,
-    /// The same frequency as data, for the tracking log.
-    pub schedule: Frequency,
-    /// "A resistance band".
-    pub equipment: Option<String>,
-    /// Numbered steps.
-    pub steps: Vec<String>,
-    /// Tips.
-    pub cues: Vec<String>,
-    /// Safety notes.
-    pub precautions: Vec<String>,
-    /// How to make it harder.
-    pub progression: Option<String>,
-}
-
-/// The wording of `planned`'s card: the library's text in `words`' language, with the plan's
-/// dosage, side and frequency over the library's.
-pub fn card_wording(
+/// The card for `planned` in words only: the library's text in `words`' language, with the
+/// plan's dosage, side, frequency and note over the library's. `hep show` prints these words;
+/// [`exercise_card`] adds the number, the pictures and the video link.
+pub fn card_words(
     planned: &PlannedExercise,
     exercise: &Exercise,
     text: &ExerciseText,
     words: &'static Words,
-) -> CardWording {
+) -> ExerciseCard {
     let dosage = exercise.dosage.overridden_by(planned.dosage);
     let schedule = planned
         .frequency
@@ -80,8 +57,10 @@ pub fn card_wording(
             None => list,
         }
     });
-    CardWording {
+    ExerciseCard {
+        number: 0,
         name: text.name.clone(),
+        pictures: Vec::new(),
         dosage: dosage_sentence(&dosage, exercise.laterality, planned.side, words),
         frequency: frequency_sentence(schedule, words),
         schedule,
@@ -90,6 +69,9 @@ pub fn card_wording(
         cues: text.cues.clone(),
         precautions: text.precautions.clone(),
         progression: text.progression.clone(),
+        note: planned.note.clone(),
+        video: None,
+        second: None,
     }
 }
 
@@ -143,31 +125,10 @@ pub fn exercise_card(
             .with_hint("write the full address of the video, e.g. https://example.com/clamshell")
         })?),
     };
-    let CardWording {
-        name,
-        dosage,
-        frequency,
-        schedule,
-        equipment,
-        steps,
-        cues,
-        precautions,
-        progression,
-    } = card_wording(planned, exercise, text, words);
     Ok(ExerciseCard {
-        second: None,
-        video,
         number,
-        name,
         pictures: card_pictures,
-        dosage,
-        frequency,
-        schedule,
-        equipment,
-        steps,
-        cues,
-        precautions,
-        progression,
-        note: planned.note.clone(),
+        video,
+        ..card_words(planned, exercise, text, words)
     })
 }
