@@ -21,6 +21,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::LibrarySources;
 use crate::output::interrupt::INTERRUPTED_EXIT_STATUS;
 use crate::output::{Messages, Verbosity};
+use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::scope_sources;
 
 /// Why a command failed; decides what is still to print and the exit status.
@@ -99,6 +100,15 @@ pub fn run(cli: Cli) -> CommandResult {
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
     }
+}
+
+/// `--lang CODE`: the words of a language hep makes handouts in; any other is a usage error.
+pub fn language_flag(code: &str) -> Result<&'static Words, Diagnostic> {
+    Words::for_code(code).ok_or_else(|| {
+        let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
+        Diagnostic::usage(format!("hep has no `{code}` handouts"))
+            .with_hint(format!("use --lang with one of: {}", known.join(", ")))
+    })
 }
 
 /// The library of commands that read no plan (`list`, `show`, `catalog`, `new`): the clinic

@@ -10,11 +10,10 @@ use crate::batch::runner::{
     Destination, Job, Naming, RunOptions, WriteOptions, read_jobs, render_one, run_batch,
 };
 use crate::cli::RenderArgs;
-use crate::commands::{CommandResult, Failure, library_sources};
+use crate::commands::{CommandResult, Failure, language_flag, library_sources};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::output::interrupt;
 use crate::output::{Messages, StdoutText, Verbosity};
-use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::{PlanInput, Workspace};
 
 /// Renders the plans and writes the PDFs, or explains why not.
@@ -41,13 +40,7 @@ pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
         workspace.settings.today = date;
     }
     if let Some(code) = &args.lang {
-        workspace.settings.language = Some(Words::for_code(code).ok_or_else(|| {
-            let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
-            usage_with_hint(
-                &format!("hep has no `{code}` handouts"),
-                &format!("use --lang with one of: {}", known.join(", ")),
-            )
-        })?);
+        workspace.settings.language = Some(language_flag(code)?);
     }
 
     if from_stdin {

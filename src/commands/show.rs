@@ -1,7 +1,7 @@
 //! `hep show ID`: one exercise as the client would read it.
 
 use crate::cli::ShowArgs;
-use crate::commands::{CommandResult, Failure, library_here};
+use crate::commands::{CommandResult, Failure, language_flag, library_here};
 use crate::diagnostic::{Diagnostic, Kind, did_you_mean};
 use crate::load::dosage::Dosage;
 use crate::load::exercise::{Exercise, Laterality};
@@ -9,13 +9,13 @@ use crate::load::library::Library;
 use crate::load::plan::PlannedExercise;
 use crate::output::StdoutText;
 use crate::resolve::card::{card_words, missing_translation};
-use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
+use crate::resolve::words::{ENGLISH, Words};
 
 /// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions:
 /// the words of its card on a handout, in the same language.
 pub fn run(args: ShowArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
-    let chosen = args.lang.as_deref().map(language).transpose()?;
+    let chosen = args.lang.as_deref().map(language_flag).transpose()?;
     if let Some(id) = &args.program {
         return show_program(&library, id, chosen);
     }
@@ -92,16 +92,6 @@ pub fn run(args: ShowArgs) -> CommandResult {
     }
     out.line(format_args!("File: {}", exercise.source.path.display()));
     Ok(out.print()?)
-}
-
-/// `--lang CODE`, refused (a usage error) when hep has no handouts in it.
-fn language(code: &str) -> Result<&'static Words, Failure> {
-    Words::for_code(code).ok_or_else(|| {
-        let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
-        Diagnostic::usage(format!("hep has no `{code}` handouts"))
-            .with_hint(format!("use --lang with one of: {}", known.join(", ")))
-            .into()
-    })
 }
 
 /// The words of an exercise's or program's own language; English for a language hep has no
