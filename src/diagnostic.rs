@@ -159,6 +159,10 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     /// The line of the file at `position`, shown under the message.
     pub source_line: Option<String>,
+    /// The user's own text the problem is about, exactly as written and starting at
+    /// `position` (`3 parsecs`, `holdx`), when the reader knows where it ends; underlined
+    /// under the line.
+    pub offending: Option<String>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it, when we can say.
@@ -175,6 +179,7 @@ impl Diagnostic {
             file: None,
             position: None,
             source_line: None,
+            offending: None,
             message: message.into(),
             hint: None,
         }
@@ -227,6 +232,15 @@ impl Diagnostic {
                 .map(|line| line.to_string());
             self.position = Some(position);
         }
+        self
+    }
+
+    /// Names the text the problem is about, when it is known and on one line (a span that
+    /// runs over several lines is left to the underline's own guess).
+    pub fn with_offending(mut self, text: Option<&str>) -> Diagnostic {
+        self.offending = text
+            .filter(|text| !text.is_empty() && !text.contains('\n'))
+            .map(str::to_string);
         self
     }
 
@@ -285,7 +299,11 @@ impl fmt::Display for Diagnostic {
                 Snippet::source(line.as_str())
                     .line_start(position.line)
                     .path(file.as_str())
-                    .annotation(AnnotationKind::Primary.span(underlined(line, *column))),
+                    .annotation(AnnotationKind::Primary.span(underlined(
+                        line,
+                        *column,
+                        self.offending.as_deref(),
+                    ))),
             ),
             (Some(file), Some(position), None) => title.element(
                 Origin::path(file.as_str())
@@ -314,13 +332,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The bytes of `line` to underline: the token starting at `column` (1-based, in characters).
-fn underlined(line: &str, column: usize) -> std::ops::Range<usize> {
+/// The bytes of `line` to underline: the offending text at `column` (1-based, in characters)
+/// when it is there, else the token starting at `column`.
+fn underlined(line: &str, column: usize, offending: Option<&str>) -> std::ops::Range<usize> {
     let start = line
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(line.len(), |(index, _)| index);
-    let width = underline_width(&line[start..]);
+    let width = match offending {
+        Some(text) if line[start..].starts_with(&escape_invisible(text)) => {
+            escape_invisible(text).chars().count()
+        }
+        _ => underline_width(&line[start..]),
+    };
     let end = line[start..]
         .char_indices()
         .nth(width)
@@ -501,6 +525,27 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("help: did you mean `clamshell`?"), "{shown}");
+    }
+
+    #[test]
+    fn the_offending_text_is_underlined_whole() {
+        let source = "client: Jane\nhold: 3 parsecs # per side\n";
+        let problem = Diagnostic::error("`3 parsecs` is not a duration")
+            .in_file("plan.yaml")
+            .at(source, Some(Position { line: 2, column: 7 }))
+            .with_offending(Some("3 parsecs"));
+        let shown = problem.to_string();
+        assert!(
+            shown.contains("2 | hold: 3 parsecs # per side\n  |       ^^^^^^^^^\n"),
+            "{shown}"
+        );
+        // The underline is the text the reader named, not a guess at the token there.
+        let number_only = Diagnostic {
+            offending: Some("3".to_string()),
+            ..problem
+        }
+        .to_string();
+        assert!(number_only.contains("  |       ^\n"), "{number_only}");
     }
 
     #[test]

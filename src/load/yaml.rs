@@ -62,7 +62,20 @@ fn non_decimal_number(source: &SourceFile) -> Option<Diagnostic> {
 /// The YAML reader's error as a problem in the user's file: its position, and the
 /// explanation in our words.
 fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
-    let position = error.location().and_then(Position::from_yaml);
+    let location = error.location();
+    let position = location.and_then(Position::from_yaml);
+    // The text the reader stopped at, exactly as written (`3 parsecs`, `holdx`).
+    let offending = location.and_then(|location| {
+        let span = location.span();
+        let start = usize::try_from(span.byte_offset()?).ok()?;
+        let length = usize::try_from(span.byte_len()?).ok()?;
+        source
+            .text
+            .get(start..start.checked_add(length)?)
+            // A list or map is marked by its opening bracket only; the underline's own guess
+            // does better there.
+            .filter(|text| !matches!(*text, "[" | "{"))
+    });
     let Explained {
         kind,
         message,
@@ -72,6 +85,7 @@ fn yaml_error_to_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) ->
         .with_kind(kind)
         .in_file(&source.path)
         .at(&source.text, position)
+        .with_offending(offending)
         .with_optional_hint(hint)
 }
 
