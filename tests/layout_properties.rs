@@ -11,7 +11,7 @@ use hep::fonts::Fonts;
 use hep::layout::geometry::Rect;
 use hep::layout::page::{ItemKind, LaidOutDocument, PageItem};
 use hep::layout::paginate::PageFrame;
-use hep::layout::structure::{NodeId, Role, Structure};
+use hep::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use hep::layout::theme::{MIN_TEXT_CONTRAST, TIGHT_BLOCK_GAP, Theme, WHITE, contrast, hex};
 use hep::load::library::LibrarySources;
 use hep::load::plan::Plan;
@@ -564,9 +564,19 @@ fn check_label_columns(document: &LaidOutDocument, language: Language) -> Result
     let first_language = labels.len() / language.words().len();
     let mut label_x: Option<f32> = None;
     let mut value_x: Option<f32> = None;
+    // Column headers (the summary's "Do" over its table) are not card labels.
+    let column_header = |item: &PageItem| {
+        item.node.is_some_and(|node| {
+            document.structure.node(node).role == Role::TableHeader(HeaderScope::Column)
+        })
+    };
     for (index, page) in document.pages.iter().enumerate() {
         let lines: Vec<&hep::layout::page::TextLine> = page.text_lines().collect();
-        for line in &lines {
+        let card_labels = page.items.iter().filter_map(|item| match &item.kind {
+            ItemKind::Text(line) if !column_header(item) => Some(line),
+            _ => None,
+        });
+        for line in card_labels {
             if !labels.contains(&line.text.as_str()) || line.size > 17.0 {
                 continue;
             }

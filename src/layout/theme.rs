@@ -86,6 +86,57 @@ pub const MAX_LABEL_COLUMN: Pt = 1.45 * INCH;
 pub const STEP_NUMBER_GAP: Pt = 6.0;
 /// Space between a bullet and its text.
 pub const BULLET_GAP: Pt = 6.0;
+/// Space under the log's heading, before its instruction.
+pub const LOG_HEADING_GAP: Pt = 4.0;
+/// Space above and below the day names over the log's columns, together.
+pub const LOG_HEADER_PADDING: Pt = 6.0;
+/// Space above and below an exercise's name in the log.
+pub const LOG_ROW_PADDING: Pt = 5.0;
+/// What a cell of the log keeps clear: beside the exercise's name, and around its boxes.
+pub const LOG_CELL_INSET: Pt = 8.0;
+/// Space a tick box keeps above and below it in its row.
+pub const LOG_BOX_CLEARANCE: Pt = 6.0;
+/// How far a rest day's shading stays inside its cell.
+pub const LOG_REST_INSET: Pt = 1.0;
+/// Gap between the boxes of one day's cell.
+pub const LOG_BOX_GAP: Pt = 4.0;
+/// Corner radius of the log's boxes and rest days.
+pub const LOG_BOX_RADIUS: Pt = 2.0;
+
+/// The log's grid: sizes that grow in large print.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogGrid {
+    /// The column of exercise names.
+    pub label_width: Pt,
+    /// A tick box's side.
+    pub box_size: Pt,
+    /// A tick box's outline.
+    pub box_line: Pt,
+}
+
+impl LogGrid {
+    /// The grid in regular print.
+    pub const REGULAR: LogGrid = LogGrid {
+        label_width: 150.0,
+        box_size: 13.0,
+        box_line: 1.0,
+    };
+    /// The grid in large print.
+    pub const LARGE: LogGrid = LogGrid {
+        label_width: 180.0,
+        box_size: 17.0,
+        box_line: 1.5,
+    };
+}
+
+/// Share of the width the summary's exercise column takes, badge included.
+pub const SUMMARY_NAME_SHARE: f32 = 0.32;
+/// Share of the width the summary's "Do" column takes; "How often" has the rest.
+pub const SUMMARY_DOSE_SHARE: f32 = 0.38;
+/// Gap between the summary's columns.
+pub const SUMMARY_CELL_GAP: Pt = 12.0;
+/// Space above and below each row of the summary.
+pub const SUMMARY_ROW_PADDING: Pt = 5.0;
 
 /// Vertical spacing inside a card. Pagination may use the tight set to keep a card on a page
 /// it would miss by a little; [`Spacing::tight`] is the least that still reads as separate
@@ -283,6 +334,15 @@ impl Theme {
             - BOTTOM_SAFE
             - self.footer_lines as Pt * self.small.line_height
             - FOOTER_RULE_GAP
+    }
+
+    /// The log's grid for this print size.
+    pub fn log_grid(&self) -> LogGrid {
+        if self.large_print {
+            LogGrid::LARGE
+        } else {
+            LogGrid::REGULAR
+        }
     }
 
     /// The lowest point body content may reach: a gap above the footer.

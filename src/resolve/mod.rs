@@ -272,7 +272,11 @@ pub fn resolve(
         ) {
             Ok(mut card) => {
                 card.second = second_card;
-                log_rows.push((card.name.clone(), card.schedule));
+                log_rows.push(log::LoggedExercise {
+                    name: card.name.clone(),
+                    second_name: card.second.as_ref().map(|second| second.name.clone()),
+                    frequency: card.schedule,
+                });
                 cards.push(card);
             }
             Err(problem) => problems.push(problem),
@@ -304,16 +308,8 @@ pub fn resolve(
         session_date: dates::medium_date(session_day, words),
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
-        log: wants_log.then(|| {
-            let mut log = log::tracking_log(session_day, follow_up_day, &log_rows, words);
-            // A bilingual log's own words carry both languages; its day names stay short.
-            if let Some(second) = second_words {
-                log.heading = format!("{} / {}", log.heading, second.log_heading);
-                log.instruction = format!("{} / {}", log.instruction, second.log_instruction);
-                log.closing = format!("{} / {}", log.closing, second.log_closing);
-            }
-            log
-        }),
+        log: wants_log
+            .then(|| log::tracking_log(session_day, follow_up_day, &log_rows, words, second_words)),
         warnings,
         follow_up,
         cards,
