@@ -1,6 +1,6 @@
 //! A block is a strip of positioned items (a header, a card) that pagination stacks on pages.
 
-use crate::layout::geometry::{INCH, Pt, Rect};
+use crate::layout::geometry::{INCH, Pt, Rect, TOLERANCE};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::structure::NodeId;
 use crate::layout::text::{ShapedLine, TextStyle, single_line, wrap};
@@ -62,7 +62,7 @@ impl Block {
         let (first, rest): (Vec<PageItem>, Vec<PageItem>) = self
             .items
             .drain(..)
-            .partition(|item| item.bounds().y < cut - 0.01);
+            .partition(|item| item.bounds().y < cut - TOLERANCE);
         let mut rest_block = Block {
             height: (self.height - cut).max(0.0),
             items: rest,
@@ -92,7 +92,7 @@ impl Block {
         let straddles = |cut: Pt| {
             above
                 .iter()
-                .any(|bounds| bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01)
+                .any(|bounds| bounds.y < cut - TOLERANCE && bounds.bottom() > cut + TOLERANCE)
         };
         let mut cuts: Vec<Pt> = above
             .iter()
@@ -123,7 +123,7 @@ impl Block {
         self.item_tops().into_iter().find_map(|top| {
             let reach = reach.above(top)?;
             let cut = top.min(max_height);
-            (reach <= max_height + 0.01).then_some((cut, reach.min(max_height).max(cut)))
+            (reach <= max_height + TOLERANCE).then_some((cut, reach.min(max_height).max(cut)))
         })
     }
 
@@ -168,7 +168,7 @@ impl Reach {
 
     /// The items starting above `top`, and how far down they reach; `None` when there are none.
     fn above(&self, top: Pt) -> Option<Pt> {
-        let count = self.tops.partition_point(|y| *y < top - 0.01);
+        let count = self.tops.partition_point(|y| *y < top - TOLERANCE);
         count.checked_sub(1).map(|last| self.lowest_bottom[last])
     }
 }
@@ -275,33 +275,6 @@ impl Column {
         self.lines(lines, self.x + indent, style);
     }
 
-    /// A table row: a label in a fixed-width left column and a wrapped value beside it; the
-    /// label belongs to `label_node`, the value to the column's node.
-    pub fn labelled(
-        &mut self,
-        (label, label_style, label_node): (&str, TextStyle, Option<NodeId>),
-        value: &str,
-        style: TextStyle,
-        label_width: Pt,
-    ) {
-        let label_lines = wrap(label, label_style, label_width - 6.0);
-        let value_lines = wrap(value, style, self.width - label_width);
-        let top = self.y;
-        // Both columns share the first baseline so the label reads with its value.
-        let baseline_shift = style.first_baseline() - label_style.first_baseline();
-        let mut label_y = top + baseline_shift.max(0.0);
-        for line in label_lines {
-            let baseline = label_y + label_style.first_baseline();
-            self.items.push(PageItem::text(
-                line.place(self.x, baseline, label_style),
-                label_node,
-            ));
-            label_y += label_style.line_height;
-        }
-        self.lines(value_lines, self.x + label_width, style);
-        self.y = self.y.max(label_y);
-    }
-
     /// A filled rectangle behind later items.
     pub fn shape(
         &mut self,
@@ -344,6 +317,25 @@ impl Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_page_has_the_room_splitting_counts_on() {
+        use crate::layout::geometry::PageSize;
+        use crate::layout::theme::{MARGIN_TOP, Theme};
+        use crate::model::paper::PaperSize;
+        let brand = crate::resolve::brand::neutral();
+        for paper in [PaperSize::Letter, PaperSize::A4] {
+            let height = PageSize::of(paper).height;
+            for theme in [Theme::for_brand(&brand), Theme::large_print(&brand)] {
+                let room = theme.content_bottom(height) - MARGIN_TOP;
+                assert!(
+                    room >= SURE_PAGE_ROOM,
+                    "{paper:?}, large print {}: {room} pt",
+                    theme.large_print
+                );
+            }
+        }
+    }
 
     fn shape(y: Pt, height: Pt) -> PageItem {
         PageItem::shape(Shape {
