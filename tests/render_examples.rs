@@ -383,6 +383,23 @@ fn the_first_page_sums_the_plan_up_where_it_would_otherwise_be_left_empty() {
 }
 
 #[test]
+fn a_long_dose_reads_in_two_lines_beside_its_pictures() {
+    // With both pictures side by side the clamshell's dose had 1.9 inches and wrapped to five
+    // lines; stacked, the card is a line taller and the dose reads in two.
+    let (pdf, _) = render_example("jane-doe");
+    let first = page_text(pdf, 1);
+    let lines: Vec<&str> = first.lines().collect();
+    let start = lines
+        .iter()
+        .position(|line| line.starts_with("Do 2 sets of 12"))
+        .unwrap_or_else(|| panic!("no clamshell dose in {first}"));
+    assert_reads(
+        &lines[start..start + 2].join(" "),
+        "Do 2 sets of 12 on each side. Hold each one 2 seconds. Rest 30 seconds between sets.",
+    );
+}
+
+#[test]
 fn the_therapists_note_comes_first_on_its_card_signed_with_her_first_name() {
     let (_pdf, text) = render_example("jane-doe");
     let note = text.find("From Alex").expect("the note is signed");

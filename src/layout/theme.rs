@@ -106,6 +106,9 @@ pub const MEASURE_SLACK: Pt = 1.0;
 /// How much of the block after a heading must fit under it, as a share of a page, for the
 /// heading to stay on its page (all of the block when it is shorter).
 pub const KEPT_START_SHARE: f32 = 0.25;
+/// How many body lines taller a card may be with its pictures one above the other than side
+/// by side, and still be set that way for the wider text beside them.
+pub const STACKING_ALLOWANCE: f32 = 2.0;
 /// Space between a card's title and the hairline under it.
 pub const TITLE_RULE_GAP: Pt = 3.0;
 /// Thickness of the footer's rule, the same in every print size.
