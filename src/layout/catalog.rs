@@ -60,11 +60,17 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             for (index, entry) in row.iter().enumerate() {
                 let cell_x = x + index as Pt * (cell_width + CATALOG_CELL_GAP);
                 let entry_node = structure.add(Some(group), Role::Section);
+                let place = CellPlace {
+                    x: cell_x,
+                    width: cell_width,
+                    top,
+                };
                 bottom = bottom.max(cell(
                     entry,
                     &theme,
-                    (cell_x, cell_width, top),
-                    (entry_node, &mut structure),
+                    place,
+                    entry_node,
+                    &mut structure,
                     &mut column.items,
                 ));
             }
@@ -117,14 +123,24 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     }
 }
 
-/// One exercise: its pictures side by side in a frame, the name and the id; returns the bottom.
+/// Where one exercise of the contact sheet goes.
+struct CellPlace {
+    x: Pt,
+    width: Pt,
+    top: Pt,
+}
+
+/// One exercise: its pictures side by side in a frame, the name and the id, tagged under
+/// `node`; returns the bottom.
 fn cell(
     entry: &CatalogEntry,
     theme: &Theme,
-    (x, width, top): (Pt, Pt, Pt),
-    (node, structure): (NodeId, &mut Structure),
+    place: CellPlace,
+    node: NodeId,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> Pt {
+    let CellPlace { x, width, top } = place;
     let padding = CATALOG_FRAME_PADDING;
     let count = entry.pictures.len().max(1) as Pt;
     let slot_width = (width - padding * (count + 1.0)) / count;

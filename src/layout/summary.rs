@@ -90,14 +90,14 @@ pub fn summary(
     }
     column.y = header_bottom + SUMMARY_ROW_PADDING;
     rule(&mut column, theme, x, width);
+    let rows = Rows {
+        theme,
+        columns,
+        second,
+        table,
+    };
     for card in &handout.cards {
-        row(
-            card,
-            (theme, columns, second),
-            table,
-            structure,
-            &mut column,
-        );
+        rows.row(card, structure, &mut column);
         rule(&mut column, theme, x, width);
     }
     Some(Summary {
@@ -109,84 +109,93 @@ pub fn summary(
     })
 }
 
-/// One exercise's row: its badge and name, its dose and its frequency, each with its
-/// translation under it on a bilingual handout.
-fn row(
-    card: &ExerciseCard,
-    (theme, columns, second): (&Theme, Columns, Option<&'static Words>),
+/// What every row of the table shares.
+struct Rows<'a> {
+    theme: &'a Theme,
+    columns: Columns,
+    /// The second language of a bilingual handout.
+    second: Option<&'static Words>,
+    /// The table the rows belong to.
     table: NodeId,
-    structure: &mut Structure,
-    column: &mut Column,
-) {
-    let top = column.y + SUMMARY_ROW_PADDING;
-    let table_row = structure.add(Some(table), Role::TableRow);
-    let translation = second.map(|words| words.language_tag);
-    let muted = theme.body.colored(theme.muted);
-    let translated = card.second.as_deref();
+}
 
-    // The number in a badge like the card's, smaller, on the name's first line.
-    let name_node = structure.add(Some(table_row), Role::TableHeader(HeaderScope::Row));
-    let badge = theme.body.line_height;
-    let (name_x, name_width) = columns.name;
-    column
-        .items
-        .push(PageItem::shape(crate::layout::page::Shape {
-            rect: Rect::new(name_x, top, badge, badge),
-            fill: Some(theme.badge),
-            stroke: None,
-            corner_radius: badge / 2.0,
-        }));
-    let number_style = theme.label.colored(WHITE);
-    let number = single_line(&card.number.to_string(), number_style);
-    let number_x = name_x + (badge - number.width) / 2.0;
-    let number_baseline =
-        top + (badge - number_style.line_height) / 2.0 + number_style.first_baseline();
-    column.items.push(PageItem::text(
-        number.place(number_x, number_baseline, number_style),
-        Some(name_node),
-    ));
-    let text_x = name_x + badge + SUMMARY_CELL_GAP / 2.0;
-    let text_width = name_width - badge - SUMMARY_CELL_GAP / 2.0;
-    let mut bottom = top;
-    let mut cell = Column::in_node(text_x, text_width, top, name_node);
-    cell.lines(
-        wrap(&card.name, theme.body_bold, text_width),
-        text_x,
-        theme.body_bold,
-    );
-    if let Some(second) = translated {
-        cell.node = Some(structure.add_in_language(Some(name_node), Role::Paragraph, translation));
-        cell.lines(wrap(&second.name, muted, text_width), text_x, muted);
-    }
-    bottom = bottom.max(cell.y);
-    column.items.extend(cell.items);
+impl Rows<'_> {
+    /// One exercise's row: its badge and name, its dose and its frequency, each with its
+    /// translation under it on a bilingual handout.
+    fn row(&self, card: &ExerciseCard, structure: &mut Structure, column: &mut Column) {
+        let (theme, columns, second, table) = (self.theme, self.columns, self.second, self.table);
+        let top = column.y + SUMMARY_ROW_PADDING;
+        let table_row = structure.add(Some(table), Role::TableRow);
+        let translation = second.map(|words| words.language_tag);
+        let muted = theme.body.colored(theme.muted);
+        let translated = card.second.as_deref();
 
-    let cells = [
-        (
-            card.dosage.as_deref(),
-            translated.and_then(|second| second.dosage.as_deref()),
-            columns.dose,
-        ),
-        (
-            Some(card.frequency.as_str()),
-            translated.map(|second| second.frequency.as_str()),
-            columns.often,
-        ),
-    ];
-    for (value, value_translated, (cell_x, cell_width)) in cells {
-        let node = structure.add(Some(table_row), Role::TableCell);
-        let mut cell = Column::in_node(cell_x, cell_width, top, node);
-        if let Some(value) = value {
-            cell.lines(wrap(value, theme.body, cell_width), cell_x, theme.body);
-        }
-        if let Some(value) = value_translated {
-            cell.node = Some(structure.add_in_language(Some(node), Role::Paragraph, translation));
-            cell.lines(wrap(value, muted, cell_width), cell_x, muted);
+        // The number in a badge like the card's, smaller, on the name's first line.
+        let name_node = structure.add(Some(table_row), Role::TableHeader(HeaderScope::Row));
+        let badge = theme.body.line_height;
+        let (name_x, name_width) = columns.name;
+        column
+            .items
+            .push(PageItem::shape(crate::layout::page::Shape {
+                rect: Rect::new(name_x, top, badge, badge),
+                fill: Some(theme.badge),
+                stroke: None,
+                corner_radius: badge / 2.0,
+            }));
+        let number_style = theme.label.colored(WHITE);
+        let number = single_line(&card.number.to_string(), number_style);
+        let number_x = name_x + (badge - number.width) / 2.0;
+        let number_baseline =
+            top + (badge - number_style.line_height) / 2.0 + number_style.first_baseline();
+        column.items.push(PageItem::text(
+            number.place(number_x, number_baseline, number_style),
+            Some(name_node),
+        ));
+        let text_x = name_x + badge + SUMMARY_CELL_GAP / 2.0;
+        let text_width = name_width - badge - SUMMARY_CELL_GAP / 2.0;
+        let mut bottom = top;
+        let mut cell = Column::in_node(text_x, text_width, top, name_node);
+        cell.lines(
+            wrap(&card.name, theme.body_bold, text_width),
+            text_x,
+            theme.body_bold,
+        );
+        if let Some(second) = translated {
+            cell.node =
+                Some(structure.add_in_language(Some(name_node), Role::Paragraph, translation));
+            cell.lines(wrap(&second.name, muted, text_width), text_x, muted);
         }
         bottom = bottom.max(cell.y);
         column.items.extend(cell.items);
+
+        let cells = [
+            (
+                card.dosage.as_deref(),
+                translated.and_then(|second| second.dosage.as_deref()),
+                columns.dose,
+            ),
+            (
+                Some(card.frequency.as_str()),
+                translated.map(|second| second.frequency.as_str()),
+                columns.often,
+            ),
+        ];
+        for (value, value_translated, (cell_x, cell_width)) in cells {
+            let node = structure.add(Some(table_row), Role::TableCell);
+            let mut cell = Column::in_node(cell_x, cell_width, top, node);
+            if let Some(value) = value {
+                cell.lines(wrap(value, theme.body, cell_width), cell_x, theme.body);
+            }
+            if let Some(value) = value_translated {
+                cell.node =
+                    Some(structure.add_in_language(Some(node), Role::Paragraph, translation));
+                cell.lines(wrap(value, muted, cell_width), cell_x, muted);
+            }
+            bottom = bottom.max(cell.y);
+            column.items.extend(cell.items);
+        }
+        column.y = bottom + SUMMARY_ROW_PADDING;
     }
-    column.y = bottom + SUMMARY_ROW_PADDING;
 }
 
 /// A hairline across the table at the column's y.

@@ -81,12 +81,8 @@ pub fn card_block(
         let heights: Vec<(usize, Pt)> = choices
             .iter()
             .map(|&columns| {
-                let block = card_layout(
-                    card,
-                    (handout, theme, grid),
-                    columns,
-                    &mut structure.clone(),
-                );
+                let block =
+                    card_layout(card, handout, theme, grid, columns, &mut structure.clone());
                 (columns, block.height)
             })
             .collect();
@@ -105,10 +101,12 @@ pub fn card_block(
     let tight_columns = shortest(&tight_theme);
     let columns = shortest(theme);
     let mut tight_structure = structure.clone();
-    let regular = card_layout(card, (handout, theme, grid), columns, structure);
+    let regular = card_layout(card, handout, theme, grid, columns, structure);
     let tight = card_layout(
         card,
-        (handout, &tight_theme, grid),
+        handout,
+        &tight_theme,
+        grid,
         tight_columns,
         &mut tight_structure,
     );
@@ -122,7 +120,9 @@ pub fn card_block(
 /// The card with its pictures in `columns` columns.
 fn card_layout(
     card: &ExerciseCard,
-    (handout, theme, grid): (&Handout, &Theme, CardGrid),
+    handout: &Handout,
+    theme: &Theme,
+    grid: CardGrid,
     columns: usize,
     structure: &mut Structure,
 ) -> Block {
