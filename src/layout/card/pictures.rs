@@ -89,11 +89,17 @@ pub fn picture_float(
         let mut bottom = frame_top;
         for (index, picture) in pictures.iter().enumerate() {
             let x = left + index as Pt * (slot + PICTURE_GAP);
-            let frame = Rect::new(x, frame_top, slot, picture_height + 2.0 * FRAME_PADDING);
+            // The picture starts below the caption tab that reaches into the frame.
+            let frame = Rect::new(
+                x,
+                frame_top,
+                slot,
+                picture_height + 2.0 * FRAME_PADDING + tab,
+            );
             bottom = bottom.max(framed_picture(
                 picture,
                 (card, first + index),
-                frame,
+                (frame, tab),
                 context,
                 structure,
                 &mut items,
@@ -117,7 +123,7 @@ pub fn picture_float(
 fn framed_picture(
     picture: &CardPicture,
     (card, index): (&ExerciseCard, usize),
-    frame: Rect,
+    (frame, tab): (Rect, Pt),
     context: &CardContext,
     structure: &mut Structure,
     items: &mut Vec<PageItem>,
@@ -129,7 +135,7 @@ fn framed_picture(
             alt: picture_alt(card, index),
         },
     );
-    let inner_height = frame.height - 2.0 * FRAME_PADDING;
+    let inner_height = frame.height - 2.0 * FRAME_PADDING - tab;
     let (width, height) = fit_within(
         picture.picture.aspect_ratio(),
         frame.width - 2.0 * FRAME_PADDING,
@@ -145,7 +151,7 @@ fn framed_picture(
         picture.picture.clone(),
         Rect::new(
             frame.x + (frame.width - width) / 2.0,
-            frame.y + FRAME_PADDING + (inner_height - height) / 2.0,
+            frame.y + FRAME_PADDING + tab + (inner_height - height) / 2.0,
             width,
             height,
         ),
