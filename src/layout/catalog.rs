@@ -1,7 +1,8 @@
 //! The library contact sheet: two exercises to a row, both pictures side by side, grouped
 //! under region headings.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{PageSize, Pt, Rect, fit_within};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
 use crate::layout::paginate::{PageFrame, paginate};

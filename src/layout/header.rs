@@ -1,7 +1,8 @@
 //! The top of the first page: the clinic, the title, who and when, the next appointment, and
 //! the therapist's note.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};

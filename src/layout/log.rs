@@ -1,7 +1,8 @@
 //! The tracking log as a grid: a row per exercise, a column per day, a week to a band, with
 //! tick boxes drawn as shapes (the font has no box glyph) and rest days shaded.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::paginate::Placeable;

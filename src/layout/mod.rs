@@ -5,6 +5,7 @@ pub mod block;
 pub mod card;
 pub mod catalog;
 pub mod chrome;
+pub mod column;
 pub mod geometry;
 pub mod header;
 pub mod log;

@@ -2,7 +2,8 @@
 //! number, its name, how much and how often), set where it costs no paper: when the first
 //! page would otherwise end with empty room that the next card cannot use.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::{Page, PageItem};
 use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};

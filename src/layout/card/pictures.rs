@@ -1,8 +1,8 @@
 //! A card's pictures: framed, in a grid of one or two columns at the card's top right (or
 //! across the card in large print), each figure cropped to fill its frame, captions on tabs.
 
-use crate::layout::block::Column;
 use crate::layout::card::CardContext;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::qr::{QR_SIDE, qr_items};

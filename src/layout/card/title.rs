@@ -1,8 +1,8 @@
 //! A card's title row: the number in a badge, the exercise's name (and its translation), a
 //! hairline under them.
 
-use crate::layout::block::Column;
 use crate::layout::card::CardContext;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::PageItem;
 use crate::layout::structure::{NodeId, Role, Structure};
