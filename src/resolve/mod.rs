@@ -24,11 +24,10 @@ use crate::fonts::Fonts;
 use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
 use crate::load::exercise::{Exercise, ExerciseText};
-use crate::load::frequency::Frequency;
 use crate::load::library::Library;
 use crate::load::plan::{Plan, PlannedExercise};
 use crate::resolve::handout::{Brand, ExerciseCard, FollowUpBox, Handout};
-use crate::resolve::log::TrackingLog;
+use crate::resolve::log::{LoggedExercise, TrackingLog};
 use crate::resolve::picture::{PictureLoader, PrintSize};
 use crate::resolve::program::Prescription;
 use crate::resolve::texts::PrintedText;
@@ -291,7 +290,7 @@ impl<'a> Resolver<'a> {
     fn exercise_cards(
         &mut self,
         prescription: &Prescription,
-    ) -> (Vec<ExerciseCard>, Vec<(String, Frequency)>) {
+    ) -> (Vec<ExerciseCard>, Vec<LoggedExercise>) {
         let mut cards: Vec<ExerciseCard> = Vec::with_capacity(prescription.exercises.len());
         let mut log_rows = Vec::with_capacity(prescription.exercises.len());
         for planned in &prescription.exercises {
@@ -339,7 +338,11 @@ impl<'a> Resolver<'a> {
             match card {
                 Ok(mut card) => {
                     card.second = second_card;
-                    log_rows.push((card.name.clone(), card.schedule));
+                    log_rows.push(LoggedExercise {
+                        name: card.name.clone(),
+                        second_name: card.second.as_ref().map(|second| second.name.clone()),
+                        frequency: card.schedule,
+                    });
                     cards.push(card);
                 }
                 Err(problem) => self.problems.push(problem),
@@ -409,7 +412,7 @@ impl<'a> Resolver<'a> {
     fn tracking_log(
         &self,
         follow_up: Option<&FollowUpBox>,
-        rows: &[(String, Frequency)],
+        rows: &[LoggedExercise],
     ) -> Option<TrackingLog> {
         let wanted = self
             .plan
@@ -420,14 +423,13 @@ impl<'a> Resolver<'a> {
         }
         let Languages { words, second } = self.languages;
         let follow_up_day = follow_up.map(|follow_up| follow_up.day);
-        let mut log = log::tracking_log(self.session_day, follow_up_day, rows, words);
-        // A bilingual log's own words carry both languages; its day names stay short.
-        if let Some(second) = second {
-            log.heading = format!("{} / {}", log.heading, second.log_heading);
-            log.instruction = format!("{} / {}", log.instruction, second.log_instruction);
-            log.closing = format!("{} / {}", log.closing, second.log_closing);
-        }
-        Some(log)
+        Some(log::tracking_log(
+            self.session_day,
+            follow_up_day,
+            rows,
+            words,
+            second,
+        ))
     }
 }
 
