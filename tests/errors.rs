@@ -400,6 +400,13 @@ fn extract_names_what_is_wrong_with_the_pdf() {
     ] {
         let (line, output) = extract_json(dir.path(), pdf);
         assert_eq!(output.status.code(), Some(1), "{pdf}: {line}");
+        // The object's keys come in the README's order, as render --json writes them.
+        let raw = String::from_utf8_lossy(&output.stdout);
+        let start = format!(
+            r#""errors":[{{"code":"{code}","file":"{pdf}","line":null,"column":null,"message":"#
+        );
+        assert!(raw.contains(&start), "{pdf}: {raw}");
+        assert!(raw.contains(r#"","hint":""#), "{pdf}: {raw}");
         assert_eq!(line["errors"][0]["code"], code, "{pdf}: {line}");
         assert_eq!(line["errors"][0]["file"], pdf, "{pdf}: {line}");
         assert!(!line["errors"][0]["hint"].is_null(), "{pdf}: {line}");

@@ -294,7 +294,8 @@ fn every_bundled_program_has_a_french_title_and_description() {
         .unwrap()
         .filter(|entry| {
             let path = entry.as_ref().unwrap().path();
-            path.extension().is_some_and(|extension| extension == "yaml")
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
         })
         .count();
     assert!(files > 0);

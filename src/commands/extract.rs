@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use serde::Serialize;
+
 use crate::batch::runner::WRITE_HINT;
 use crate::cli::ExtractArgs;
 use crate::commands::CommandResult;
@@ -17,6 +19,18 @@ use crate::output::{Messages, StdoutText};
 /// Largest PDF read: an archival handout with 40 exercises and their photos is a few MiB.
 pub const MAX_PDF_BYTES: u64 = 100 * 1024 * 1024;
 
+/// What `hep extract --json` prints: the files written and the command that renders the
+/// handout again, or (both empty) the problem that stopped it, in the form `render --json`
+/// uses.
+#[derive(Debug, Serialize)]
+struct JsonReport<'a> {
+    pdf: &'a Path,
+    dir: &'a Path,
+    files: Vec<&'a str>,
+    render: Vec<&'a str>,
+    errors: Vec<&'a Diagnostic>,
+}
+
 /// Writes the handout's record into the folder. With `--json`, a failure is also a line on
 /// standard output, its problem in the form `hep render --json` uses.
 pub fn run(args: ExtractArgs, messages: Messages) -> CommandResult {
@@ -24,28 +38,30 @@ pub fn run(args: ExtractArgs, messages: Messages) -> CommandResult {
         Ok(extracted) => extracted,
         Err(problem) => {
             if args.json {
-                let report = serde_json::json!({
-                    "pdf": args.pdf,
-                    "dir": args.dir,
-                    "errors": [&problem],
-                });
+                let report = JsonReport {
+                    pdf: &args.pdf,
+                    dir: &args.dir,
+                    files: Vec::new(),
+                    render: Vec::new(),
+                    errors: vec![&problem],
+                };
                 let mut out = StdoutText::default();
-                out.line(report);
+                out.line(serde_json::to_string(&report)?);
                 out.print()?;
             }
             return Err(problem.into());
         }
     };
     if args.json {
-        let report = serde_json::json!({
-            "pdf": args.pdf,
-            "dir": args.dir,
-            "files": files.iter().map(|file| &file.path).collect::<Vec<_>>(),
-            "render": command,
-            "errors": [],
-        });
+        let report = JsonReport {
+            pdf: &args.pdf,
+            dir: &args.dir,
+            files: files.iter().map(|file| file.path.as_str()).collect(),
+            render: command.iter().map(String::as_str).collect(),
+            errors: Vec::new(),
+        };
         let mut out = StdoutText::default();
-        out.line(report);
+        out.line(serde_json::to_string(&report)?);
         out.print()?;
     } else {
         messages.info(format_args!(
@@ -122,7 +138,11 @@ fn read_record(pdf: &Path) -> Result<Vec<RecordFile>, Diagnostic> {
         Diagnostic::error(format!("cannot read `{}`: {reason}", pdf.display()))
             .with_kind(kind)
             .in_file(pdf)
-            .with_hint("give a handout rendered by `hep render --archive`")
+            .with_hint(match kind {
+                Kind::MissingFile => "check the file name (a path from the current folder)",
+                Kind::Io => "check that you may read the file",
+                _ => "give a handout rendered by `hep render --archive`",
+            })
     };
     let bytes = read_input_file(pdf, MAX_PDF_BYTES).map_err(|error| match error {
         ReadError::TooLarge { .. } => cannot(
