@@ -74,6 +74,14 @@ fn render_json_gives_each_error_a_code_a_position_and_a_hint() {
     assert_eq!(error["column"], 5);
     assert_eq!(error["message"], "unknown exercise `clamshel`");
     assert_eq!(error["hint"], "did you mean `clamshell`?");
+    // A parsed Value sorts its keys; the line itself has them in the README's order.
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains(
+            r#"{"code":"unknown-exercise","file":"jane.yaml","line":4,"column":5,"message":"unknown exercise `clamshel`","hint":"did you mean `clamshell`?"}"#
+        ),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(
         output.stderr.is_empty(),
         "with --json the errors are in the JSON only: {}",
