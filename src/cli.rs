@@ -295,6 +295,11 @@ pub struct ShowArgs {
     #[arg(long, value_name = "ID")]
     pub program: Option<String>,
 
+    /// The language to show it in (`en`, `fr`), as a handout in that language would print
+    /// it; the exercise's (or program's) own language when not given.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+
     /// Library options.
     #[command(flatten)]
     pub library: LibraryArgs,
@@ -326,6 +331,6 @@ pub enum PageArg {
 }
 
 /// `--date`: the same dates, and the same checks, as a plan's `date:`.
-fn session_date(text: &str) -> Result<jiff::civil::Date, String> {
+fn session_date(text: &str) -> Result<jiff::civil::Date, crate::load::refusal::Refusal> {
     crate::load::scalar::CalendarDate::parse(text).map(|date| date.0)
 }

@@ -37,111 +37,88 @@ pub enum Severity {
     Warning,
 }
 
-/// What kind of problem a diagnostic reports: decides the exit status and gives scripts a
-/// stable `code` to match on (`hep render --json`, `hep check --json`).
-///
-/// The codes are part of hep's interface and documented in the README: new kinds may be
-/// added, but a code never changes its meaning or its spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+/// Declares [`Kind`] from one list, so that every kind has its code and is in [`Kind::ALL`].
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident => $code:literal,)*) => {
+        /// What kind of problem a diagnostic reports: decides the exit status and gives scripts a
+        /// stable `code` to match on (`hep render --json`, `hep check --json`).
+        ///
+        /// The codes are part of hep's interface and documented in the README (a test checks
+        /// the table against this list): new kinds may be added, but a code never changes its
+        /// meaning or its spelling.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the README's order.
+            pub const ALL: &[Kind] = &[$(Kind::$kind,)*];
+
+            /// The stable kebab-case name scripts see in `--json` output.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $code,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
     /// The command line does not make sense: a bad flag value or flags that do not go
     /// together. The only kind that exits with status 2.
-    Usage,
+    Usage => "usage",
     /// The file is not valid YAML (bad indentation, an unclosed quote...).
-    YamlSyntax,
+    YamlSyntax => "yaml-syntax",
     /// A key the file does not allow, usually a misspelling.
-    UnknownField,
+    UnknownField => "unknown-field",
     /// A key the file must have is not there.
-    MissingField,
+    MissingField => "missing-field",
     /// A key given twice in one mapping.
-    DuplicateKey,
+    DuplicateKey => "duplicate-key",
     /// A value that cannot be used: wrong type, out of range, not a duration... The default
     /// for errors.
-    BadValue,
+    BadValue => "bad-value",
     /// A file too large or too intricate to read safely.
-    TooLarge,
+    TooLarge => "too-large",
     /// A plan (or `hep show`, `hep new`) names an exercise the library does not have.
-    UnknownExercise,
+    UnknownExercise => "unknown-exercise",
     /// A plan (or `hep show`, `hep new`) names a program the library does not have.
-    UnknownProgram,
+    UnknownProgram => "unknown-program",
     /// An exercise has no text in the handout's language.
-    MissingTranslation,
+    MissingTranslation => "missing-translation",
     /// A file or folder named by the user does not exist.
-    MissingFile,
+    MissingFile => "missing-file",
     /// A picture (illustration or logo) cannot be read or decoded.
-    BadPicture,
+    BadPicture => "bad-picture",
     /// Text uses characters the handout's font cannot print.
-    UnprintableText,
+    UnprintableText => "unprintable-text",
     /// Two things would take the same place: two plans writing one PDF, two exercises with
     /// one id, files already there.
-    Conflict,
-    /// A PDF given to `hep extract` carries no handout record, or a broken one.
-    NoRecord,
+    Conflict => "conflict",
+    /// A PDF given to `hep extract` carries no handout record.
+    NoRecord => "no-record",
+    /// A file given to `hep extract` is not a PDF that can be read (or is encrypted).
+    NotAPdf => "not-a-pdf",
+    /// A PDF given to `hep extract` carries a record hep did not make or that was damaged:
+    /// broken attachments, names that clash, no plan, an unreadable settings file.
+    BrokenRecord => "broken-record",
     /// Reading or writing failed for a reason outside the input (permissions, a full disk).
-    Io,
+    Io => "io",
     /// A warning: the handout works but could be clearer for the client. The default for
     /// warnings.
-    Clarity,
+    Clarity => "clarity",
     /// A warning: the layout had to compromise to fit the page and stay legible (a footer cut
     /// short, a brand colour darkened for contrast).
-    Layout,
+    Layout => "layout",
     /// Ctrl-C (or SIGTERM) stopped a batch before this plan was written.
-    Interrupted,
+    Interrupted => "interrupted",
     /// Anything else; report it if you see it.
-    Other,
+    Other => "other",
 }
 
 impl Kind {
-    /// Every kind, in the README's order.
-    pub const ALL: [Kind; 20] = [
-        Kind::Usage,
-        Kind::YamlSyntax,
-        Kind::UnknownField,
-        Kind::MissingField,
-        Kind::DuplicateKey,
-        Kind::BadValue,
-        Kind::TooLarge,
-        Kind::UnknownExercise,
-        Kind::UnknownProgram,
-        Kind::MissingTranslation,
-        Kind::MissingFile,
-        Kind::BadPicture,
-        Kind::UnprintableText,
-        Kind::Conflict,
-        Kind::NoRecord,
-        Kind::Io,
-        Kind::Clarity,
-        Kind::Layout,
-        Kind::Interrupted,
-        Kind::Other,
-    ];
-
-    /// The stable kebab-case name scripts see in `--json` output.
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Usage => "usage",
-            Kind::YamlSyntax => "yaml-syntax",
-            Kind::UnknownField => "unknown-field",
-            Kind::MissingField => "missing-field",
-            Kind::DuplicateKey => "duplicate-key",
-            Kind::BadValue => "bad-value",
-            Kind::TooLarge => "too-large",
-            Kind::UnknownExercise => "unknown-exercise",
-            Kind::UnknownProgram => "unknown-program",
-            Kind::MissingTranslation => "missing-translation",
-            Kind::MissingFile => "missing-file",
-            Kind::BadPicture => "bad-picture",
-            Kind::UnprintableText => "unprintable-text",
-            Kind::Conflict => "conflict",
-            Kind::NoRecord => "no-record",
-            Kind::Io => "io",
-            Kind::Clarity => "clarity",
-            Kind::Layout => "layout",
-            Kind::Interrupted => "interrupted",
-            Kind::Other => "other",
-        }
-    }
-
     /// The kind of a failure to read or write a file: missing, or something else.
     pub fn of_io(error: &std::io::Error) -> Kind {
         match error.kind() {
@@ -150,12 +127,13 @@ impl Kind {
         }
     }
 
-    /// The kind of any other failure: from the I/O error behind it, when there is one.
+    /// The kind of a failure to write (from `output`'s file functions): from the I/O error
+    /// behind it ([`Kind::MissingFile`] for a missing folder), else [`Kind::Io`].
     pub fn of_failure(failure: &anyhow::Error) -> Kind {
         failure
             .chain()
             .find_map(|cause| cause.downcast_ref::<std::io::Error>())
-            .map_or(Kind::Other, Kind::of_io)
+            .map_or(Kind::Io, Kind::of_io)
     }
 
     /// The exit status of a command that fails with this kind of error: 2 for usage, 1 for
@@ -181,6 +159,10 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     /// The line of the file at `position`, shown under the message.
     pub source_line: Option<String>,
+    /// The user's own text the problem is about, exactly as written and starting at
+    /// `position` (`3 parsecs`, `holdx`), when the reader knows where it ends; underlined
+    /// under the line.
+    pub offending: Option<String>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it, when we can say.
@@ -197,6 +179,7 @@ impl Diagnostic {
             file: None,
             position: None,
             source_line: None,
+            offending: None,
             message: message.into(),
             hint: None,
         }
@@ -249,6 +232,15 @@ impl Diagnostic {
                 .map(|line| line.to_string());
             self.position = Some(position);
         }
+        self
+    }
+
+    /// Names the text the problem is about, when it is known and on one line (a span that
+    /// runs over several lines is left to the underline's own guess).
+    pub fn with_offending(mut self, text: Option<&str>) -> Diagnostic {
+        self.offending = text
+            .filter(|text| !text.is_empty() && !text.contains('\n'))
+            .map(str::to_string);
         self
     }
 
@@ -307,7 +299,11 @@ impl fmt::Display for Diagnostic {
                 Snippet::source(line.as_str())
                     .line_start(position.line)
                     .path(file.as_str())
-                    .annotation(AnnotationKind::Primary.span(underlined(line, *column))),
+                    .annotation(AnnotationKind::Primary.span(underlined(
+                        line,
+                        *column,
+                        self.offending.as_deref(),
+                    ))),
             ),
             (Some(file), Some(position), None) => title.element(
                 Origin::path(file.as_str())
@@ -336,13 +332,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The bytes of `line` to underline: the token starting at `column` (1-based, in characters).
-fn underlined(line: &str, column: usize) -> std::ops::Range<usize> {
+/// The bytes of `line` to underline: the offending text at `column` (1-based, in characters)
+/// when it is there, else the token starting at `column`.
+fn underlined(line: &str, column: usize, offending: Option<&str>) -> std::ops::Range<usize> {
     let start = line
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(line.len(), |(index, _)| index);
-    let width = underline_width(&line[start..]);
+    let width = match offending {
+        Some(text) if line[start..].starts_with(&escape_invisible(text)) => {
+            escape_invisible(text).chars().count()
+        }
+        _ => underline_width(&line[start..]),
+    };
     let end = line[start..]
         .char_indices()
         .nth(width)
@@ -419,25 +421,6 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 impl Diagnostics {
-    /// What a failed command reports: its diagnostics as they are, or any other error as one
-    /// diagnostic (of kind [`Kind::Io`] or [`Kind::MissingFile`] when an I/O error is behind
-    /// it, else [`Kind::Other`]). A failure already reported gives none.
-    pub fn from_failure(failure: anyhow::Error) -> Diagnostics {
-        if failure.is::<AlreadyReported>() {
-            return Diagnostics(Vec::new());
-        }
-        let failure = match failure.downcast::<Diagnostics>() {
-            Ok(problems) => return problems,
-            Err(failure) => failure,
-        };
-        match failure.downcast::<Diagnostic>() {
-            Ok(problem) => problem.into(),
-            Err(failure) => Diagnostics::from(
-                Diagnostic::error(format!("{failure:#}")).with_kind(Kind::of_failure(&failure)),
-            ),
-        }
-    }
-
     /// The exit status of a command that failed with these problems: 2 when one is a usage
     /// error, otherwise 1.
     pub fn exit_status(&self) -> u8 {
@@ -476,18 +459,6 @@ impl From<Diagnostic> for Diagnostics {
         Diagnostics(vec![diagnostic])
     }
 }
-
-/// A failure whose problems were already printed: the command exits 1 without another message.
-#[derive(Debug)]
-pub struct AlreadyReported;
-
-impl fmt::Display for AlreadyReported {
-    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
-    }
-}
-
-impl std::error::Error for AlreadyReported {}
 
 /// Suggests the closest of `candidates` to a misspelt `word`, as "did you mean `x`?".
 pub fn did_you_mean<'a>(
@@ -557,6 +528,27 @@ mod tests {
     }
 
     #[test]
+    fn the_offending_text_is_underlined_whole() {
+        let source = "client: Jane\nhold: 3 parsecs # per side\n";
+        let problem = Diagnostic::error("`3 parsecs` is not a duration")
+            .in_file("plan.yaml")
+            .at(source, Some(Position { line: 2, column: 7 }))
+            .with_offending(Some("3 parsecs"));
+        let shown = problem.to_string();
+        assert!(
+            shown.contains("2 | hold: 3 parsecs # per side\n  |       ^^^^^^^^^\n"),
+            "{shown}"
+        );
+        // The underline is the text the reader named, not a guess at the token there.
+        let number_only = Diagnostic {
+            offending: Some("3".to_string()),
+            ..problem
+        }
+        .to_string();
+        assert!(number_only.contains("  |       ^\n"), "{number_only}");
+    }
+
+    #[test]
     fn long_lines_are_cut_around_the_position() {
         let line = format!("exercises: {}x{}", "[".repeat(500), "]".repeat(500));
         let problem = Diagnostic::error("too deep").in_file("deep.yaml").at(
@@ -592,7 +584,7 @@ mod tests {
                 "{code}"
             );
         }
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             assert_eq!(kind.exit_status(), if kind == Kind::Usage { 2 } else { 1 });
         }
         let mixed = Diagnostics(vec![
@@ -630,30 +622,6 @@ mod tests {
         assert!(format!("{problem:#}").contains('\u{1b}'));
         let shown = problem.to_string();
         assert_eq!(shown, "warning: long step\n--> a.yaml\n");
-    }
-
-    #[test]
-    fn any_other_failure_becomes_one_problem_of_kind_io_or_other() {
-        let problems = Diagnostics::from_failure(anyhow::anyhow!("disk on fire"));
-        assert_eq!(problems.0.len(), 1);
-        assert_eq!(problems.0[0].kind, Kind::Other);
-        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
-            .context("cannot create `clinic`");
-        let problems = Diagnostics::from_failure(denied);
-        assert_eq!(problems.0[0].kind, Kind::Io);
-        assert!(
-            problems.0[0]
-                .message
-                .starts_with("cannot create `clinic`: ")
-        );
-        assert_eq!(problems.exit_status(), 1);
-        let usage: anyhow::Error = Diagnostics::from(Diagnostic::usage("x")).into();
-        assert_eq!(Diagnostics::from_failure(usage).exit_status(), 2);
-        assert!(
-            Diagnostics::from_failure(AlreadyReported.into())
-                .0
-                .is_empty()
-        );
     }
 
     #[test]

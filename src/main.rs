@@ -3,8 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use hep::diagnostic::Diagnostics;
-use hep::output::interrupt::{INTERRUPTED_EXIT_STATUS, Interrupted};
+use hep::commands::Failure;
 use hep::output::{Messages, Verbosity};
 
 /// mimalloc rather than the system allocator: see Cargo.toml.
@@ -35,15 +34,11 @@ fn main() -> ExitCode {
     };
     match hep::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        // Ctrl-C: what was and was not written is already said; the shell's status for it.
-        Err(failure) if failure.is::<Interrupted>() => ExitCode::from(INTERRUPTED_EXIT_STATUS),
         Err(failure) => {
-            // The kind of each problem decides the status: 2 for usage, 1 for bad input.
-            let problems = Diagnostics::from_failure(failure);
-            if !problems.0.is_empty() {
-                messages.problem(&problems);
+            if let Failure::Problems(problems) = &failure {
+                messages.problem(problems);
             }
-            ExitCode::from(problems.exit_status())
+            ExitCode::from(failure.exit_status())
         }
     }
 }

@@ -10,18 +10,11 @@ use std::process::Command;
 use common::*;
 use hep::load::library::LibrarySources;
 use hep::resolve::handout::Handout;
-use hep::workspace::{PlanInput, Workspace};
+use hep::workspace::PlanInput;
 
 /// The handout hep makes of an example, to know what the PDF must hold.
 fn handout(name: &str, libraries: &[&str]) -> Handout {
-    let workspace = Workspace::load(
-        &LibrarySources {
-            bundled: true,
-            folders: libraries.iter().map(|folder| repo().join(folder)).collect(),
-        },
-        None,
-    )
-    .unwrap();
+    let workspace = workspace_with(libraries.iter().map(|folder| repo().join(folder)).collect());
     let path = repo().join(format!("examples/plans/{name}.yaml"));
     let plan = workspace.plan(PlanInput::File(&path)).unwrap();
     workspace.handout(&plan).unwrap()

@@ -180,3 +180,65 @@ fn the_scan_sees_plain_grouped_and_nested_imports() {
         [(1, "load"), (3, "layout"), (3, "model"), (7, "resolve")]
     );
 }
+
+/// The decimal literals of a file's code outside its tests and its named constants, except
+/// 0, 1 and 2 (nothing, one, halving and doubling are arithmetic, not dimensions).
+fn bare_numbers(source: &str) -> Vec<String> {
+    let code = without_comments(source);
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut numbers = Vec::new();
+    for line in code.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("const ") || trimmed.starts_with("pub const ") {
+            continue;
+        }
+        let bytes = line.as_bytes();
+        let mut index = 0;
+        while index < bytes.len() {
+            let starts_number = bytes[index].is_ascii_digit()
+                && (index == 0
+                    || !(bytes[index - 1].is_ascii_alphanumeric()
+                        || bytes[index - 1] == b'_'
+                        || bytes[index - 1] == b'.'));
+            if !starts_number {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while index < bytes.len() && (bytes[index].is_ascii_digit() || bytes[index] == b'.') {
+                index += 1;
+            }
+            let literal = &line[start..index];
+            if literal.contains('.') && !["0.0", "1.0", "2.0"].contains(&literal) {
+                numbers.push(literal.to_string());
+            }
+        }
+    }
+    numbers
+}
+
+#[test]
+fn layout_takes_its_dimensions_from_the_theme() {
+    let layout = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/layout");
+    let mut found = Vec::new();
+    for file in rust_files(&layout) {
+        if file.ends_with("theme.rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&file).unwrap();
+        for number in bare_numbers(&source) {
+            found.push(format!("{}: {number}", file.display()));
+        }
+    }
+    assert!(
+        found.len() <= 15,
+        "{} bare numbers in src/layout outside theme.rs; name them in the theme:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    // The scan finds what it should.
+    assert_eq!(
+        bare_numbers("let a = x + 6.0; // 7.0\nconst B: f32 = 3.0;\nlet c = y2.5 + 0.0 * 1.5;"),
+        ["6.0", "1.5"]
+    );
+}

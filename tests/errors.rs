@@ -74,6 +74,14 @@ fn render_json_gives_each_error_a_code_a_position_and_a_hint() {
     assert_eq!(error["column"], 5);
     assert_eq!(error["message"], "unknown exercise `clamshel`");
     assert_eq!(error["hint"], "did you mean `clamshell`?");
+    // A parsed Value sorts its keys; the line itself has them in the README's order.
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains(
+            r#"{"code":"unknown-exercise","file":"jane.yaml","line":4,"column":5,"message":"unknown exercise `clamshel`","hint":"did you mean `clamshell`?"}"#
+        ),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(
         output.stderr.is_empty(),
         "with --json the errors are in the JSON only: {}",
@@ -247,4 +255,174 @@ error: unknown exercise `clamshel`
 ";
     assert!(message.starts_with(expected), "{message}");
     assert!(!dir.path().join("jane.pdf").exists());
+}
+
+/// The README's table of error codes, in its order.
+fn readme_codes() -> Vec<String> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let section = readme
+        .split("### Errors for scripts")
+        .nth(1)
+        .expect("the README has a section on errors for scripts");
+    let table = section
+        .split("| code | meaning |")
+        .nth(1)
+        .expect("the section has the table of codes");
+    table
+        .lines()
+        .skip(2) // the rest of the header line and `|---|---|`
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cell = line.split('|').nth(1).unwrap().trim();
+            cell.trim_matches('`').to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_lists_every_error_code_and_no_other() {
+    let documented = readme_codes();
+    let codes: Vec<&str> = hep::diagnostic::Kind::ALL
+        .iter()
+        .map(|kind| kind.code())
+        .collect();
+    assert_eq!(
+        documented, codes,
+        "the README's table of codes differs from diagnostic::Kind"
+    );
+}
+
+#[test]
+fn a_refused_value_keeps_its_message_and_its_hint_apart() {
+    let (lines, output) = render_json(
+        &[
+            (
+                "a-hold.yaml",
+                "client: Jane\nexercises:\n  - id: clamshell\n    hold: 3 weeks ago\n",
+            ),
+            (
+                "b-often.yaml",
+                "client: Jane\nexercises:\n  - id: clamshell\n    frequency: hourly\n",
+            ),
+            (
+                "c-follow.yaml",
+                "client: Jane\nfollow_up: someday\nexercises: [clamshell]\n",
+            ),
+        ],
+        &["--date", "2026-11-26"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let error_of = |plan: &str| {
+        let line = lines.iter().find(|line| line["plan"] == plan).unwrap();
+        assert_eq!(line["errors"].as_array().unwrap().len(), 1, "{line}");
+        line["errors"][0].clone()
+    };
+    for (plan, message, hint, line) in [
+        (
+            "a-hold.yaml",
+            "`3 weeks ago` is not a duration",
+            "write a duration like `30s`",
+            4,
+        ),
+        (
+            "b-often.yaml",
+            "`hourly` is not a frequency we understand",
+            "write `daily`, `twice daily`",
+            4,
+        ),
+        (
+            "c-follow.yaml",
+            "`someday` is not a follow-up we understand",
+            "write `2 weeks`, `10 days`",
+            2,
+        ),
+    ] {
+        let error = error_of(plan);
+        assert_eq!(error["code"], "bad-value", "{error}");
+        assert_eq!(error["message"], message, "{error}");
+        assert!(error["hint"].as_str().unwrap().starts_with(hint), "{error}");
+        assert_eq!(error["line"], line, "{error}");
+    }
+}
+
+#[test]
+fn yaml_the_reader_refuses_is_explained_in_plain_words() {
+    let (lines, _) = render_json(
+        &[
+            ("a-tab.yaml", "client: Jane\nexercises:\n\t- clamshell\n"),
+            (
+                "b-two.yaml",
+                "client: Jane\nexercises: [clamshell]\n---\nclient: Joan\n",
+            ),
+            ("c-empty.yaml", "client:\nexercises: [clamshell]\n"),
+            (
+                "d-nan.yaml",
+                "client: Jane\nexercises:\n  - id: clamshell\n    sets: .nan\n",
+            ),
+        ],
+        &["--date", "2026-11-26"],
+    );
+    let error_of = |plan: &str| {
+        let line = lines.iter().find(|line| line["plan"] == plan).unwrap();
+        line["errors"][0].clone()
+    };
+    for (plan, code, says) in [
+        (
+            "a-tab.yaml",
+            "yaml-syntax",
+            "a tab is used to indent this line",
+        ),
+        ("b-two.yaml", "yaml-syntax", "a second YAML document"),
+        ("c-empty.yaml", "bad-value", "this value is empty"),
+        ("d-nan.yaml", "bad-value", "not a number"),
+    ] {
+        let error = error_of(plan);
+        assert_eq!(error["code"], code, "{plan}: {error}");
+        assert!(
+            error["message"].as_str().unwrap().contains(says),
+            "{plan}: {error}"
+        );
+        assert!(!error["hint"].is_null(), "{plan}: {error}");
+    }
+}
+
+/// Runs `hep extract --json PDF out` in `dir` and returns its one line of JSON.
+fn extract_json(dir: &std::path::Path, pdf: &str) -> (Value, std::process::Output) {
+    let output = hep_in(dir, &["extract", pdf, "out", "--json"]);
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    let line = serde_json::from_str(stdout.trim()).unwrap_or_else(|_| panic!("{stdout}"));
+    (line, output)
+}
+
+#[test]
+fn extract_names_what_is_wrong_with_the_pdf() {
+    let plain = rendered_example("jane-doe");
+    let dir = folder_with(&[
+        ("notes.pdf", b"these are notes, not a PDF\n"),
+        ("plain.pdf", &std::fs::read(&plain.pdf).unwrap()),
+    ]);
+    for (pdf, code) in [
+        ("notes.pdf", "not-a-pdf"),
+        ("plain.pdf", "no-record"),
+        ("missing.pdf", "missing-file"),
+    ] {
+        let (line, output) = extract_json(dir.path(), pdf);
+        assert_eq!(output.status.code(), Some(1), "{pdf}: {line}");
+        // The object's keys come in the README's order, as render --json writes them.
+        let raw = String::from_utf8_lossy(&output.stdout);
+        let start = format!(
+            r#""errors":[{{"code":"{code}","file":"{pdf}","line":null,"column":null,"message":"#
+        );
+        assert!(raw.contains(&start), "{pdf}: {raw}");
+        assert!(raw.contains(r#"","hint":""#), "{pdf}: {raw}");
+        assert_eq!(line["errors"][0]["code"], code, "{pdf}: {line}");
+        assert_eq!(line["errors"][0]["file"], pdf, "{pdf}: {line}");
+        assert!(!line["errors"][0]["hint"].is_null(), "{pdf}: {line}");
+        assert!(
+            stderr(&output).contains(line["errors"][0]["message"].as_str().unwrap()),
+            "people read the same problem: {}",
+            stderr(&output)
+        );
+    }
+    assert!(!dir.path().join("out").exists(), "nothing was written");
 }

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use hep::layout::lay_out;
 use hep::load::library::LibrarySources;
-use hep::workspace::{PlanInput, Workspace};
+use hep::workspace::PlanInput;
 
 #[test]
 fn a_french_plan_reads_in_french_with_its_accents() {
@@ -38,14 +38,7 @@ fn a_french_plan_reads_in_french_with_its_accents() {
 
 #[test]
 fn french_punctuation_gets_no_break_spaces() {
-    let workspace = Workspace::load(
-        &LibrarySources {
-            bundled: true,
-            folders: vec![],
-        },
-        None,
-    )
-    .unwrap();
+    let workspace = workspace_with(Vec::new());
     let plan = workspace
         .plan(PlanInput::File(
             &repo().join("examples/plans/jean-tremblay-fr.yaml"),
@@ -187,14 +180,7 @@ const BAND_WALK_FR: &str = "language: fr\nname: Marche latérale\nregion: hip\nc
 /// The handout of a one-exercise plan over the library in `dir/lib`.
 fn handout_in(dir: &std::path::Path, plan: &str) -> Result<hep::resolve::handout::Handout, String> {
     std::fs::write(dir.join("plan.yaml"), plan).unwrap();
-    let workspace = Workspace::load(
-        &LibrarySources {
-            bundled: true,
-            folders: vec![dir.join("lib")],
-        },
-        None,
-    )
-    .unwrap();
+    let workspace = workspace_with(vec![dir.join("lib")]);
     let plan = workspace
         .plan(PlanInput::File(&dir.join("plan.yaml")))
         .unwrap();

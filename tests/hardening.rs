@@ -486,7 +486,9 @@ fn a_huge_jobs_count_is_clamped_to_the_plans() {
         &["render", "plans", "--out-dir", "out", "--jobs", "100000"],
     );
     assert_success(&output);
-    assert!(dir.path().join("out/a.pdf").exists() && dir.path().join("out/b.pdf").exists());
+    for pdf in ["out/a.pdf", "out/b.pdf"] {
+        assert_reads(&pdf_text(&dir.path().join(pdf)), "Jane Doe");
+    }
 }
 
 #[test]
@@ -717,6 +719,15 @@ fn extract_says_an_encrypted_pdf_is_encrypted() {
     let output = hep_in(dir.path(), &["extract", "a.pdf", "out"]);
     let message = refused_with(&output, &["a.pdf", "encrypted"]);
     assert!(!message.contains("object ID"), "{message}");
+    assert_eq!(extract_error_code(dir.path(), "a.pdf"), "not-a-pdf");
+}
+
+/// The code of the problem `hep extract --json PDF out` reports.
+fn extract_error_code(dir: &Path, pdf: &str) -> String {
+    let output = hep_in(dir, &["extract", pdf, "out", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let line: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    line["errors"][0]["code"].as_str().unwrap().to_string()
 }
 
 /// The attachments' name array of an archival handout, wherever krilla put its dictionaries.
@@ -788,6 +799,7 @@ fn extract_refuses_two_attachments_of_one_name_before_writing_anything() {
     });
     let output = hep_in(dir.path(), &["extract", "a.pdf", "out"]);
     refused_with(&output, &["two attachments"]);
+    assert_eq!(extract_error_code(dir.path(), "a.pdf"), "broken-record");
     assert!(!dir.path().join("out").exists());
 }
 

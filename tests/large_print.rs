@@ -2,21 +2,15 @@
 
 mod common;
 
+use common::workspace_with;
+
 use hep::layout::lay_out;
 use hep::layout::page::ItemKind;
-use hep::load::library::LibrarySources;
-use hep::workspace::{PlanInput, Workspace};
+use hep::workspace::PlanInput;
 
 #[test]
 fn large_print_keeps_steps_at_16_pt_and_inside_the_page() {
-    let workspace = Workspace::load(
-        &LibrarySources {
-            bundled: true,
-            folders: vec![],
-        },
-        None,
-    )
-    .unwrap();
+    let workspace = workspace_with(Vec::new());
     let path = common::repo().join("examples/plans/large-print.yaml");
     let plan = workspace.plan(PlanInput::File(&path)).unwrap();
     let handout = workspace.handout(&plan).unwrap();

@@ -11,7 +11,7 @@ use hep::fonts::Fonts;
 use hep::layout::geometry::Rect;
 use hep::layout::page::{ItemKind, LaidOutDocument, PageItem};
 use hep::layout::paginate::PageFrame;
-use hep::layout::structure::{NodeId, Role, Structure};
+use hep::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use hep::layout::theme::{MIN_TEXT_CONTRAST, TIGHT_BLOCK_GAP, Theme, WHITE, contrast, hex};
 use hep::load::library::LibrarySources;
 use hep::load::plan::Plan;
@@ -333,21 +333,6 @@ fn truncated(text: &str) -> String {
     }
 }
 
-/// A picture's caption is drawn over a corner of the picture on an opaque label of its own, so
-/// it stays readable: a content item may cover an earlier one only on such a background,
-/// painted between the two and covering the later one whole.
-fn on_its_own_background(items: &[PageItem], earlier: usize, later: usize) -> bool {
-    let covered = items[later].bounds();
-    matches!(items[earlier].kind, ItemKind::Picture { .. })
-        && matches!(items[later].kind, ItemKind::Text(_))
-        && items[earlier + 1..later]
-            .iter()
-            .any(|item| match &item.kind {
-                ItemKind::Shape(shape) => shape.fill.is_some() && shape.rect.contains(&covered),
-                _ => false,
-            })
-}
-
 fn check(document: &LaidOutDocument) -> Result<(), String> {
     let sheet = Rect::new(
         0.0,
@@ -375,9 +360,9 @@ fn check(document: &LaidOutDocument) -> Result<(), String> {
         for (position, &first) in content.iter().enumerate() {
             for &second in &content[position + 1..] {
                 let (a, b) = (&page.items[first], &page.items[second]);
-                if a.bounds().overlaps(&b.bounds())
-                    && !on_its_own_background(&page.items, first, second)
-                {
+                // Nothing is printed over anything else: caption tabs too sit above their
+                // pictures.
+                if a.bounds().overlaps(&b.bounds()) {
                     return Err(format!(
                         "page {number}: {} overlaps {}",
                         describe(a),
@@ -564,9 +549,19 @@ fn check_label_columns(document: &LaidOutDocument, language: Language) -> Result
     let first_language = labels.len() / language.words().len();
     let mut label_x: Option<f32> = None;
     let mut value_x: Option<f32> = None;
+    // Column headers (the summary's "Do" over its table) are not card labels.
+    let column_header = |item: &PageItem| {
+        item.node.is_some_and(|node| {
+            document.structure.node(node).role == Role::TableHeader(HeaderScope::Column)
+        })
+    };
     for (index, page) in document.pages.iter().enumerate() {
         let lines: Vec<&hep::layout::page::TextLine> = page.text_lines().collect();
-        for line in &lines {
+        let card_labels = page.items.iter().filter_map(|item| match &item.kind {
+            ItemKind::Text(line) if !column_header(item) => Some(line),
+            _ => None,
+        });
+        for line in card_labels {
             if !labels.contains(&line.text.as_str()) || line.size > 17.0 {
                 continue;
             }

@@ -202,11 +202,30 @@ fn the_bundled_library_checks_clean() {
 fn the_examples_check_clean() {
     let output = hep(&["check", "examples", "--library", "examples/library"]);
     assert_success(&output);
-    assert!(
-        stderr(&output).contains("Checked 1 exercise and 9 plans: 0 errors, 0 warnings."),
-        "{}",
-        stderr(&output)
+    // Counted from the folders: the example library's exercises, and every example plan.
+    let yaml_in = |folder: &str| {
+        std::fs::read_dir(repo().join(folder))
+            .unwrap()
+            .filter(|entry| {
+                entry
+                    .as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|extension| extension == "yaml")
+            })
+            .count()
+    };
+    let (exercises, plans) = (yaml_in("examples/library"), yaml_in("examples/plans"));
+    assert_eq!(plans, EXAMPLES.len(), "every example plan is in EXAMPLES");
+    let plural =
+        |count: usize, noun: &str| format!("{count} {noun}{}", if count == 1 { "" } else { "s" });
+    let expected = format!(
+        "Checked {} and {}: 0 errors, 0 warnings.",
+        plural(exercises, "exercise"),
+        plural(plans, "plan")
     );
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
 }
 
 #[test]
@@ -384,4 +403,51 @@ fn check_reports_several_problems_of_one_plan() {
     ] {
         assert!(message.contains(expected), "{expected} in {message}");
     }
+}
+
+#[test]
+fn show_prints_the_words_the_card_of_a_handout_has_in_its_language() {
+    use hep::workspace::PlanInput;
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = workspace_with(Vec::new());
+    for lang in ["en", "fr"] {
+        let plan = dir.path().join(format!("{lang}.yaml"));
+        std::fs::write(
+            &plan,
+            format!("client: Jane\nlanguage: {lang}\nexercises: [heel-drop]\n"),
+        )
+        .unwrap();
+        let plan = workspace.plan(PlanInput::File(&plan)).unwrap();
+        let handout = workspace.handout(&plan).unwrap();
+        let (card, words) = (&handout.cards[0], handout.words);
+        let output = hep(&["show", "heel-drop", "--lang", lang]);
+        assert_success(&output);
+        let shown = stdout(&output);
+        // The handout's text is typeset (no-break spaces); show prints it plain.
+        let plain = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+        let shown = plain(&shown);
+        for line in [
+            plain(&card.name),
+            format!(
+                "{}: {}",
+                words.dosage_label,
+                plain(card.dosage.as_ref().unwrap())
+            ),
+            format!("{}: {}", words.how_often_label, plain(&card.frequency)),
+            format!(
+                "{}: {}",
+                words.equipment_label,
+                plain(card.equipment.as_ref().unwrap())
+            ),
+            format!("1. {}", plain(&card.steps[0])),
+        ] {
+            assert!(
+                shown.lines().any(|shown_line| shown_line == line),
+                "{lang}: {line:?} not in\n{shown}"
+            );
+        }
+    }
+    let output = hep(&["show", "heel-drop", "--lang", "de"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("hep has no `de` handouts"));
 }

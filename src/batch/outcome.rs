@@ -106,8 +106,9 @@ pub fn with_staged_writes<E>(
             outcome.status = Status::Error;
             outcome.errors.push(
                 Diagnostic::error(format!("{:#}", file.error))
-                    .with_kind(crate::diagnostic::Kind::Io)
-                    .in_file(&file.path),
+                    .with_kind(crate::diagnostic::Kind::of_failure(&file.error))
+                    .in_file(&file.path)
+                    .with_hint(crate::batch::runner::WRITE_HINT),
             );
         }
     }

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use siphasher::sip::SipHasher13;
 
+use crate::load::refusal::Refusal;
+
 /// Shard `index` (1-based) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -17,10 +19,13 @@ pub struct Shard {
 }
 
 impl FromStr for Shard {
-    type Err = String;
+    type Err = Refusal;
 
-    fn from_str(text: &str) -> Result<Shard, String> {
-        let invalid = || format!("`{text}` is not a shard; write K/N with 1 <= K <= N, e.g. 2/8");
+    fn from_str(text: &str) -> Result<Shard, Refusal> {
+        let invalid = || {
+            Refusal::new(format!("`{text}` is not a shard"))
+                .with_hint("write K/N with 1 <= K <= N, e.g. 2/8")
+        };
         let (index, count) = text.split_once('/').ok_or_else(invalid)?;
         let index: u64 = index.trim().parse().map_err(|_| invalid())?;
         let count: u64 = count.trim().parse().map_err(|_| invalid())?;

@@ -1,9 +1,8 @@
 //! `hep catalog`: a contact sheet of the whole library for choosing exercises.
 
-use anyhow::Result;
-
 use crate::cli::{CatalogArgs, PageArg};
-use crate::commands::library_here;
+use crate::commands::{CommandResult, library_here};
+use crate::diagnostic::Diagnostic;
 use crate::layout::catalog::lay_out_catalog;
 use crate::load::library::Library;
 use crate::model::paper::PaperSize;
@@ -15,7 +14,7 @@ use crate::resolve::catalog::catalog;
 use crate::resolve::picture::PictureLoader;
 
 /// Renders the catalog PDF.
-pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
+pub fn run(args: CatalogArgs, messages: Messages) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
     let paper = match args.page {
         PageArg::Letter => PaperSize::Letter,
@@ -23,8 +22,10 @@ pub fn run(args: CatalogArgs, messages: Messages) -> Result<()> {
     };
     let catalog = catalog(&library, &PictureLoader::new(), paper)?;
     let document = lay_out_catalog(&catalog);
-    let bytes =
-        paint(&document, None, &PdfImages::new()).map_err(|reason| anyhow::anyhow!("{reason}"))?;
+    let bytes = paint(&document, None, &PdfImages::new()).map_err(|reason| {
+        Diagnostic::error(format!("the catalog could not be made: {reason}"))
+            .with_kind(reason.kind())
+    })?;
     if args.output.as_os_str() == "-" {
         write_stdout(&bytes)?;
     } else {

@@ -5,17 +5,17 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Result;
 use serde::Serialize;
 
 use crate::batch::inputs::plan_files;
+use crate::batch::runner::layout_warning;
 use crate::cli::CheckArgs;
-use crate::commands::library_sources;
-use crate::commands::render::layout_warning;
-use crate::diagnostic::{AlreadyReported, Diagnostic, Diagnostics, Kind};
+use crate::commands::{CommandResult, Failure, library_sources};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lints::{exercise_lints, plan_lints};
 use crate::load::source::Origin;
 use crate::output::{Messages, StdoutText};
+use crate::resolve::card::unusable_illustration;
 use crate::resolve::program::prescription;
 use crate::workspace::{PlanInput, Scope, Workspace, plan_folder};
 
@@ -30,7 +30,7 @@ struct JsonReport<'a> {
 }
 
 /// Checks the library and the plans; exit status 1 when there is an error.
-pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
+pub fn run(args: CheckArgs, messages: Messages) -> CommandResult {
     let sources = library_sources(&args.library);
     let workspace = Workspace::new(&sources, args.clinic.clone());
     let mut problems = Vec::new();
@@ -111,7 +111,7 @@ pub fn run(args: CheckArgs, messages: Messages) -> Result<()> {
         ));
     }
     if errors > 0 {
-        return Err(AlreadyReported.into());
+        return Err(Failure::Reported);
     }
     Ok(())
 }
@@ -138,13 +138,7 @@ fn check_library(
         for illustration in &exercise.illustrations {
             let source = exercise.picture_source(illustration);
             if let Err(reason) = workspace.pictures.load(&source) {
-                problems.push(
-                    Diagnostic::error(format!("cannot use illustration `{}`: {reason}", source.display()))
-                        .with_kind(Kind::BadPicture)
-                        .in_file(&exercise.source.path)
-                        .at(&exercise.source.text, illustration.position)
-                        .with_hint("illustration paths are relative to the exercise file; use an SVG, PNG or JPEG"),
-                );
+                problems.push(unusable_illustration(exercise, illustration, &reason));
             }
         }
         problems.extend(exercise_lints(exercise));

@@ -3,63 +3,66 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use serde::Serialize;
 
+use crate::batch::runner::WRITE_HINT;
 use crate::cli::ExtractArgs;
-use crate::diagnostic::Diagnostic;
+use crate::commands::CommandResult;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::bounded_read::{ReadError, read_input_file};
 use crate::load::record::{RecordedSettings, attached_files};
 use crate::load::source::io_reason;
 use crate::model::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
-use crate::output::Messages;
 use crate::output::file::{check_inside, holds_bytes, write_inside};
+use crate::output::{Messages, StdoutText};
 
 /// Largest PDF read: an archival handout with 40 exercises and their photos is a few MiB.
 pub const MAX_PDF_BYTES: u64 = 100 * 1024 * 1024;
 
-/// Writes the handout's record into the folder.
-pub fn run(args: ExtractArgs, messages: Messages) -> Result<()> {
-    let files = read_record(&args.pdf)?;
-    check_names(&files, &args.pdf)?;
-    for file in &files {
-        check_inside(&args.dir, Path::new(&file.path))?;
-    }
-    let conflicts: Vec<String> = files
-        .iter()
-        .filter(|file| {
-            let target = args.dir.join(&file.path);
-            std::fs::symlink_metadata(&target).is_ok() && !holds_bytes(&target, &file.data)
-        })
-        .map(|file| format!("`{}`", args.dir.join(&file.path).display()))
-        .collect();
-    if !conflicts.is_empty() && !args.force {
-        return Err(Diagnostic::error(format!(
-            "{} already holds different files: {}",
-            args.dir.display(),
-            conflicts.join(", ")
-        ))
-        .with_hint("extract into an empty folder, or pass --force to replace them")
-        .into());
-    }
-    std::fs::create_dir_all(&args.dir).map_err(|error| {
-        anyhow::anyhow!(
-            "cannot create the folder `{}`: {}",
-            args.dir.display(),
-            io_reason(&error)
-        )
-    })?;
-    for file in &files {
-        write_inside(&args.dir, Path::new(&file.path), &file.data)?;
-    }
-    let command = render_command(&files, &args.dir)?;
+/// What `hep extract --json` prints: the files written and the command that renders the
+/// handout again, or (both empty) the problem that stopped it, in the form `render --json`
+/// uses.
+#[derive(Debug, Serialize)]
+struct JsonReport<'a> {
+    pdf: &'a Path,
+    dir: &'a Path,
+    files: Vec<&'a str>,
+    render: Vec<&'a str>,
+    errors: Vec<&'a Diagnostic>,
+}
+
+/// Writes the handout's record into the folder. With `--json`, a failure is also a line on
+/// standard output, its problem in the form `hep render --json` uses.
+pub fn run(args: ExtractArgs, messages: Messages) -> CommandResult {
+    let (files, command) = match extract(&args) {
+        Ok(extracted) => extracted,
+        Err(problem) => {
+            if args.json {
+                let report = JsonReport {
+                    pdf: &args.pdf,
+                    dir: &args.dir,
+                    files: Vec::new(),
+                    render: Vec::new(),
+                    errors: vec![&problem],
+                };
+                let mut out = StdoutText::default();
+                out.line(serde_json::to_string(&report)?);
+                out.print()?;
+            }
+            return Err(problem.into());
+        }
+    };
     if args.json {
-        let report = serde_json::json!({
-            "pdf": args.pdf,
-            "dir": args.dir,
-            "files": files.iter().map(|file| &file.path).collect::<Vec<_>>(),
-            "render": command,
-        });
-        println!("{report}");
+        let report = JsonReport {
+            pdf: &args.pdf,
+            dir: &args.dir,
+            files: files.iter().map(|file| file.path.as_str()).collect(),
+            render: command.iter().map(String::as_str).collect(),
+            errors: Vec::new(),
+        };
+        let mut out = StdoutText::default();
+        out.line(serde_json::to_string(&report)?);
+        out.print()?;
     } else {
         messages.info(format_args!(
             "Wrote {} files from {} into {}",
@@ -76,59 +79,134 @@ pub fn run(args: ExtractArgs, messages: Messages) -> Result<()> {
     Ok(())
 }
 
+/// Reads the record, checks it all before writing anything, and writes it: the files written
+/// and the command that renders the handout again.
+fn extract(args: &ExtractArgs) -> Result<(Vec<RecordFile>, Vec<String>), Diagnostic> {
+    let files = read_record(&args.pdf)?;
+    check_names(&files, &args.pdf)?;
+    let command = render_command(&files, &args.pdf, &args.dir)?;
+    for file in &files {
+        check_inside(&args.dir, Path::new(&file.path)).map_err(|refused| {
+            Diagnostic::error(format!("{refused:#}"))
+                .with_kind(Kind::Conflict)
+                .in_file(&args.dir)
+                .with_hint("extract into a new, empty folder")
+        })?;
+    }
+    let conflicts: Vec<String> = files
+        .iter()
+        .filter(|file| {
+            let target = args.dir.join(&file.path);
+            std::fs::symlink_metadata(&target).is_ok() && !holds_bytes(&target, &file.data)
+        })
+        .map(|file| format!("`{}`", args.dir.join(&file.path).display()))
+        .collect();
+    if !conflicts.is_empty() && !args.force {
+        return Err(Diagnostic::error(format!(
+            "{} already holds different files: {}",
+            args.dir.display(),
+            conflicts.join(", ")
+        ))
+        .with_kind(Kind::Conflict)
+        .in_file(&args.dir)
+        .with_hint("extract into an empty folder, or pass --force to replace them"));
+    }
+    std::fs::create_dir_all(&args.dir).map_err(|error| {
+        Diagnostic::error(format!(
+            "cannot create the folder `{}`: {}",
+            args.dir.display(),
+            io_reason(&error)
+        ))
+        .with_kind(Kind::Io)
+        .in_file(&args.dir)
+        .with_hint("choose a folder you may write to")
+    })?;
+    for file in &files {
+        write_inside(&args.dir, Path::new(&file.path), &file.data).map_err(|failure| {
+            Diagnostic::error(format!("{failure:#}"))
+                .with_kind(Kind::of_failure(&failure))
+                .with_hint(WRITE_HINT)
+                .in_file(args.dir.join(&file.path))
+        })?;
+    }
+    Ok((files, command))
+}
+
 /// The files attached to the PDF, refusing a PDF that has none.
-fn read_record(pdf: &Path) -> Result<Vec<RecordFile>> {
-    let cannot = |reason: String| {
+fn read_record(pdf: &Path) -> Result<Vec<RecordFile>, Diagnostic> {
+    let cannot = |reason: String, kind: Kind| {
         Diagnostic::error(format!("cannot read `{}`: {reason}", pdf.display()))
-            .with_hint("give a handout rendered by `hep render --archive`")
+            .with_kind(kind)
+            .in_file(pdf)
+            .with_hint(match kind {
+                Kind::MissingFile => "check the file name (a path from the current folder)",
+                Kind::Io => "check that you may read the file",
+                _ => "give a handout rendered by `hep render --archive`",
+            })
     };
     let bytes = read_input_file(pdf, MAX_PDF_BYTES).map_err(|error| match error {
-        ReadError::TooLarge { .. } => cannot(format!(
-            "it is larger than {} MiB, far more than any handout",
-            MAX_PDF_BYTES >> 20
-        )),
-        other => cannot(other.to_string()),
+        ReadError::TooLarge { .. } => cannot(
+            format!(
+                "it is larger than {} MiB, far more than any handout",
+                MAX_PDF_BYTES >> 20
+            ),
+            Kind::TooLarge,
+        ),
+        ReadError::NotFound => cannot(error.to_string(), Kind::MissingFile),
+        ReadError::PermissionDenied | ReadError::Other(_) => cannot(error.to_string(), Kind::Io),
+        ReadError::Folder | ReadError::NotRegular(_) => cannot(error.to_string(), Kind::NotAPdf),
     })?;
-    let files = attached_files(&bytes).map_err(cannot)?;
+    let files = attached_files(&bytes).map_err(|error| cannot(error.to_string(), error.kind()))?;
     if files.is_empty() {
         return Err(Diagnostic::error(format!(
             "`{}` carries no record: it has no files attached",
             pdf.display()
         ))
-        .with_hint("only handouts rendered with `hep render --archive` (or a clinic file with `archive: true`) carry their plan and exercises")
-        .into());
+        .with_kind(Kind::NoRecord)
+        .in_file(pdf)
+        .with_hint("only handouts rendered with `hep render --archive` (or a clinic file with `archive: true`) carry their plan and exercises"));
     }
     Ok(files)
+}
+
+/// A record hep did not make, or that was damaged since.
+fn broken_record(pdf: &Path, message: String) -> Diagnostic {
+    Diagnostic::error(message)
+        .with_kind(Kind::BrokenRecord)
+        .in_file(pdf)
+        .with_hint("give a handout rendered by `hep render --archive`, unchanged")
 }
 
 /// Refuses a record whose names clash: two attachments of one name, or one named like the
 /// folder of another. Neither comes from hep, and writing them would lose one silently or
 /// stop halfway.
-fn check_names(files: &[RecordFile], pdf: &Path) -> Result<()> {
+fn check_names(files: &[RecordFile], pdf: &Path) -> Result<(), Diagnostic> {
     let mut names = std::collections::BTreeSet::new();
     for file in files {
         if !names.insert(file.path.as_str()) {
-            return Err(Diagnostic::error(format!(
-                "`{}` has two attachments named `{}`; hep's handouts never do",
-                pdf.display(),
-                file.path
-            ))
-            .with_hint("give a handout rendered by `hep render --archive`, unchanged")
-            .into());
+            return Err(broken_record(
+                pdf,
+                format!(
+                    "`{}` has two attachments named `{}`; hep's handouts never do",
+                    pdf.display(),
+                    file.path
+                ),
+            ));
         }
     }
     for file in files {
         let mut folder = Path::new(&file.path).parent();
         while let Some(parent) = folder.filter(|parent| !parent.as_os_str().is_empty()) {
             if let Some(name) = parent.to_str().filter(|name| names.contains(name)) {
-                return Err(Diagnostic::error(format!(
-                    "`{}` has an attachment named `{name}` and another inside a folder of that \
-                     name, `{}`; hep's handouts never do",
-                    pdf.display(),
-                    file.path
-                ))
-                .with_hint("give a handout rendered by `hep render --archive`, unchanged")
-                .into());
+                return Err(broken_record(
+                    pdf,
+                    format!(
+                        "`{}` has an attachment named `{name}` and another inside a folder of \
+                         that name, `{}`; hep's handouts never do",
+                        pdf.display(),
+                        file.path
+                    ),
+                ));
             }
             folder = parent.parent();
         }
@@ -137,17 +215,20 @@ fn check_names(files: &[RecordFile], pdf: &Path) -> Result<()> {
 }
 
 /// The command (program and arguments) that renders the extracted plan into the same PDF.
-fn render_command(files: &[RecordFile], dir: &Path) -> Result<Vec<String>> {
+fn render_command(files: &[RecordFile], pdf: &Path, dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let top_level_yaml = |file: &&RecordFile| !file.path.contains('/') && is_yaml(&file.path);
     let plan = files
         .iter()
         .filter(top_level_yaml)
         .find(|file| file.path != SETTINGS_FILE)
-        .ok_or_else(|| anyhow::anyhow!("the handout's record has no plan"))?;
+        .ok_or_else(|| broken_record(pdf, "the handout's record has no plan".to_string()))?;
     let settings = match files.iter().find(|file| file.path == SETTINGS_FILE) {
         Some(file) => {
             RecordedSettings::parse(&String::from_utf8_lossy(&file.data)).map_err(|reason| {
-                anyhow::anyhow!("the record's {SETTINGS_FILE} is broken: {reason}")
+                broken_record(
+                    pdf,
+                    format!("the record's {SETTINGS_FILE} is broken: {reason}"),
+                )
             })?
         }
         None => RecordedSettings::default(),

@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Context;
 
 use crate::cli::InitArgs;
 use crate::clinic_folder::{LIBRARY_FOLDER, SCHEMA_FOLDER};
+use crate::commands::CommandResult;
 use crate::commands::schema::completions;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::{Library, LibrarySources};
@@ -36,7 +37,7 @@ const FILES: [(&str, &str); 4] = [
 ];
 
 /// Writes the clinic folder, refusing to overwrite anything already there.
-pub fn run(args: InitArgs, messages: Messages) -> Result<()> {
+pub fn run(args: InitArgs, messages: Messages) -> CommandResult {
     let root = &args.dir;
     let schema_files: Vec<PathBuf> = Format::ALL
         .iter()

@@ -2,11 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::ListArgs;
-use crate::commands::library_here;
+use crate::commands::{CommandResult, library_here};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::exercise::{Category, Exercise, Region};
 use crate::load::library::Library;
@@ -25,7 +24,7 @@ struct ExerciseRow<'a> {
 }
 
 /// Prints the exercises that match the filters.
-pub fn run(args: ListArgs, messages: Messages) -> Result<()> {
+pub fn run(args: ListArgs, messages: Messages) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
     if args.programs {
         return list_programs(&library, args.json, messages);
@@ -84,7 +83,7 @@ pub fn run(args: ListArgs, messages: Messages) -> Result<()> {
             })
             .collect();
         out.line(serde_json::to_string_pretty(&rows)?);
-        return out.print();
+        return Ok(out.print()?);
     }
     let header = ("ID", "NAME", "REGION", "CATEGORY");
     let id_width = exercises
@@ -163,7 +162,7 @@ struct ProgramRow<'a> {
 }
 
 /// Prints the programs as a table or JSON.
-fn list_programs(library: &Library, json: bool, messages: Messages) -> Result<()> {
+fn list_programs(library: &Library, json: bool, messages: Messages) -> CommandResult {
     let mut out = StdoutText::default();
     let programs: Vec<_> = library.programs().collect();
     if json {
@@ -191,7 +190,7 @@ fn list_programs(library: &Library, json: bool, messages: Messages) -> Result<()
             })
             .collect();
         out.line(serde_json::to_string_pretty(&rows)?);
-        return out.print();
+        return Ok(out.print()?);
     }
     let id_width = programs
         .iter()

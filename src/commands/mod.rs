@@ -14,14 +14,75 @@ pub mod watch;
 
 use std::path::Path;
 
+use crate::batch::runner::WRITE_HINT;
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::clinic_folder::ClinicFolder;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::LibrarySources;
+use crate::output::interrupt::INTERRUPTED_EXIT_STATUS;
 use crate::output::{Messages, Verbosity};
+use crate::resolve::words::{LANGUAGES, Words};
 use crate::workspace::scope_sources;
 
+/// Why a command failed; decides what is still to print and the exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems to print. Their kinds decide the status: 2 when one is a usage error, else 1.
+    Problems(Diagnostics),
+    /// The problems were printed as they were found (a batch, `hep check`): status 1.
+    Reported,
+    /// Ctrl-C or SIGTERM stopped the command after it said what was written: status 130.
+    Interrupted,
+}
+
+impl Failure {
+    /// The exit status of the command.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Failure::Problems(problems) => problems.exit_status(),
+            Failure::Reported => 1,
+            Failure::Interrupted => INTERRUPTED_EXIT_STATUS,
+        }
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(problem: Diagnostic) -> Failure {
+        Failure::Problems(problem.into())
+    }
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(problems: Diagnostics) -> Failure {
+        Failure::Problems(problems)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    /// A failure to write (output's file functions): of kind [`Kind::Io`], or
+    /// [`Kind::MissingFile`] when a folder is missing.
+    fn from(failure: anyhow::Error) -> Failure {
+        Diagnostic::error(format!("{failure:#}"))
+            .with_kind(Kind::of_failure(&failure))
+            .with_hint(WRITE_HINT)
+            .into()
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    /// JSON that could not be made: only hep's own data is ever written as JSON.
+    fn from(failure: serde_json::Error) -> Failure {
+        Diagnostic::error(format!("the JSON report could not be made: {failure}"))
+            .with_kind(Kind::Other)
+            .into()
+    }
+}
+
+/// What a command returns.
+pub type CommandResult = Result<(), Failure>;
+
 /// Runs the command the user asked for.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(cli: Cli) -> CommandResult {
     let messages = Messages {
         verbosity: Verbosity::from_flags(cli.quiet, cli.verbose),
     };
@@ -39,6 +100,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
     }
+}
+
+/// `--lang CODE`: the words of a language hep makes handouts in; any other is a usage error.
+pub fn language_flag(code: &str) -> Result<&'static Words, Diagnostic> {
+    Words::for_code(code).ok_or_else(|| {
+        let known: Vec<&str> = LANGUAGES.iter().map(|words| words.code).collect();
+        Diagnostic::usage(format!("hep has no `{code}` handouts"))
+            .with_hint(format!("use --lang with one of: {}", known.join(", ")))
+    })
 }
 
 /// The library of commands that read no plan (`list`, `show`, `catalog`, `new`): the clinic
@@ -64,5 +134,42 @@ pub fn library_sources(args: &LibraryArgs) -> LibrarySources {
     LibrarySources {
         bundled: !args.no_bundled_library,
         folders,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_failure_decides_the_exit_status() {
+        let usage = Failure::from(Diagnostics(vec![
+            Diagnostic::error("bad"),
+            Diagnostic::usage("no such flag value"),
+        ]));
+        assert_eq!(usage.exit_status(), 2);
+        assert_eq!(Failure::from(Diagnostic::error("bad")).exit_status(), 1);
+        assert_eq!(Failure::Reported.exit_status(), 1);
+        assert_eq!(Failure::Interrupted.exit_status(), 130);
+    }
+
+    #[test]
+    fn a_failure_to_write_is_one_problem_of_kind_io() {
+        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+            .context("cannot write `jane.pdf`");
+        let Failure::Problems(problems) = Failure::from(denied) else {
+            panic!("a failure to write has a problem to print");
+        };
+        assert_eq!(problems.0.len(), 1);
+        assert_eq!(problems.0[0].kind, Kind::Io);
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("cannot write `jane.pdf`: ")
+        );
+        let Failure::Problems(problems) = Failure::from(anyhow::anyhow!("disk on fire")) else {
+            panic!("a failure to write has a problem to print");
+        };
+        assert_eq!(problems.0[0].kind, Kind::Io);
     }
 }

@@ -1,15 +1,13 @@
 //! `hep new plan`: print a plan skeleton with today's date, ready to fill in.
 
-use anyhow::Result;
-
 use crate::cli::NewPlanArgs;
-use crate::commands::library_here;
+use crate::commands::{CommandResult, library_here};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
 use crate::load::library::Library;
 use crate::output::write_stdout_quietly;
 
 /// Prints the skeleton on standard output; unknown exercise ids are refused with suggestions.
-pub fn run(args: NewPlanArgs) -> Result<()> {
+pub fn run(args: NewPlanArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
     let ids: Vec<String> = args
         .exercises
@@ -70,7 +68,7 @@ pub fn run(args: NewPlanArgs) -> Result<()> {
             listed.last().copied().unwrap_or("clamshell"),
         ));
     }
-    write_stdout_quietly(text.as_bytes())
+    Ok(write_stdout_quietly(text.as_bytes())?)
 }
 
 /// The first line of a new plan: editors with the YAML language server (VS Code's YAML

@@ -1,20 +1,18 @@
 //! `hep schema FORMAT`: print the JSON Schema of a file format, with the library's exercise
 //! and program ids (bundled and the clinic folder's) offered as completions.
 
-use anyhow::Result;
-
 use crate::cli::SchemaArgs;
-use crate::commands::library_here;
+use crate::commands::{CommandResult, library_here};
 use crate::load::library::Library;
 use crate::output::StdoutText;
 use crate::schema::{Completions, schema_text};
 
 /// Prints the schema on standard output.
-pub fn run(args: SchemaArgs) -> Result<()> {
+pub fn run(args: SchemaArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
     let mut out = StdoutText::default();
     out.line(schema_text(args.format, &completions(&library)).trim_end());
-    out.print()
+    Ok(out.print()?)
 }
 
 /// The ids of `library`, for editors to offer.

@@ -1,22 +1,23 @@
 //! `hep show ID`: one exercise as the client would read it.
 
-use anyhow::Result;
-
 use crate::cli::ShowArgs;
-use crate::commands::library_here;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, did_you_mean};
-use crate::load::exercise::Laterality;
-use crate::load::frequency::Frequency;
+use crate::commands::{CommandResult, Failure, language_flag, library_here};
+use crate::diagnostic::{Diagnostic, Kind, did_you_mean};
+use crate::load::dosage::Dosage;
+use crate::load::exercise::{Exercise, Laterality};
 use crate::load::library::Library;
+use crate::load::plan::PlannedExercise;
 use crate::output::StdoutText;
-use crate::resolve::wording::{dosage_sentence, frequency_sentence};
-use crate::resolve::words::ENGLISH;
+use crate::resolve::card::{card_words, missing_translation};
+use crate::resolve::words::{ENGLISH, Words};
 
-/// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions.
-pub fn run(args: ShowArgs) -> Result<()> {
+/// Prints the exercise's name, dosage and frequency sentences, steps, tips and cautions:
+/// the words of its card on a handout, in the same language.
+pub fn run(args: ShowArgs) -> CommandResult {
     let library = Library::load(&library_here(&args.library))?;
+    let chosen = args.lang.as_deref().map(language_flag).transpose()?;
     if let Some(id) = &args.program {
-        return show_program(&library, id);
+        return show_program(&library, id, chosen);
     }
     let id = args.id.as_deref().unwrap_or_default();
     let Some(exercise) = library.get(id) else {
@@ -27,14 +28,18 @@ pub fn run(args: ShowArgs) -> Result<()> {
             "run `hep list` to see the exercise ids",
         ));
     };
-    let words = &ENGLISH;
+    let words = chosen.unwrap_or_else(|| own_language(&exercise.language));
+    let text = exercise
+        .text_in(words.code)
+        .map_err(|field| missing_translation(exercise, words, field))?;
+    let card = card_words(&as_planned(exercise), exercise, &text, words);
     let mut out = StdoutText::default();
     let sides = match exercise.laterality {
         Laterality::Bilateral => "both sides together",
         Laterality::Unilateral => "one side at a time",
         Laterality::Alternating => "alternating sides",
     };
-    out.line(format_args!("{}", exercise.name));
+    out.line(&card.name);
     out.line(format_args!(
         "{} · {} · {} · {sides}",
         exercise.id,
@@ -42,29 +47,23 @@ pub fn run(args: ShowArgs) -> Result<()> {
         exercise.category.id()
     ));
     out.line("");
-    if let Some(dosage) = dosage_sentence(&exercise.dosage, exercise.laterality, None, words) {
+    if let Some(dosage) = &card.dosage {
         out.line(format_args!("{}: {dosage}", words.dosage_label));
     }
-    let frequency = exercise.frequency.unwrap_or(Frequency::DAILY);
     out.line(format_args!(
         "{}: {}",
-        words.how_often_label,
-        frequency_sentence(frequency, words)
+        words.how_often_label, card.frequency
     ));
-    if !exercise.equipment.is_empty() {
-        out.line(format_args!(
-            "{}: {}",
-            words.equipment_label,
-            exercise.equipment.join(", ")
-        ));
+    if let Some(equipment) = &card.equipment {
+        out.line(format_args!("{}: {equipment}", words.equipment_label));
     }
     out.line("");
-    for (index, step) in exercise.steps.iter().enumerate() {
+    for (index, step) in card.steps.iter().enumerate() {
         out.line(format_args!("{}. {step}", index + 1));
     }
     for (heading, entries) in [
-        (words.tips_heading, &exercise.cues),
-        (words.caution_heading, &exercise.precautions),
+        (words.tips_heading, &card.cues),
+        (words.caution_heading, &card.precautions),
     ] {
         if !entries.is_empty() {
             out.line("");
@@ -74,7 +73,7 @@ pub fn run(args: ShowArgs) -> Result<()> {
             }
         }
     }
-    if let Some(progression) = &exercise.progression {
+    if let Some(progression) = &card.progression {
         out.line("");
         out.line(format_args!("{}: {progression}", words.progression_heading));
     }
@@ -83,22 +82,34 @@ pub fn run(args: ShowArgs) -> Result<()> {
         let pictures: Vec<String> = exercise
             .illustrations
             .iter()
-            .map(|picture| {
-                let caption = picture
-                    .entry
-                    .caption
-                    .as_ref()
-                    .and_then(|caption| caption.get(&exercise.language, &exercise.language));
-                match caption {
-                    Some(caption) => format!("{} ({caption})", picture.entry.file),
-                    None => picture.entry.file.clone(),
-                }
+            .zip(&text.captions)
+            .map(|(picture, caption)| match caption {
+                Some(caption) => format!("{} ({caption})", picture.entry.file),
+                None => picture.entry.file.clone(),
             })
             .collect();
         out.line(format_args!("Pictures: {}", pictures.join(", ")));
     }
     out.line(format_args!("File: {}", exercise.source.path.display()));
-    out.print()
+    Ok(out.print()?)
+}
+
+/// The words of an exercise's or program's own language; English for a language hep has no
+/// handouts in.
+fn own_language(code: &str) -> &'static Words {
+    Words::for_code(code).unwrap_or(&ENGLISH)
+}
+
+/// An exercise as a plan naming only its id would have it: the library's dose and frequency.
+fn as_planned(exercise: &Exercise) -> PlannedExercise {
+    PlannedExercise {
+        id: exercise.id.clone(),
+        position: None,
+        dosage: Dosage::default(),
+        side: None,
+        frequency: None,
+        note: None,
+    }
 }
 
 /// "unknown exercise `x`", with the closest ids.
@@ -107,7 +118,7 @@ fn unknown<'a>(
     id: &str,
     known: impl Iterator<Item = &'a str>,
     fallback: &str,
-) -> anyhow::Error {
+) -> Failure {
     let hint = did_you_mean(id, known).unwrap_or_else(|| fallback.to_string());
     let problem = Diagnostic::error(format!("unknown {kind} `{id}`"))
         .with_kind(match kind {
@@ -115,11 +126,11 @@ fn unknown<'a>(
             _ => Kind::UnknownExercise,
         })
         .with_hint(hint);
-    Diagnostics::from(problem).into()
+    problem.into()
 }
 
 /// Prints a program: its title, what it is for, the follow-up, and each exercise's dose.
-fn show_program(library: &Library, id: &str) -> Result<()> {
+fn show_program(library: &Library, id: &str, chosen: Option<&'static Words>) -> CommandResult {
     let Some(program) = library.program(id) else {
         return Err(unknown(
             "program",
@@ -128,7 +139,7 @@ fn show_program(library: &Library, id: &str) -> Result<()> {
             "run `hep list --programs` to see the programs",
         ));
     };
-    let words = &ENGLISH;
+    let words = chosen.unwrap_or_else(|| own_language(&program.language));
     let mut out = StdoutText::default();
     out.line(&program.title);
     for code in program.titles.languages(&program.language) {
@@ -155,30 +166,28 @@ fn show_program(library: &Library, id: &str) -> Result<()> {
         let Some(exercise) = library.get(&entry.id) else {
             continue;
         };
+        let text = exercise
+            .text_in(words.code)
+            .map_err(|field| missing_translation(exercise, words, field))?;
+        let card = card_words(entry, exercise, &text, words);
         out.line("");
         out.line(format_args!(
             "{}. {} ({})",
             index + 1,
-            exercise.name,
+            card.name,
             exercise.id
         ));
-        let dosage = exercise.dosage.overridden_by(entry.dosage);
-        if let Some(sentence) = dosage_sentence(&dosage, exercise.laterality, entry.side, words) {
+        if let Some(sentence) = &card.dosage {
             out.line(format_args!("   {}: {sentence}", words.dosage_label));
         }
-        let frequency = entry
-            .frequency
-            .or(exercise.frequency)
-            .unwrap_or(Frequency::DAILY);
         out.line(format_args!(
             "   {}: {}",
-            words.how_often_label,
-            frequency_sentence(frequency, words)
+            words.how_often_label, card.frequency
         ));
     }
     out.line("");
     out.line(format_args!("File: {}", program.source.path.display()));
-    out.print()
+    Ok(out.print()?)
 }
 
 /// "2 weeks after the session", "on 2026-12-10".

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Context;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::batch::outcome::Status;
+use crate::batch::runner::{Destination, Job, WriteOptions, render_one};
 use crate::cli::WatchArgs;
-use crate::commands::library_sources;
-use crate::commands::render::{Destination, WriteOptions, render_one};
+use crate::commands::{CommandResult, library_sources};
 use crate::load::asset::PictureSource;
 use crate::load::library::LibrarySources;
 use crate::load::plan::Plan;
@@ -34,7 +34,7 @@ enum Wake {
 }
 
 /// Renders on every change until Ctrl-C.
-pub fn run(args: WatchArgs, messages: Messages) -> Result<()> {
+pub fn run(args: WatchArgs, messages: Messages) -> CommandResult {
     let output = args
         .output
         .clone()
@@ -176,14 +176,13 @@ fn render(
         create_folders: false,
         calendar: false,
     };
-    let outcome = render_one(
-        &workspace,
-        args.plan.clone(),
-        &scope,
+    let job = Job {
+        plan_path: args.plan.clone(),
+        scope,
         plan,
-        Some(Destination::File(output.to_path_buf())),
-        &options,
-    );
+        destination: Some(Destination::File(output.to_path_buf())),
+    };
+    let outcome = render_one(&workspace, job, &options);
     for warning in &outcome.warnings {
         messages.problem(warning);
     }

@@ -1,10 +1,7 @@
 //! A block is a strip of positioned items (a header, a card) that pagination stacks on pages.
 
-use crate::layout::geometry::{INCH, Pt, Rect};
-use crate::layout::page::{PageItem, Shape};
-use crate::layout::structure::NodeId;
-use crate::layout::text::{ShapedLine, TextStyle, single_line, wrap};
-use crate::model::colour::Rgb;
+use crate::layout::geometry::{INCH, Pt, Rect, TOLERANCE};
+use crate::layout::page::PageItem;
 
 /// Items positioned relative to the block's top edge (y = 0), with absolute x.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +59,7 @@ impl Block {
         let (first, rest): (Vec<PageItem>, Vec<PageItem>) = self
             .items
             .drain(..)
-            .partition(|item| item.bounds().y < cut - 0.01);
+            .partition(|item| item.bounds().y < cut - TOLERANCE);
         let mut rest_block = Block {
             height: (self.height - cut).max(0.0),
             items: rest,
@@ -92,7 +89,7 @@ impl Block {
         let straddles = |cut: Pt| {
             above
                 .iter()
-                .any(|bounds| bounds.y < cut - 0.01 && bounds.bottom() > cut + 0.01)
+                .any(|bounds| bounds.y < cut - TOLERANCE && bounds.bottom() > cut + TOLERANCE)
         };
         let mut cuts: Vec<Pt> = above
             .iter()
@@ -123,7 +120,7 @@ impl Block {
         self.item_tops().into_iter().find_map(|top| {
             let reach = reach.above(top)?;
             let cut = top.min(max_height);
-            (reach <= max_height + 0.01).then_some((cut, reach.min(max_height).max(cut)))
+            (reach <= max_height + TOLERANCE).then_some((cut, reach.min(max_height).max(cut)))
         })
     }
 
@@ -168,7 +165,7 @@ impl Reach {
 
     /// The items starting above `top`, and how far down they reach; `None` when there are none.
     fn above(&self, top: Pt) -> Option<Pt> {
-        let count = self.tops.partition_point(|y| *y < top - 0.01);
+        let count = self.tops.partition_point(|y| *y < top - TOLERANCE);
         count.checked_sub(1).map(|last| self.lowest_bottom[last])
     }
 }
@@ -178,172 +175,29 @@ impl Reach {
 /// moving it there never leaves pagination without progress.
 pub const SURE_PAGE_ROOM: Pt = 5.0 * INCH;
 
-/// Lays items out downwards in a column, keeping track of the next free y.
-#[derive(Debug, Clone)]
-pub struct Column {
-    /// Left edge of the column.
-    pub x: Pt,
-    /// Width of the column.
-    pub width: Pt,
-    /// The next free y.
-    pub y: Pt,
-    /// What has been placed.
-    pub items: Vec<PageItem>,
-    /// The structure node that text and pictures placed from now on belong to.
-    pub node: Option<NodeId>,
-    /// Below this y the column widens to the given left edge and width (text flowing on
-    /// under a picture column).
-    widen_below: Option<(Pt, Pt, Pt)>,
-}
-
-impl Column {
-    /// An empty column starting at `y`.
-    pub fn new(x: Pt, width: Pt, y: Pt) -> Column {
-        Column {
-            x,
-            width,
-            y,
-            items: Vec::new(),
-            node: None,
-            widen_below: None,
-        }
-    }
-
-    /// An empty column whose text belongs to `node`.
-    pub fn in_node(x: Pt, width: Pt, y: Pt, node: NodeId) -> Column {
-        Column {
-            node: Some(node),
-            ..Column::new(x, width, y)
-        }
-    }
-
-    /// Lets paragraphs that start below `y` use the wider span from `x` across `width`.
-    pub fn widen_below(&mut self, y: Pt, x: Pt, width: Pt) {
-        self.widen_below = Some((y, x, width));
-    }
-
-    /// Widens the column once the next paragraph starts below the widening point.
-    pub fn settle(&mut self) {
-        if let Some((below, x, width)) = self.widen_below
-            && self.y >= below
-        {
-            self.x = x;
-            self.width = width;
-            self.widen_below = None;
-        }
-    }
-
-    /// Adds vertical space.
-    pub fn space(&mut self, height: Pt) {
-        self.y += height;
-    }
-
-    /// Places pre-shaped lines at `x`, one line height apart.
-    pub fn lines(&mut self, lines: Vec<ShapedLine>, x: Pt, style: TextStyle) {
-        for line in lines {
-            let baseline = self.y + style.first_baseline();
-            self.items
-                .push(PageItem::text(line.place(x, baseline, style), self.node));
-            self.y += style.line_height;
-        }
-    }
-
-    /// A wrapped paragraph across the column.
-    pub fn paragraph(&mut self, text: &str, style: TextStyle) {
-        self.settle();
-        let lines = wrap(text, style, self.width);
-        self.lines(lines, self.x, style);
-    }
-
-    /// A paragraph with a marker ("1.", "•") hanging in a gutter of `indent` on its left; the
-    /// marker belongs to the node `marker_node`, the text to the column's node.
-    pub fn hanging(
-        &mut self,
-        (marker, marker_style, marker_node): (&str, TextStyle, Option<NodeId>),
-        text: &str,
-        style: TextStyle,
-        indent: Pt,
-    ) {
-        let top = self.y;
-        let marker_line = single_line(marker, marker_style);
-        let baseline = top + style.first_baseline();
-        self.items.push(PageItem::text(
-            marker_line.place(self.x, baseline, marker_style),
-            marker_node,
-        ));
-        let lines = wrap(text, style, self.width - indent);
-        self.lines(lines, self.x + indent, style);
-    }
-
-    /// A table row: a label in a fixed-width left column and a wrapped value beside it; the
-    /// label belongs to `label_node`, the value to the column's node.
-    pub fn labelled(
-        &mut self,
-        (label, label_style, label_node): (&str, TextStyle, Option<NodeId>),
-        value: &str,
-        style: TextStyle,
-        label_width: Pt,
-    ) {
-        let label_lines = wrap(label, label_style, label_width - 6.0);
-        let value_lines = wrap(value, style, self.width - label_width);
-        let top = self.y;
-        // Both columns share the first baseline so the label reads with its value.
-        let baseline_shift = style.first_baseline() - label_style.first_baseline();
-        let mut label_y = top + baseline_shift.max(0.0);
-        for line in label_lines {
-            let baseline = label_y + label_style.first_baseline();
-            self.items.push(PageItem::text(
-                line.place(self.x, baseline, label_style),
-                label_node,
-            ));
-            label_y += label_style.line_height;
-        }
-        self.lines(value_lines, self.x + label_width, style);
-        self.y = self.y.max(label_y);
-    }
-
-    /// A filled rectangle behind later items.
-    pub fn shape(
-        &mut self,
-        rect: Rect,
-        fill: Option<Rgb>,
-        stroke: Option<(Rgb, Pt)>,
-        corner_radius: Pt,
-    ) {
-        self.items.push(PageItem::shape(Shape {
-            rect,
-            fill,
-            stroke,
-            corner_radius,
-        }));
-    }
-}
-
-impl Column {
-    /// A rectangle drawn behind the items placed since `first_item` (a box around them).
-    pub fn background(
-        &mut self,
-        first_item: usize,
-        rect: Rect,
-        fill: Option<Rgb>,
-        stroke: Option<(Rgb, Pt)>,
-        corner_radius: Pt,
-    ) {
-        self.items.insert(
-            first_item.min(self.items.len()),
-            PageItem::shape(Shape {
-                rect,
-                fill,
-                stroke,
-                corner_radius,
-            }),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::page::Shape;
+
+    #[test]
+    fn every_page_has_the_room_splitting_counts_on() {
+        use crate::layout::geometry::PageSize;
+        use crate::layout::theme::{MARGIN_TOP, Theme};
+        use crate::model::paper::PaperSize;
+        let brand = crate::resolve::brand::neutral();
+        for paper in [PaperSize::Letter, PaperSize::A4] {
+            let height = PageSize::of(paper).height;
+            for theme in [Theme::for_brand(&brand), Theme::large_print(&brand)] {
+                let room = theme.content_bottom(height) - MARGIN_TOP;
+                assert!(
+                    room >= SURE_PAGE_ROOM,
+                    "{paper:?}, large print {}: {room} pt",
+                    theme.large_print
+                );
+            }
+        }
+    }
 
     fn shape(y: Pt, height: Pt) -> PageItem {
         PageItem::shape(Shape {

@@ -1,18 +1,23 @@
 //! The library contact sheet: two exercises to a row, both pictures side by side, grouped
 //! under region headings.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{PageSize, Pt, Rect, fit_within};
 use crate::layout::page::{LaidOutDocument, PageItem, Shape};
 use crate::layout::paginate::{PageFrame, paginate};
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{BOTTOM_SAFE, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, Theme, WHITE};
+use crate::layout::theme::{
+    BOTTOM_SAFE, CATALOG_CELL_GAP, CATALOG_FRAME_PADDING, CATALOG_HEADING_GAP, CATALOG_SLOT_ASPECT,
+    FOOTER_RULE_GAP, FRAME_RADIUS, HAIRLINE, MARGIN_SIDE, MARGIN_TOP, SMALL_GAP, Theme,
+    UNDER_HEADING, WHITE,
+};
 use crate::resolve::brand::neutral;
 use crate::resolve::catalog::{Catalog, CatalogEntry};
 
+/// Exercises to a row.
 const COLUMNS: usize = 2;
-const CELL_GAP: Pt = 16.0;
 
 /// Lays out the catalog.
 pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
@@ -26,7 +31,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     let heading = structure.heading(None, 1, &catalog.title);
     let mut title = Column::in_node(x, width, 0.0, heading);
     title.paragraph(&catalog.title, theme.title);
-    title.space(4.0);
+    title.space(SMALL_GAP);
     title.node = Some(structure.add(None, Role::Paragraph));
     title.paragraph(&catalog.subtitle, theme.body);
     blocks.push(Block {
@@ -34,7 +39,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
         items: title.items,
     });
 
-    let cell_width = (width - CELL_GAP * (COLUMNS as Pt - 1.0)) / COLUMNS as Pt;
+    let cell_width = (width - CATALOG_CELL_GAP * (COLUMNS as Pt - 1.0)) / COLUMNS as Pt;
     for section in &catalog.sections {
         let group = structure.add(None, Role::Section);
         for (row_index, row) in section.entries.chunks(COLUMNS).enumerate() {
@@ -44,23 +49,29 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
                 column.node = Some(structure.heading(Some(group), 2, &section.heading));
                 column.paragraph(&section.heading, theme.card_title.colored(theme.primary));
                 column.shape(
-                    Rect::new(x, column.y + 2.0, width, 1.0),
+                    Rect::new(x, column.y + UNDER_HEADING, width, theme.line_width),
                     Some(HAIRLINE),
                     None,
                     0.0,
                 );
-                column.space(10.0);
+                column.space(CATALOG_HEADING_GAP);
             }
             let top = column.y;
             let mut bottom = top;
             for (index, entry) in row.iter().enumerate() {
-                let cell_x = x + index as Pt * (cell_width + CELL_GAP);
+                let cell_x = x + index as Pt * (cell_width + CATALOG_CELL_GAP);
                 let entry_node = structure.add(Some(group), Role::Section);
+                let place = CellPlace {
+                    x: cell_x,
+                    width: cell_width,
+                    top,
+                };
                 bottom = bottom.max(cell(
                     entry,
                     &theme,
-                    (cell_x, cell_width, top),
-                    (entry_node, &mut structure),
+                    place,
+                    entry_node,
+                    &mut structure,
                     &mut column.items,
                 ));
             }
@@ -81,7 +92,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     for (index, page) in pages.iter_mut().enumerate() {
         let top = theme.footer_top(page_size.height);
         page.items.push(PageItem::shape(Shape {
-            rect: Rect::new(x, top, width, 0.75),
+            rect: Rect::new(x, top, width, theme.line_width),
             fill: Some(HAIRLINE),
             stroke: None,
             corner_radius: 0.0,
@@ -90,7 +101,7 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
             &format!("{}  ·  Page {} of {count}", catalog.title, index + 1),
             theme.small,
         );
-        let baseline = top + 6.0 + theme.small.first_baseline();
+        let baseline = top + FOOTER_RULE_GAP + theme.small.first_baseline();
         page.items
             .push(PageItem::text(label.place(x, baseline, theme.small), None));
     }
@@ -113,24 +124,34 @@ pub fn lay_out_catalog(catalog: &Catalog) -> LaidOutDocument {
     }
 }
 
-/// One exercise: its pictures side by side in a frame, the name and the id; returns the bottom.
+/// Where one exercise of the contact sheet goes.
+struct CellPlace {
+    x: Pt,
+    width: Pt,
+    top: Pt,
+}
+
+/// One exercise: its pictures side by side in a frame, the name and the id, tagged under
+/// `node`; returns the bottom.
 fn cell(
     entry: &CatalogEntry,
     theme: &Theme,
-    (x, width, top): (Pt, Pt, Pt),
-    (node, structure): (NodeId, &mut Structure),
+    place: CellPlace,
+    node: NodeId,
+    structure: &mut Structure,
     items: &mut Vec<PageItem>,
 ) -> Pt {
-    let padding = 6.0;
+    let CellPlace { x, width, top } = place;
+    let padding = CATALOG_FRAME_PADDING;
     let count = entry.pictures.len().max(1) as Pt;
     let slot_width = (width - padding * (count + 1.0)) / count;
-    let slot_height = slot_width * 0.75;
+    let slot_height = slot_width * CATALOG_SLOT_ASPECT;
     let frame = Rect::new(x, top, width, slot_height + 2.0 * padding);
     items.push(PageItem::shape(Shape {
         rect: frame,
         fill: Some(WHITE),
-        stroke: Some((HAIRLINE, 0.75)),
-        corner_radius: 5.0,
+        stroke: Some((HAIRLINE, theme.line_width)),
+        corner_radius: FRAME_RADIUS,
     }));
     for (index, picture) in entry.pictures.iter().enumerate() {
         let (picture_width, picture_height) =
@@ -155,7 +176,7 @@ fn cell(
         ));
     }
     let name = structure.heading(Some(node), 3, &entry.name);
-    let mut text = Column::in_node(x, width, frame.bottom() + 4.0, name);
+    let mut text = Column::in_node(x, width, frame.bottom() + SMALL_GAP, name);
     let lines = wrap(&entry.name, theme.body_bold, width);
     text.lines(lines, x, theme.body_bold);
     text.node = Some(structure.add(Some(node), Role::Paragraph));

@@ -4,7 +4,7 @@
 use crate::layout::geometry::{PageSize, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::text::{ShapedLine, single_line, wrap_narrow_first};
-use crate::layout::theme::{FOOTER_RULE_GAP, HAIRLINE, MARGIN_SIDE, Theme};
+use crate::layout::theme::{FOOTER_RULE_GAP, HAIRLINE, HAIRLINE_WIDTH, MARGIN_SIDE, Theme};
 use crate::resolve::handout::Handout;
 use crate::resolve::words::page_of_both;
 
@@ -132,7 +132,7 @@ fn footer_lines(
 
 fn hairline(x: Pt, y: Pt, width: Pt) -> PageItem {
     PageItem::shape(Shape {
-        rect: Rect::new(x, y, width, 0.75),
+        rect: Rect::new(x, y, width, HAIRLINE_WIDTH),
         fill: Some(HAIRLINE),
         stroke: None,
         corner_radius: 0.0,

@@ -8,6 +8,10 @@ pub type Pt = f32;
 /// Points per inch.
 pub const INCH: Pt = 72.0;
 
+/// How far apart two positions may be and still count as the same: layout's arithmetic
+/// rounds, and a hundredth of a point is far below what any printer shows.
+pub const TOLERANCE: Pt = 0.01;
+
 /// A rectangle on a page; `y` is its top edge, measured down from the top of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -52,20 +56,18 @@ impl Rect {
 
     /// Whether the two rectangles share some area (touching edges do not count).
     pub fn overlaps(&self, other: &Rect) -> bool {
-        const EPSILON: Pt = 0.01;
-        self.x < other.right() - EPSILON
-            && other.x < self.right() - EPSILON
-            && self.y < other.bottom() - EPSILON
-            && other.y < self.bottom() - EPSILON
+        self.x < other.right() - TOLERANCE
+            && other.x < self.right() - TOLERANCE
+            && self.y < other.bottom() - TOLERANCE
+            && other.y < self.bottom() - TOLERANCE
     }
 
     /// Whether `other` lies inside this rectangle.
     pub fn contains(&self, other: &Rect) -> bool {
-        const EPSILON: Pt = 0.01;
-        other.x >= self.x - EPSILON
-            && other.y >= self.y - EPSILON
-            && other.right() <= self.right() + EPSILON
-            && other.bottom() <= self.bottom() + EPSILON
+        other.x >= self.x - TOLERANCE
+            && other.y >= self.y - TOLERANCE
+            && other.right() <= self.right() + TOLERANCE
+            && other.bottom() <= self.bottom() + TOLERANCE
     }
 }
 

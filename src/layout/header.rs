@@ -1,19 +1,20 @@
 //! The top of the first page: the clinic, the title, who and when, the next appointment, and
 //! the therapist's note.
 
-use crate::layout::block::{Block, Column};
+use crate::layout::block::Block;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::PageItem;
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::structure::{Role, Structure};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{HAIRLINE, Theme};
+use crate::layout::theme::{
+    APPOINTMENT_BAR, APPOINTMENT_PADDING, BOX_RADIUS, BRAND_RULE, BRAND_RULE_GAP, FIELD_GAP,
+    FIELD_ROW_GAP, HAIRLINE, LOGO_GAP, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, MEASURE_SLACK,
+    PARAGRAPH_GAP, QR_CAPTION_GAP, QR_COLUMN_MARGIN, SMALL_GAP, Theme, UNDER_HEADING,
+};
 use crate::resolve::handout::Handout;
 use crate::resolve::words::Words;
-
-/// Largest logo: 2.2 inches wide, 0.85 inch tall.
-const LOGO_MAX_WIDTH: Pt = 158.0;
-const LOGO_MAX_HEIGHT: Pt = 61.0;
 
 /// The clinic's logo, name and contact lines, over a rule in the brand colour.
 pub fn brand_block(
@@ -42,7 +43,7 @@ pub fn brand_block(
             Rect::new(x, 0.0, logo_width, height),
             Some(figure),
         ));
-        text_x = x + logo_width + 16.0;
+        text_x = x + logo_width + LOGO_GAP;
         logo_height = height;
     }
     let mut text = Column::new(text_x, x + width - text_x, 0.0);
@@ -61,15 +62,15 @@ pub fn brand_block(
         item.shift_down(offset);
         column.items.push(item);
     }
-    let bottom = logo_height.max(text_height) + 6.0;
+    let bottom = logo_height.max(text_height) + BRAND_RULE_GAP;
     column.shape(
-        Rect::new(x, bottom, width, 2.0),
+        Rect::new(x, bottom, width, BRAND_RULE),
         Some(theme.primary),
         None,
         0.0,
     );
     Some(Block {
-        height: bottom + 2.0,
+        height: bottom + BRAND_RULE,
         items: column.items,
     })
 }
@@ -90,7 +91,7 @@ pub fn title_block(
             Some(structure.add_in_language(None, Role::Paragraph, Some(second.language_tag)));
         column.paragraph(second.title, theme.emphasis.colored(theme.muted));
     }
-    column.space(6.0);
+    column.space(PARAGRAPH_GAP);
     // On a bilingual handout each label carries both languages: "Préparé pour / Prepared for".
     let both = |label: fn(&Words) -> &'static str| match handout.second_words {
         Some(second) => format!("{} / {}", label(words), label(second)),
@@ -105,7 +106,6 @@ pub fn title_block(
     }
     fields.push((date_label.as_str(), handout.session_date.as_str()));
     // Each field takes the width its value needs, and fields wrap to a new row when full.
-    let gap = 28.0;
     let top = column.y;
     let mut field_x = x;
     let mut row_top = top;
@@ -114,10 +114,10 @@ pub fn title_block(
         let label_line = single_line(label, theme.label);
         let value_width = single_line(value, theme.value).width;
         // A point of slack so a value measured to fit is never wrapped by rounding.
-        let field_width = (label_line.width.max(value_width) + 1.0).min(width);
+        let field_width = (label_line.width.max(value_width) + MEASURE_SLACK).min(width);
         if field_x > x && field_x + field_width > x + width {
             field_x = x;
-            row_top += row_height + 6.0;
+            row_top += row_height + FIELD_ROW_GAP;
             row_height = 0.0;
         }
         let paragraph = structure.add(None, Role::Paragraph);
@@ -127,7 +127,7 @@ pub fn title_block(
         field.lines(lines, field_x, theme.value);
         row_height = row_height.max(field.y - row_top);
         column.items.extend(field.items);
-        field_x += field_width + gap;
+        field_x += field_width + FIELD_GAP;
     }
     column.y = row_top + row_height;
     Block {
@@ -147,8 +147,7 @@ pub fn follow_up_block(
     let words = handout.words;
     let section = structure.add(None, Role::Section);
     let second_language = handout.second_words.map(|second| second.language_tag);
-    let padding = 11.0;
-    let bar = 6.0;
+    let (padding, bar) = (APPOINTMENT_PADDING, APPOINTMENT_BAR);
     let inner_x = x + bar + padding;
     // With a booking link, its QR code sits at the right of the box, labelled underneath.
     // Wide enough for "Scan to book or cancel" (or "... change") on one line, so the box stays
@@ -165,7 +164,7 @@ pub fn follow_up_block(
         .iter()
         .map(|caption| single_line(caption, theme.small).width)
         .fold(0.0, Pt::max);
-    let qr_column = (QR_SIDE + 24.0).max((widest_caption + 4.0).min(width / 3.0));
+    let qr_column = (QR_SIDE + QR_COLUMN_MARGIN).max((widest_caption + SMALL_GAP).min(width / 3.0));
     let qr_room = if handout.brand.booking_qr.is_some() {
         qr_column + padding
     } else {
@@ -178,7 +177,7 @@ pub fn follow_up_block(
     };
     column.node = Some(structure.heading(Some(section), 2, &heading));
     column.paragraph(&heading, theme.label.colored(theme.accent_text));
-    column.space(2.0);
+    column.space(UNDER_HEADING);
     column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(
         &format!("{} ({})", follow_up.date, follow_up.distance),
@@ -194,7 +193,7 @@ pub fn follow_up_block(
             theme.value.colored(theme.muted),
         );
     }
-    column.space(3.0);
+    column.space(UNDER_HEADING);
     column.node = Some(structure.add(Some(section), Role::Paragraph));
     column.paragraph(&follow_up.note, theme.body);
     if let Some(second) = &follow_up.second {
@@ -220,7 +219,7 @@ pub fn follow_up_block(
         let mut label = Column::in_node(
             x + width - padding - qr_column,
             qr_column,
-            padding + QR_SIDE + 2.0,
+            padding + QR_SIDE + QR_CAPTION_GAP,
             caption,
         );
         for line in scan_captions
@@ -239,7 +238,7 @@ pub fn follow_up_block(
         Rect::new(x, 0.0, width, height),
         Some(theme.accent_tint),
         None,
-        6.0,
+        BOX_RADIUS,
     );
     column.background(
         1,
@@ -272,23 +271,23 @@ pub fn notes_block(
     let heading = structure.heading(Some(section), 2, &title);
     let mut column = Column::in_node(x, width, 0.0, heading);
     column.paragraph(&title, theme.heading);
-    column.space(2.0);
+    column.space(UNDER_HEADING);
     for (index, paragraph) in handout.notes.iter().enumerate() {
         if index > 0 {
-            column.space(6.0);
+            column.space(PARAGRAPH_GAP);
         }
         column.node = Some(structure.add(Some(section), Role::Paragraph));
         column.paragraph(paragraph, theme.body);
     }
-    column.space(4.0);
+    column.space(SMALL_GAP);
     column.shape(
-        Rect::new(x, column.y, width, 0.75),
+        Rect::new(x, column.y, width, theme.line_width),
         Some(HAIRLINE),
         None,
         0.0,
     );
     Some(Block {
-        height: column.y + 0.75,
+        height: column.y + theme.line_width,
         items: column.items,
     })
 }

@@ -5,6 +5,7 @@ pub mod block;
 pub mod card;
 pub mod catalog;
 pub mod chrome;
+pub mod column;
 pub mod geometry;
 pub mod header;
 pub mod log;
@@ -12,6 +13,7 @@ pub mod page;
 pub mod paginate;
 pub mod qr;
 pub mod structure;
+pub mod summary;
 pub mod text;
 pub mod theme;
 
@@ -47,9 +49,14 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     .into_iter()
     .flatten()
     .collect();
-    let mut blocks: Vec<Placeable> = vec![Block::stacked(header_parts, HEADER_GAP).into()];
+    let header: Placeable = Block::stacked(header_parts, HEADER_GAP).into();
+    let summary = summary::summary(handout, &theme, span, &mut structure);
+    let mut blocks: Vec<Placeable> = vec![header];
     let grid = CardGrid::for_handout(handout, &theme, span);
+    // Where each card's structure nodes start, to tell which cards a page holds.
+    let mut card_starts = Vec::with_capacity(handout.cards.len());
     for card in &handout.cards {
+        card_starts.push(structure.nodes.len());
         blocks.push(card::card_block(
             card,
             handout,
@@ -64,10 +71,26 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         later_top: MARGIN_TOP,
         bottom: theme.content_bottom(page_size.height),
     };
-    let mut pages = paginate(blocks, frame);
+    let mut pages = paginate(blocks.clone(), frame);
+    // The summary goes under the header where it fills room the first page would leave
+    // empty: never at the cost of a page, never pushing a card off the first page.
+    if let Some(summary) = summary {
+        blocks.insert(1, summary.block.into());
+        let with_summary = paginate(blocks, frame);
+        let cards_on_first_page =
+            |pages: &[page::Page]| summary::cards_on_first_page(pages, &card_starts);
+        if with_summary.len() <= pages.len()
+            && cards_on_first_page(&with_summary) == cards_on_first_page(&pages)
+        {
+            pages = with_summary;
+        } else {
+            structure.discard(summary.section);
+        }
+    }
     // The log starts on a page of its own, so it can be torn off and brought back.
     if let Some(tracking) = &handout.log {
-        let log_blocks = log::log_blocks(tracking, &theme, span, &mut structure);
+        let second_language = handout.second_words.map(|words| words.language_tag);
+        let log_blocks = log::log_blocks(tracking, second_language, &theme, span, &mut structure);
         let log_frame = PageFrame {
             first_top: MARGIN_TOP,
             ..frame

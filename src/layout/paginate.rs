@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use crate::layout::block::Block;
 use crate::layout::geometry::Pt;
 use crate::layout::page::Page;
-use crate::layout::theme::{BLOCK_GAP, TIGHT_BLOCK_GAP};
+use crate::layout::theme::{BLOCK_GAP, KEPT_START_SHARE, TIGHT_BLOCK_GAP};
 
 /// A block for pagination, with what it may do to fit.
 #[derive(Debug, Clone, Default)]
@@ -64,9 +64,9 @@ pub fn paginate(blocks: Vec<Placeable>, frame: PageFrame) -> Vec<Page> {
         let room = frame.bottom - y;
         // A heading kept with the next block needs room for that block's start too.
         let next_start = if placeable.keep_with_next {
-            pending
-                .front()
-                .map_or(0.0, |next| next.regular.height.min(full_page / 4.0))
+            pending.front().map_or(0.0, |next| {
+                next.regular.height.min(full_page * KEPT_START_SHARE)
+            })
         } else {
             0.0
         };

@@ -1,6 +1,6 @@
 //! Drawing a QR code as squares, with its quiet zone, and a clickable area over it.
 
-use crate::layout::geometry::{Pt, Rect};
+use crate::layout::geometry::{INCH, Pt, Rect};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::theme::{INK, WHITE};
@@ -9,7 +9,9 @@ use crate::resolve::qr::QrMatrix;
 /// Modules of white kept around the code, as the QR standard asks, so phones find it.
 pub const QUIET_ZONE_MODULES: usize = 4;
 /// The printed side of the code with its quiet zone: 0.9 inch, over 2 cm for the code itself.
-pub const QR_SIDE: Pt = 0.9 * 72.0;
+pub const QR_SIDE: Pt = 0.9 * INCH;
+/// How far each row of modules reaches into the next, so that rows print as one shape.
+const QR_SEAM_OVERLAP: Pt = 0.05;
 
 /// The items of a QR code whose quiet zone's top-left corner is at (`x`, `y`), `side` wide.
 ///
@@ -54,7 +56,7 @@ pub fn qr_items(
                         origin.1 + row as Pt * module,
                         (column - start) as Pt * module,
                         // A hair of overlap so rows print as one shape, without white seams.
-                        module + 0.05,
+                        module + QR_SEAM_OVERLAP,
                     ),
                     fill: Some(INK),
                     stroke: None,

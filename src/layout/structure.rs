@@ -77,6 +77,8 @@ pub struct StructureNode {
     pub parent: Option<NodeId>,
     /// A BCP 47 language tag for text in another language than the document's.
     pub language: Option<String>,
+    /// Laid out, then left off the pages: the node and everything under it are not tagged.
+    pub discarded: bool,
 }
 
 /// The logical structure of a document: nodes in reading order. A node comes after its
@@ -105,6 +107,7 @@ impl Structure {
             role,
             parent,
             language: language.map(str::to_string),
+            discarded: false,
         });
         id
     }
@@ -123,6 +126,14 @@ impl Structure {
                 title: title.into(),
             },
         )
+    }
+
+    /// Leaves `id` and everything under it out of the tagged document, for content that was
+    /// laid out and then not placed (ids stay as they are, so later nodes keep theirs).
+    pub fn discard(&mut self, id: NodeId) {
+        if let Some(node) = self.nodes.get_mut(id.index()) {
+            node.discarded = true;
+        }
     }
 
     /// The node `id`.

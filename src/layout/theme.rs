@@ -86,6 +86,114 @@ pub const MAX_LABEL_COLUMN: Pt = 1.45 * INCH;
 pub const STEP_NUMBER_GAP: Pt = 6.0;
 /// Space between a bullet and its text.
 pub const BULLET_GAP: Pt = 6.0;
+/// Largest logo: 2.2 inches wide, 0.85 inch tall.
+pub const LOGO_MAX_WIDTH: Pt = 2.2 * INCH;
+/// See [`LOGO_MAX_WIDTH`].
+pub const LOGO_MAX_HEIGHT: Pt = 0.85 * INCH;
+/// Gap between the logo and the clinic's name and contact lines.
+pub const LOGO_GAP: Pt = 16.0;
+/// Space between the clinic's block and the rule in the brand colour under it.
+pub const BRAND_RULE_GAP: Pt = 6.0;
+/// Thickness of the rule under the clinic's block.
+pub const BRAND_RULE: Pt = 2.0;
+/// Gap between the "prepared for / therapist / date" fields on one row.
+pub const FIELD_GAP: Pt = 28.0;
+/// Gap between rows of those fields, when they wrap.
+pub const FIELD_ROW_GAP: Pt = 6.0;
+/// A point of slack added to a measured width, so that text measured to fit one line is never
+/// wrapped by rounding.
+pub const MEASURE_SLACK: Pt = 1.0;
+/// How much of the block after a heading must fit under it, as a share of a page, for the
+/// heading to stay on its page (all of the block when it is shorter).
+pub const KEPT_START_SHARE: f32 = 0.25;
+/// How many body lines taller a card may be with its pictures one above the other than side
+/// by side, and still be set that way for the wider text beside them.
+pub const STACKING_ALLOWANCE: f32 = 2.0;
+/// Space between a card's title and the hairline under it.
+pub const TITLE_RULE_GAP: Pt = 3.0;
+/// Thickness of the footer's rule, the same in every print size.
+pub const HAIRLINE_WIDTH: Pt = 0.75;
+/// How far a picture's caption tab starts from its frame's left edge.
+pub const CAPTION_TAB_INSET: Pt = 6.0;
+/// How far a caption tab reaches above the middle of its line, and below.
+pub const CAPTION_TAB_RISE: Pt = 1.0;
+/// The narrowest "Scan to watch" beside a video's QR code.
+pub const MIN_QR_LABEL_WIDTH: Pt = 60.0;
+/// Padding inside the appointment box.
+pub const APPOINTMENT_PADDING: Pt = 11.0;
+/// Width of the appointment box's bar in the accent colour.
+pub const APPOINTMENT_BAR: Pt = 6.0;
+/// How much wider the booking QR code's column is than the code.
+pub const QR_COLUMN_MARGIN: Pt = 24.0;
+/// Gap between a QR code and its caption.
+pub const QR_CAPTION_GAP: Pt = 2.0;
+/// Space under a small heading or label, before what it heads.
+pub const UNDER_HEADING: Pt = 2.0;
+/// Space between paragraphs of one text.
+pub const PARAGRAPH_GAP: Pt = 6.0;
+/// A small gap: before a rule, around a caption.
+pub const SMALL_GAP: Pt = 4.0;
+
+/// Gap between the two exercises of a row of the library's contact sheet.
+pub const CATALOG_CELL_GAP: Pt = 16.0;
+/// Space under a region's heading on the contact sheet.
+pub const CATALOG_HEADING_GAP: Pt = 10.0;
+/// Padding around and between the pictures in a contact sheet's frame.
+pub const CATALOG_FRAME_PADDING: Pt = 6.0;
+/// Height of a contact sheet's picture slot, as a share of its width.
+pub const CATALOG_SLOT_ASPECT: f32 = 0.75;
+
+/// Space under the log's heading, before its instruction.
+pub const LOG_HEADING_GAP: Pt = 4.0;
+/// Space above and below the day names over the log's columns, together.
+pub const LOG_HEADER_PADDING: Pt = 6.0;
+/// Space above and below an exercise's name in the log.
+pub const LOG_ROW_PADDING: Pt = 5.0;
+/// What a cell of the log keeps clear: beside the exercise's name, and around its boxes.
+pub const LOG_CELL_INSET: Pt = 8.0;
+/// Space a tick box keeps above and below it in its row.
+pub const LOG_BOX_CLEARANCE: Pt = 6.0;
+/// How far a rest day's shading stays inside its cell.
+pub const LOG_REST_INSET: Pt = 1.0;
+/// Gap between the boxes of one day's cell.
+pub const LOG_BOX_GAP: Pt = 4.0;
+/// Corner radius of the log's boxes and rest days.
+pub const LOG_BOX_RADIUS: Pt = 2.0;
+
+/// The log's grid: sizes that grow in large print.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogGrid {
+    /// The column of exercise names.
+    pub label_width: Pt,
+    /// A tick box's side.
+    pub box_size: Pt,
+    /// A tick box's outline.
+    pub box_line: Pt,
+}
+
+impl LogGrid {
+    /// The grid in regular print.
+    pub const REGULAR: LogGrid = LogGrid {
+        label_width: 150.0,
+        box_size: 13.0,
+        box_line: 1.0,
+    };
+    /// The grid in large print.
+    pub const LARGE: LogGrid = LogGrid {
+        label_width: 180.0,
+        box_size: 17.0,
+        box_line: 1.5,
+    };
+}
+
+/// Share of the width the summary's exercise column takes, badge included.
+pub const SUMMARY_NAME_SHARE: f32 = 0.32;
+/// Share of the width the summary's "Do" column takes; "How often" has the rest.
+pub const SUMMARY_DOSE_SHARE: f32 = 0.38;
+/// Gap between the summary's columns.
+pub const SUMMARY_CELL_GAP: Pt = 12.0;
+/// Space above and below each row of the summary.
+pub const SUMMARY_ROW_PADDING: Pt = 5.0;
 
 /// Vertical spacing inside a card. Pagination may use the tight set to keep a card on a page
 /// it would miss by a little; [`Spacing::tight`] is the least that still reads as separate
@@ -283,6 +391,15 @@ impl Theme {
             - BOTTOM_SAFE
             - self.footer_lines as Pt * self.small.line_height
             - FOOTER_RULE_GAP
+    }
+
+    /// The log's grid for this print size.
+    pub fn log_grid(&self) -> LogGrid {
+        if self.large_print {
+            LogGrid::LARGE
+        } else {
+            LogGrid::REGULAR
+        }
     }
 
     /// The lowest point body content may reach: a gap above the footer.

@@ -145,8 +145,9 @@ impl Appointments {
                         .map_err(|_| error(format!("`{text}` is not a day"), entry.referenced))?;
                     closed.weekdays.push(weekday);
                 } else if text.starts_with(|c: char| c.is_ascii_digit()) {
-                    let date = CalendarDate::parse(&text)
-                        .map_err(|message| error(message, entry.referenced))?;
+                    let date = CalendarDate::parse(&text).map_err(|refusal| {
+                        error(refusal.message, entry.referenced).with_optional_hint(refusal.hint)
+                    })?;
                     closed.dates.push(date.0);
                 } else {
                     return Err(error(

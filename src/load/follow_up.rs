@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use crate::load::scalar::{CalendarDate, DATE_FORM};
-use crate::load::yaml::message_with_hint;
+use crate::load::refusal::{Refusal, refuse};
+use crate::load::scalar::CalendarDate;
 
 /// A span of calendar time after the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +47,9 @@ pub const FOLLOW_UP_FORMS: &str = "write `2 weeks`, `10 days`, `1 month`, a date
 pub const TIME_FORMS: &str = "write the time as `14:30` (24-hour) or `2:30 PM`";
 
 /// Parses an appointment time: `14:30`, `9:05`, `2:30 PM`, `2:30pm`, `2 PM`.
-pub fn parse_time(text: &str) -> Result<jiff::civil::Time, String> {
-    let refused = || format!("`{}` is not a time of day", text.trim());
+pub fn parse_time(text: &str) -> Result<jiff::civil::Time, Refusal> {
+    let refused =
+        || Refusal::new(format!("`{}` is not a time of day", text.trim())).with_hint(TIME_FORMS);
     let lower = text.trim().to_ascii_lowercase();
     let (clock, meridiem) = if let Some(clock) = lower.strip_suffix("am") {
         (clock.trim_end(), Some(false))
@@ -62,7 +63,7 @@ pub fn parse_time(text: &str) -> Result<jiff::civil::Time, String> {
         None if meridiem.is_some() => (clock, "00"),
         _ => return Err(refused()),
     };
-    let number = |digits: &str| -> Result<i8, String> {
+    let number = |digits: &str| -> Result<i8, Refusal> {
         if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(refused());
         }
@@ -89,18 +90,20 @@ pub fn parse_time(text: &str) -> Result<jiff::civil::Time, String> {
 
 impl FollowUpWhen {
     /// Parses `2 weeks`, `10 days`, `1 month`, `a week` or a date.
-    pub fn parse(text: &str) -> Result<FollowUpWhen, String> {
+    pub fn parse(text: &str) -> Result<FollowUpWhen, Refusal> {
         let text = text.trim();
+        let refused = || {
+            Refusal::new(format!("`{text}` is not a follow-up we understand"))
+                .with_hint(FOLLOW_UP_FORMS)
+        };
         if text.starts_with(|c: char| c.is_ascii_digit()) && text.contains('-') {
-            return CalendarDate::parse(text)
-                .map(FollowUpWhen::On)
-                .map_err(|message| format!("{message}; {DATE_FORM}"));
+            return CalendarDate::parse(text).map(FollowUpWhen::On);
         }
         let lower = text.to_lowercase();
         let lower = lower.strip_prefix("in ").unwrap_or(&lower);
         let mut words = lower.split_whitespace();
         let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
-            return Err(format!("`{text}` is not a follow-up we understand"));
+            return Err(refused());
         };
         let count: u32 = match count {
             "a" | "an" | "one" => 1,
@@ -108,18 +111,19 @@ impl FollowUpWhen {
             "three" => 3,
             "four" => 4,
             "six" => 6,
-            digits => digits
-                .parse()
-                .map_err(|_| format!("`{text}` is not a follow-up we understand"))?,
+            digits => digits.parse().map_err(|_| refused())?,
         };
         if count == 0 {
-            return Err("a follow-up must be at least 1 day after the session".to_string());
+            return Err(
+                Refusal::new("a follow-up must be at least 1 day after the session")
+                    .with_hint(FOLLOW_UP_FORMS),
+            );
         }
         let span = match unit {
             "day" | "days" => CalendarSpan::Days(count),
             "week" | "weeks" | "wk" | "wks" => CalendarSpan::Weeks(count),
             "month" | "months" => CalendarSpan::Months(count),
-            _ => return Err(format!("`{text}` is not a follow-up we understand")),
+            _ => return Err(refused()),
         };
         let too_far = match span {
             CalendarSpan::Days(days) => days > 730,
@@ -127,7 +131,10 @@ impl FollowUpWhen {
             CalendarSpan::Months(months) => months > 24,
         };
         if too_far {
-            return Err(format!("`{text}` is more than two years away"));
+            return Err(
+                Refusal::new(format!("`{text}` is more than two years away"))
+                    .with_hint("a follow-up is at most two years (24 months) after the session"),
+            );
         }
         Ok(FollowUpWhen::After(span))
     }
@@ -159,28 +166,26 @@ impl<'de> Deserialize<'de> for FollowUp {
                         time: None,
                         note: None,
                     })
-                    .map_err(|message| E::custom(message_with_hint(message, FOLLOW_UP_FORMS)))
+                    .map_err(Refusal::into_serde)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FollowUp, A::Error> {
                 let parsed = FollowUpMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 let text = match (parsed.after, parsed.date) {
                     (Some(text), None) | (None, Some(text)) => text,
                     _ => {
-                        return Err(de::Error::custom(message_with_hint(
+                        return Err(refuse(
                             "a follow-up needs exactly one of `in` and `date`",
                             FOLLOW_UP_FORMS,
-                        )));
+                        ));
                     }
                 };
-                let when = FollowUpWhen::parse(&text).map_err(|message| {
-                    de::Error::custom(message_with_hint(message, FOLLOW_UP_FORMS))
-                })?;
+                let when = FollowUpWhen::parse(&text).map_err(Refusal::into_serde)?;
                 let time = parsed
                     .time
                     .as_deref()
                     .map(parse_time)
                     .transpose()
-                    .map_err(|message| de::Error::custom(message_with_hint(message, TIME_FORMS)))?;
+                    .map_err(Refusal::into_serde)?;
                 Ok(FollowUp {
                     when,
                     time,

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use crate::load::yaml::message_with_hint;
+use crate::load::refusal::Refusal;
 
 /// How often to do an exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,11 @@ pub enum ExerciseDays {
 /// The accepted forms, shown when a frequency is refused.
 pub const FREQUENCY_FORMS: &str = "write `daily`, `twice daily`, `3 times a day`, `2x/day`, `3x/week`, `3 days a week`, `every other day`, `as needed`, or a map like `{per_day: 2, days_per_week: 5}`";
 
+/// A frequency refused, with the accepted forms as the hint.
+fn refused(message: String) -> Refusal {
+    Refusal::new(message).with_hint(FREQUENCY_FORMS)
+}
+
 impl Frequency {
     /// Once a day, every day.
     pub const DAILY: Frequency = Frequency::Schedule {
@@ -43,19 +48,19 @@ impl Frequency {
     };
 
     /// Builds a schedule, folding 7 days a week into every day.
-    pub fn schedule(times_per_day: u32, days_per_week: u32) -> Result<Frequency, String> {
+    pub fn schedule(times_per_day: u32, days_per_week: u32) -> Result<Frequency, Refusal> {
         if !(1..=12).contains(&times_per_day) {
-            return Err(format!(
+            return Err(refused(format!(
                 "{times_per_day} times a day is not a usable frequency (use 1 to 12)"
-            ));
+            )));
         }
         let days = match days_per_week {
             7 => ExerciseDays::EveryDay,
             1..=6 => ExerciseDays::PerWeek(days_per_week),
             _ => {
-                return Err(format!(
+                return Err(refused(format!(
                     "{days_per_week} days a week is not possible (use 1 to 7)"
-                ));
+                )));
             }
         };
         Ok(Frequency::Schedule {
@@ -66,7 +71,7 @@ impl Frequency {
 
     /// Parses the written forms; a comma or "and" joins a daily and a weekly part
     /// ("twice a day, 3 days a week").
-    pub fn parse(text: &str) -> Result<Frequency, String> {
+    pub fn parse(text: &str) -> Result<Frequency, Refusal> {
         let normal = text
             .trim()
             .to_lowercase()
@@ -74,7 +79,7 @@ impl Frequency {
             .replace(" and ", ", ")
             .replace(" on ", ", ");
         if normal.is_empty() {
-            return Err("the frequency is empty".to_string());
+            return Err(refused("the frequency is empty".to_string()));
         }
         if matches!(
             normal.as_str(),
@@ -97,10 +102,10 @@ impl Frequency {
                     days = Some(which);
                 }
                 _ => {
-                    return Err(format!(
+                    return Err(refused(format!(
                         "`{}` is not a frequency we understand",
                         text.trim()
-                    ));
+                    )));
                 }
             }
         }
@@ -212,14 +217,12 @@ impl<'de> Deserialize<'de> for Frequency {
                 f.write_str("a frequency such as `daily` or `3x/week`")
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Frequency, E> {
-                Frequency::parse(value)
-                    .map_err(|message| E::custom(message_with_hint(message, FREQUENCY_FORMS)))
+                Frequency::parse(value).map_err(Refusal::into_serde)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Frequency, A::Error> {
                 let parsed = FrequencyMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Frequency::schedule(parsed.per_day, parsed.days_per_week).map_err(|message| {
-                    de::Error::custom(message_with_hint(message, FREQUENCY_FORMS))
-                })
+                Frequency::schedule(parsed.per_day, parsed.days_per_week)
+                    .map_err(Refusal::into_serde)
             }
         }
         deserializer.deserialize_any(FrequencyVisitor)

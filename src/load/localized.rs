@@ -70,10 +70,10 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Localized<T> {
                     let valid = (2..=3).contains(&language.len())
                         && language.chars().all(|c| c.is_ascii_lowercase());
                     if !valid {
-                        return Err(de::Error::custom(crate::load::yaml::message_with_hint(
+                        return Err(crate::load::refusal::refuse(
                             format!("`{language}` is not a language code"),
                             "use two-letter codes such as `en` and `fr`",
-                        )));
+                        ));
                     }
                     values.insert(language, map.next_value::<T>()?);
                 }

@@ -14,6 +14,7 @@ pub mod localized;
 pub mod plan;
 pub mod program;
 pub mod record;
+pub mod refusal;
 pub mod scalar;
 pub mod source;
 pub mod yaml;

@@ -140,10 +140,10 @@ impl<'de> Deserialize<'de> for LanguageList {
             fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
                 let codes = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
                 if codes.is_empty() || codes.len() > 2 {
-                    return Err(de::Error::custom(crate::load::yaml::message_with_hint(
+                    return Err(crate::load::refusal::refuse(
                         "a handout has one or two languages",
                         "write `language: fr`, or `language: [fr, en]` for a bilingual handout",
-                    )));
+                    ));
                 }
                 Ok(LanguageList(codes))
             }

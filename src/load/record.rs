@@ -4,6 +4,7 @@
 use lopdf::{Dictionary, Document, Object};
 use serde::Deserialize;
 
+use crate::diagnostic::Kind;
 use crate::model::record::{RecordFile, is_safe_record_path};
 
 /// Largest attachment read back: far above any plan, exercise or photo.
@@ -13,20 +14,59 @@ const MAX_FILES: usize = 2_000;
 /// How deep the PDF's name tree of attachments may go.
 const MAX_TREE_DEPTH: usize = 16;
 
+/// Why the record of a PDF cannot be read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// The file is not a PDF that can be read; what the PDF reader said.
+    NotPdf(String),
+    /// The PDF is encrypted, which hep's handouts never are.
+    Encrypted,
+    /// The attachments are nested too deeply or too many to read safely.
+    TooLarge(String),
+    /// An attachment is broken or was not made by hep; the sentence says which and why.
+    Broken(String),
+    /// The record's settings file cannot be read; what the YAML reader said.
+    BrokenSettings(String),
+}
+
+impl RecordError {
+    /// The kind of problem, for the exit status and scripts.
+    pub fn kind(&self) -> Kind {
+        match self {
+            RecordError::NotPdf(_) | RecordError::Encrypted => Kind::NotAPdf,
+            RecordError::TooLarge(_) => Kind::TooLarge,
+            RecordError::Broken(_) | RecordError::BrokenSettings(_) => Kind::BrokenRecord,
+        }
+    }
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::NotPdf(why) => write!(f, "it is not a readable PDF ({why})"),
+            RecordError::Encrypted => f.write_str(
+                "it is encrypted (protected by a password), and hep's handouts never are; \
+                 give the handout exactly as hep wrote it",
+            ),
+            RecordError::TooLarge(why)
+            | RecordError::Broken(why)
+            | RecordError::BrokenSettings(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
 /// The files attached to a PDF, in the order of their names.
-pub fn attached_files(pdf: &[u8]) -> Result<Vec<RecordFile>, String> {
+pub fn attached_files(pdf: &[u8]) -> Result<Vec<RecordFile>, RecordError> {
     let document =
-        Document::load_mem(pdf).map_err(|error| format!("it is not a readable PDF ({error})"))?;
+        Document::load_mem(pdf).map_err(|error| RecordError::NotPdf(error.to_string()))?;
     if document.trailer.get(b"Encrypt").is_ok() {
-        return Err(
-            "it is encrypted (protected by a password), and hep's handouts never are; \
-             give the handout exactly as hep wrote it"
-                .to_string(),
-        );
+        return Err(RecordError::Encrypted);
     }
     let catalog = document
         .catalog()
-        .map_err(|error| format!("it has no document catalog ({error})"))?;
+        .map_err(|error| RecordError::NotPdf(format!("it has no document catalog: {error}")))?;
     let Some(tree) = catalog
         .get_deref(b"Names", &document)
         .and_then(Object::as_dict)
@@ -47,9 +87,11 @@ fn collect(
     node: &Dictionary,
     depth: usize,
     files: &mut Vec<RecordFile>,
-) -> Result<(), String> {
+) -> Result<(), RecordError> {
     if depth > MAX_TREE_DEPTH {
-        return Err("its list of attachments is nested too deeply".to_string());
+        return Err(RecordError::TooLarge(
+            "its list of attachments is nested too deeply".to_string(),
+        ));
     }
     if let Ok(names) = node.get(b"Names").and_then(Object::as_array) {
         for pair in names.chunks(2) {
@@ -57,10 +99,14 @@ fn collect(
             let spec = document
                 .dereference(spec)
                 .and_then(|(_, spec)| spec.as_dict())
-                .map_err(|error| format!("an attachment is broken ({error})"))?;
+                .map_err(|error| {
+                    RecordError::Broken(format!("an attachment is broken ({error})"))
+                })?;
             files.push(read_file_spec(document, spec)?);
             if files.len() > MAX_FILES {
-                return Err(format!("it has more than {MAX_FILES} attachments"));
+                return Err(RecordError::TooLarge(format!(
+                    "it has more than {MAX_FILES} attachments"
+                )));
             }
         }
     }
@@ -75,16 +121,16 @@ fn collect(
 }
 
 /// One attachment: its name, description and bytes.
-fn read_file_spec(document: &Document, spec: &Dictionary) -> Result<RecordFile, String> {
+fn read_file_spec(document: &Document, spec: &Dictionary) -> Result<RecordFile, RecordError> {
     let name = [b"UF".as_slice(), b"F"]
         .iter()
         .find_map(|key| spec.get(key).ok())
         .and_then(|name| lopdf::decode_text_string(name).ok())
-        .ok_or("an attachment has no name")?;
+        .ok_or_else(|| RecordError::Broken("an attachment has no name".to_string()))?;
     if !is_safe_record_path(&name) {
-        return Err(format!(
+        return Err(RecordError::Broken(format!(
             "the attachment `{name}` would be written outside the folder; it was not made by hep"
-        ));
+        )));
     }
     let description = spec
         .get(b"Desc")
@@ -96,7 +142,9 @@ fn read_file_spec(document: &Document, spec: &Dictionary) -> Result<RecordFile, 
         .and_then(Object::as_dict)
         .and_then(|embedded| embedded.get_deref(b"F", document))
         .and_then(Object::as_stream)
-        .map_err(|error| format!("the attachment `{name}` has no contents ({error})"))?;
+        .map_err(|error| {
+            RecordError::Broken(format!("the attachment `{name}` has no contents ({error})"))
+        })?;
     let data = if stream
         .filters()
         .map(|filters| filters.is_empty())
@@ -106,7 +154,11 @@ fn read_file_spec(document: &Document, spec: &Dictionary) -> Result<RecordFile, 
     } else {
         stream
             .decompressed_content_with_limit(MAX_FILE_BYTES)
-            .map_err(|error| format!("the attachment `{name}` cannot be unpacked ({error})"))?
+            .map_err(|error| {
+                RecordError::Broken(format!(
+                    "the attachment `{name}` cannot be unpacked ({error})"
+                ))
+            })?
     };
     Ok(RecordFile {
         path: name,
@@ -139,7 +191,8 @@ pub struct RecordedSettings {
 
 impl RecordedSettings {
     /// Parses the settings file; keys from a later hep are ignored.
-    pub fn parse(text: &str) -> Result<RecordedSettings, String> {
-        serde_saphyr::from_str(text).map_err(|error| error.to_string())
+    pub fn parse(text: &str) -> Result<RecordedSettings, RecordError> {
+        serde_saphyr::from_str(text)
+            .map_err(|error| RecordError::BrokenSettings(error.without_snippet().to_string()))
     }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::load::yaml::message_with_hint;
+use crate::load::refusal::{Refusal, refuse};
 
 /// A whole number of at least 1: sets, repetitions, times a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,41 +27,41 @@ impl<'de> Deserialize<'de> for Count {
             }
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Count, E> {
                 if value < 1 {
-                    return Err(E::custom(message_with_hint(
+                    return Err(refuse(
                         format!("a count must be at least 1, not {value}"),
                         "use 1 or more, or remove the line",
-                    )));
+                    ));
                 }
                 self.visit_u64(value as u64)
             }
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Count, E> {
                 match value {
-                    0 => Err(E::custom(message_with_hint(
+                    0 => Err(refuse(
                         "a count must be at least 1, not 0",
                         "use 1 or more, or remove the line",
-                    ))),
+                    )),
                     1..=100 => Ok(Count(value as u32)),
-                    _ => Err(E::custom(message_with_hint(
+                    _ => Err(refuse(
                         format!(
                             "{value} is too many; a count is a whole number from 1 to {MAX_COUNT}"
                         ),
                         format!("use a number from 1 to {MAX_COUNT}"),
-                    ))),
+                    )),
                 }
             }
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Count, E> {
-                Err(E::custom(message_with_hint(
+                Err(refuse(
                     format!("a count must be a whole number from 1 to {MAX_COUNT}, not {value}"),
                     "write a whole number such as 12",
-                )))
+                ))
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Count, E> {
                 match value.trim().parse::<i64>() {
                     Ok(number) => self.visit_i64(number),
-                    Err(_) => Err(E::custom(message_with_hint(
+                    Err(_) => Err(refuse(
                         format!("`{value}` is not a count"),
                         "write a whole number such as 12",
-                    ))),
+                    )),
                 }
             }
         }
@@ -79,10 +79,11 @@ pub const DURATION_FORMS: &str = "write a duration like `30s`, `30 s`, `45 sec`,
 impl Seconds {
     /// Parses `30s`, `30 s`, `45 sec`, `2 min`, `1 minute`, `1 min 30 s`, `1.5 min` or a bare number
     /// of seconds.
-    pub fn parse(text: &str) -> Result<Seconds, String> {
+    pub fn parse(text: &str) -> Result<Seconds, Refusal> {
+        let refused = |message: String| Refusal::new(message).with_hint(DURATION_FORMS);
         let cleaned = text.trim().to_lowercase();
         if cleaned.is_empty() {
-            return Err("the duration is empty".to_string());
+            return Err(refused("the duration is empty".to_string()));
         }
         let mut total = 0.0_f64;
         let mut rest = cleaned.as_str();
@@ -93,11 +94,11 @@ impl Seconds {
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(rest.len());
             if number_len == 0 {
-                return Err(format!("`{text}` is not a duration"));
+                return Err(refused(format!("`{text}` is not a duration")));
             }
             let number: f64 = rest[..number_len]
                 .parse()
-                .map_err(|_| format!("`{text}` is not a duration"))?;
+                .map_err(|_| refused(format!("`{text}` is not a duration")))?;
             rest = rest[number_len..].trim_start();
             let unit_len = rest
                 .find(|c: char| !c.is_ascii_alphabetic())
@@ -109,16 +110,16 @@ impl Seconds {
                 "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
                 "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
                 "h" | "hr" | "hour" | "hours" => 3600.0,
-                _ => return Err(format!("`{text}` is not a duration")),
+                _ => return Err(refused(format!("`{text}` is not a duration"))),
             };
             // `1 min 90 s` is a typo for something; say so rather than guess.
             if let Some(larger) = previous_scale
                 && (scale >= larger || number * scale >= larger)
             {
-                return Err(format!(
+                return Err(refused(format!(
                     "`{text}` is not a duration: each part must be smaller than the one before \
                      (at most 59 seconds after minutes, 59 minutes after hours)"
-                ));
+                )));
             }
             previous_scale = Some(scale);
             total += number * scale;
@@ -126,14 +127,14 @@ impl Seconds {
         }
         // Half a second would print as "1 second", which is not what was written.
         if total < 1.0 {
-            return Err(format!("`{text}` is shorter than a second"));
+            return Err(refused(format!("`{text}` is shorter than a second")));
         }
         let seconds = total.round();
         if seconds < 1.0 {
-            return Err(format!("`{text}` is shorter than a second"));
+            return Err(refused(format!("`{text}` is shorter than a second")));
         }
         if seconds > 4.0 * 3600.0 {
-            return Err(format!("`{text}` is longer than 4 hours"));
+            return Err(refused(format!("`{text}` is longer than 4 hours")));
         }
         Ok(Seconds(seconds as u32))
     }
@@ -157,8 +158,7 @@ impl<'de> Deserialize<'de> for Seconds {
                 self.visit_str(&value.to_string())
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Seconds, E> {
-                Seconds::parse(value)
-                    .map_err(|message| E::custom(message_with_hint(message, DURATION_FORMS)))
+                Seconds::parse(value).map_err(Refusal::into_serde)
             }
         }
         deserializer.deserialize_any(SecondsVisitor)
@@ -204,10 +204,10 @@ impl<'de> Deserialize<'de> for HexColor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<HexColor, D::Error> {
         let text = String::deserialize(deserializer)?;
         HexColor::parse(&text).ok_or_else(|| {
-            de::Error::custom(message_with_hint(
+            refuse(
                 format!("`{text}` is not a colour"),
                 "write a colour as `#RRGGBB` in quotes, e.g. \"#1F6F78\"",
-            ))
+            )
         })
     }
 }
@@ -224,8 +224,9 @@ pub const DATE_FORM: &str = "write dates as YYYY-MM-DD, e.g. 2026-11-26";
 
 impl CalendarDate {
     /// Parses `2026-11-26`.
-    pub fn parse(text: &str) -> Result<CalendarDate, String> {
+    pub fn parse(text: &str) -> Result<CalendarDate, Refusal> {
         let text = text.trim();
+        let refused = |message: String| Refusal::new(message).with_hint(DATE_FORM);
         let shaped = text.len() == 10
             && text.char_indices().all(|(index, c)| {
                 if index == 4 || index == 7 {
@@ -235,15 +236,15 @@ impl CalendarDate {
                 }
             });
         if !shaped {
-            return Err(format!("`{text}` is not a date"));
+            return Err(refused(format!("`{text}` is not a date")));
         }
         let date = text
             .parse::<jiff::civil::Date>()
-            .map_err(|_| format!("`{text}` is not a real date"))?;
+            .map_err(|_| refused(format!("`{text}` is not a real date")))?;
         if !PLAUSIBLE_YEARS.contains(&date.year()) {
-            return Err(format!(
+            return Err(refused(format!(
                 "`{text}` is not a plausible date for a session or an appointment (check the year)"
-            ));
+            )));
         }
         Ok(CalendarDate(date))
     }
@@ -252,8 +253,7 @@ impl CalendarDate {
 impl<'de> Deserialize<'de> for CalendarDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CalendarDate, D::Error> {
         let text = String::deserialize(deserializer)?;
-        CalendarDate::parse(&text)
-            .map_err(|message| de::Error::custom(message_with_hint(message, DATE_FORM)))
+        CalendarDate::parse(&text).map_err(Refusal::into_serde)
     }
 }
 

@@ -126,7 +126,8 @@ impl SourceFile {
             .with_hint("check that this is the YAML file you meant"),
             other => Diagnostic::error(format!("cannot read `{}`: {other}", path.display()))
                 .with_kind(Kind::Io)
-                .in_file(&path),
+                .in_file(&path)
+                .with_hint("check that the file is readable, then try again"),
         })?;
         let text = decode(bytes, &path)?;
         Ok(SourceFile { path, text, origin })

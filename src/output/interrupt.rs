@@ -17,18 +17,6 @@ static TEMPORARY_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 type Waker = Box<dyn Fn() + Send>;
 static WAKERS: Mutex<Vec<Waker>> = Mutex::new(Vec::new());
 
-/// The run was interrupted; what was and was not written has been reported.
-#[derive(Debug)]
-pub struct Interrupted;
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "interrupted")
-    }
-}
-
-impl std::error::Error for Interrupted {}
-
 /// Installs the handler for SIGINT, SIGTERM and SIGHUP. Failing to install it (another handler
 /// is already there) leaves the default behaviour, which is no worse than before.
 pub fn install() {

@@ -16,11 +16,61 @@ use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
 use krilla::{Document, SerializeSettings};
 
+use crate::diagnostic::Kind;
 use crate::layout::page::{ItemKind, LaidOutDocument, PageItem};
 use crate::model::record::SourceRecord;
 use crate::paint::outline::HeadingPlaces;
 use crate::paint::picture::PdfImages;
 use crate::paint::tags::TagLeaves;
+
+/// Why a PDF could not be made. Never the user's input, which earlier stages checked: a
+/// picture the PDF library refuses, or a document that fails the standard it must meet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaintError {
+    /// The PDF settings (accessibility, archival) do not fit together.
+    Settings(String),
+    /// The page size is not one a PDF can have.
+    PageSize,
+    /// A picture could not be turned into PDF data or drawn; why.
+    Picture(String),
+    /// Two files of the handout's record have the same name.
+    DuplicateAttachment,
+    /// The document does not meet PDF/UA (or PDF/A): each problem found.
+    Standard(Vec<String>),
+    /// The PDF library failed otherwise; what it said.
+    Write(String),
+}
+
+impl PaintError {
+    /// The kind of problem, for the exit status and scripts.
+    pub fn kind(&self) -> Kind {
+        match self {
+            PaintError::Picture(_) => Kind::BadPicture,
+            _ => Kind::Other,
+        }
+    }
+}
+
+impl std::fmt::Display for PaintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PaintError::Settings(why) => write!(f, "the PDF settings do not fit together: {why}"),
+            PaintError::PageSize => f.write_str("the page size is not valid"),
+            PaintError::Picture(why) => f.write_str(why),
+            PaintError::DuplicateAttachment => {
+                f.write_str("two files in the handout's record have the same name")
+            }
+            PaintError::Standard(problems) => write!(
+                f,
+                "the PDF does not meet the standard it must follow: {}",
+                problems.join("; ")
+            ),
+            PaintError::Write(why) => write!(f, "the PDF could not be written: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for PaintError {}
 
 /// Writes `document` as PDF bytes: tagged for screen readers (checked against PDF/UA-1), fonts
 /// embedded and subset, text extractable, and the same document always gives the same bytes.
@@ -30,7 +80,7 @@ pub fn paint(
     document: &LaidOutDocument,
     archive: Option<&SourceRecord>,
     images: &PdfImages,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, PaintError> {
     // PDF/A forbids smoothing scaled images.
     let interpolate = archive.is_none();
     images.prepare(document, interpolate);
@@ -40,7 +90,7 @@ pub fn paint(
     let mut headings = HeadingPlaces::new(&document.structure);
     for (page_index, laid_out) in document.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(document.page_size.width, document.page_size.height)
-            .ok_or("the page size is not valid")?;
+            .ok_or(PaintError::PageSize)?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         let mut links = Vec::new();
@@ -80,7 +130,7 @@ pub fn paint(
     if let Some(record) = archive {
         for file in archive::embedded_files(record, document.created) {
             pdf.embed_file(file)
-                .ok_or("two files in the handout's record have the same name")?;
+                .ok_or(PaintError::DuplicateAttachment)?;
         }
     }
     let bytes = pdf.finish().map_err(|error| describe_failure(&error));
@@ -96,7 +146,7 @@ const KEEP_COMPRESSED_FOR_HANDOUTS: usize = 8;
 
 /// krilla's settings for a handout: tagged and checked against PDF/UA-1, and against PDF/A-3b
 /// too when `archival`.
-pub(crate) fn serialize_settings(archival: bool) -> Result<SerializeSettings, String> {
+pub(crate) fn serialize_settings(archival: bool) -> Result<SerializeSettings, PaintError> {
     let mut configuration =
         ConfigurationBuilder::new().with_accessibility_validator(Accessibility::UA1);
     if archival {
@@ -104,7 +154,7 @@ pub(crate) fn serialize_settings(archival: bool) -> Result<SerializeSettings, St
     }
     let configuration = configuration
         .finish()
-        .map_err(|error| format!("the PDF settings do not fit together: {error:?}"))?;
+        .map_err(|error| PaintError::Settings(format!("{error:?}")))?;
     Ok(SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -128,7 +178,7 @@ fn draw(
     (fonts, images): (&text::PdfFonts, &PdfImages),
     item: &PageItem,
     interpolate: bool,
-) -> Result<(), String> {
+) -> Result<(), PaintError> {
     match &item.kind {
         ItemKind::Text(line) => text::draw_line(surface, fonts, line),
         ItemKind::Shape(shape) => shape::draw_shape(surface, shape),
@@ -168,19 +218,15 @@ pub(crate) fn pdf_date(time: jiff::civil::DateTime) -> DateTime {
         .utc_offset_minute(0)
 }
 
-/// Says why krilla refused the document, in words.
-fn describe_failure(error: &krilla::error::KrillaError) -> String {
+/// Says why krilla refused the document.
+fn describe_failure(error: &krilla::error::KrillaError) -> PaintError {
     match error {
-        krilla::error::KrillaError::Validation(problems) => {
-            let problems: Vec<String> = problems
+        krilla::error::KrillaError::Validation(problems) => PaintError::Standard(
+            problems
                 .iter()
                 .map(|(problem, _)| format!("{problem:?}"))
-                .collect();
-            format!(
-                "the PDF does not meet the standard it must follow: {}",
-                problems.join("; ")
-            )
-        }
-        other => format!("the PDF could not be written: {other:?}"),
+                .collect(),
+        ),
+        other => PaintError::Write(format!("{other:?}")),
     }
 }

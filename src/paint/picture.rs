@@ -15,8 +15,9 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use crate::layout::geometry::Rect;
 use crate::layout::page::{ItemKind, LaidOutDocument};
 use crate::model::picture::{Picture, RasterData, RasterImage};
+use crate::paint::PaintError;
 
-type Made = Arc<OnceLock<Result<Image, String>>>;
+type Made = Arc<OnceLock<Result<Image, PaintError>>>;
 /// A picture's identity (its address) and whether its image is smoothed when scaled.
 type ImageKey = (usize, bool);
 type Drawn = Arc<OnceLock<Option<Graphic>>>;
@@ -52,7 +53,7 @@ impl PdfImages {
     }
 
     /// The PDF image of `raster`, smoothed when scaled or not; made on first use.
-    fn image(&self, raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, String> {
+    fn image(&self, raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, PaintError> {
         self.slot(raster, interpolate)
             .get_or_init(|| pdf_image(raster, interpolate))
             .clone()
@@ -122,14 +123,15 @@ pub fn draw_picture(
     picture: &Picture,
     rect: Rect,
     interpolate: bool,
-) -> Result<(), String> {
-    let size = Size::from_wh(rect.width, rect.height).ok_or("a picture has no size")?;
+) -> Result<(), PaintError> {
+    let no_size = || PaintError::Picture("a picture has no size".to_string());
+    let size = Size::from_wh(rect.width, rect.height).ok_or_else(no_size)?;
     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
     let drawn = match picture {
         Picture::Vector { tree, view } => {
             let scale = rect.width / view.width.max(f32::EPSILON);
             let canvas = Size::from_wh(tree.size().width() * scale, tree.size().height() * scale)
-                .ok_or("a picture has no size")?;
+                .ok_or_else(no_size)?;
             let mut clip = PathBuilder::new();
             if let Some(frame) = krilla::geom::Rect::from_xywh(0.0, 0.0, rect.width, rect.height) {
                 clip.push_rect(frame);
@@ -148,7 +150,7 @@ pub fn draw_picture(
                     surface.pop();
                 })
             }
-            .ok_or_else(|| "an SVG picture could not be drawn".to_string());
+            .ok_or_else(|| PaintError::Picture("an SVG picture could not be drawn".to_string()));
             surface.pop();
             if clipped.is_some() {
                 surface.pop();
@@ -200,8 +202,8 @@ fn has_text(group: &usvg::Group) -> bool {
 
 /// Makes the PDF image of `raster`: krilla decodes and compresses PNG files itself, takes JPEG
 /// data as it is, and compresses downscaled pixels.
-fn pdf_image(raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, String> {
-    match &raster.data {
+fn pdf_image(raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, PaintError> {
+    let made = match &raster.data {
         RasterData::Png(bytes) => Image::from_png(Arc::clone(bytes).into(), interpolate),
         RasterData::Jpeg(bytes) => Image::from_jpeg(Arc::clone(bytes).into(), interpolate),
         RasterData::Pixels(pixels) => {
@@ -213,11 +215,14 @@ fn pdf_image(raster: &Arc<RasterImage>, interpolate: bool) -> Result<Image, Stri
                     .as_ref()
                     .is_none_or(|alpha| alpha.len() == count);
             if !complete {
-                return Err("a downscaled picture lost pixels".to_string());
+                return Err(PaintError::Picture(
+                    "a downscaled picture lost pixels".to_string(),
+                ));
             }
             Image::from_custom(PixelImage(Arc::clone(raster)), interpolate)
         }
-    }
+    };
+    made.map_err(PaintError::Picture)
 }
 
 /// A downscaled picture's pixels, as krilla takes images it cannot decode itself.

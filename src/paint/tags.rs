@@ -35,6 +35,9 @@ pub fn tag_tree(structure: &Structure, mut leaves: TagLeaves, language: &str) ->
     let mut children: Vec<Vec<NodeId>> = vec![Vec::new(); count];
     let mut roots = Vec::new();
     for id in structure.ids() {
+        if structure.node(id).discarded {
+            continue;
+        }
         match structure.node(id).parent {
             Some(parent) if parent < id => children[parent.index()].push(id),
             // Parents come first; anything else is kept at the top level, never lost.

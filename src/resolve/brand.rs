@@ -1,6 +1,6 @@
 //! The clinic's branding, or a calm neutral one when there is no clinic file.
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::Diagnostic;
 use crate::load::asset::PictureSource;
 use crate::load::clinic::{Clinic, clinic_text};
 use crate::load::scalar::HexColor;
@@ -76,7 +76,7 @@ pub fn brand(
                         "cannot use the logo `{}`: {reason}",
                         source.display()
                     ))
-                    .with_kind(Kind::BadPicture)
+                    .with_kind(reason.kind())
                     .in_file(&clinic.source.path)
                     .at(&clinic.source.text, *position)
                     .with_hint(

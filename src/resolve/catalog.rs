@@ -1,11 +1,12 @@
 //! The library as a contact sheet for the therapist: every exercise with its pictures, name,
 //! id and region, grouped by region.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::Diagnostics;
 use crate::load::exercise::Region;
 use crate::load::library::Library;
 use crate::model::paper::PaperSize;
 use crate::model::picture::Picture;
+use crate::resolve::card::unusable_illustration;
 use crate::resolve::picture::PictureLoader;
 
 /// One exercise on the contact sheet.
@@ -61,15 +62,9 @@ pub fn catalog(
                 let source = exercise.picture_source(illustration);
                 match pictures.load(&source) {
                     Ok(picture) => decoded.push(picture),
-                    Err(reason) => problems.push(
-                        Diagnostic::error(format!(
-                            "cannot use illustration `{}`: {reason}",
-                            source.display()
-                        ))
-                        .with_kind(Kind::BadPicture)
-                        .in_file(&exercise.source.path)
-                        .at(&exercise.source.text, illustration.position),
-                    ),
+                    Err(reason) => {
+                        problems.push(unusable_illustration(exercise, illustration, &reason))
+                    }
                 }
             }
             entries.push(CatalogEntry {

@@ -23,10 +23,13 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Position, did_you_mean};
 use crate::fonts::Fonts;
 use crate::load::appointments::DEFAULT_APPOINTMENT_MINUTES;
 use crate::load::clinic::Clinic;
+use crate::load::exercise::{Exercise, ExerciseText};
 use crate::load::library::Library;
-use crate::load::plan::Plan;
-use crate::resolve::handout::{FollowUpBox, Handout};
+use crate::load::plan::{Plan, PlannedExercise};
+use crate::resolve::handout::{Brand, ExerciseCard, FollowUpBox, Handout};
+use crate::resolve::log::{LoggedExercise, TrackingLog};
 use crate::resolve::picture::{PictureLoader, PrintSize};
+use crate::resolve::program::Prescription;
 use crate::resolve::texts::PrintedText;
 use crate::resolve::words::{ENGLISH, LANGUAGES, Words};
 
@@ -55,46 +58,180 @@ pub fn resolve(
     pictures: &PictureLoader,
     settings: &RunSettings,
 ) -> Result<Handout, Diagnostics> {
-    let today = settings.today;
+    let languages = languages(plan, settings)?;
+    let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
     let large_print = settings.large_print
         || plan
             .large_print
             .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.large_print));
-    let mut problems = Vec::new();
-    let mut warnings = Vec::new();
-    let (words, second_words) = match (settings.language, &plan.language) {
-        (Some(words), _) => (words, None),
-        (None, Some((codes, position))) => {
-            let mut tables = Vec::with_capacity(codes.len());
-            for code in codes {
-                match Words::for_code(code) {
-                    Some(words) => tables.push(words),
-                    None => {
-                        let known: Vec<String> = LANGUAGES
-                            .iter()
-                            .map(|words| format!("`{}`", words.code))
-                            .collect();
-                        return Err(Diagnostics::from(
-                            plan.error_at(format!("hep has no `{code}` handouts"), *position)
-                                .with_hint(format!("use one of {}", known.join(", "))),
-                        ));
-                    }
-                }
-            }
-            (
-                tables.first().copied().unwrap_or(&ENGLISH),
-                tables.get(1).copied(),
-            )
-        }
-        (None, None) => (&ENGLISH, None),
+    let mut resolver = Resolver {
+        plan,
+        clinic,
+        library,
+        pictures,
+        allow_fallback: settings.allow_fallback,
+        languages,
+        session_day: plan.date.map(|date| date.0).unwrap_or(settings.today),
+        size: if large_print {
+            PrintSize::Large
+        } else {
+            PrintSize::Regular
+        },
+        problems: Vec::new(),
+        warnings: Vec::new(),
     };
-    let session_day = plan.date.map(|date| date.0).unwrap_or(today);
+    let follow_up = resolver.follow_up(&prescription);
+    resolver.preload_pictures(&prescription);
+    let (cards, log_rows) = resolver.exercise_cards(&prescription);
+    let brand = resolver.brand();
+    let log = resolver.tracking_log(follow_up.as_ref(), &log_rows);
+    let (Some(brand), true) = (brand, resolver.problems.is_empty()) else {
+        return Err(Diagnostics(resolver.problems));
+    };
+    let Resolver {
+        languages: Languages { words, second },
+        session_day,
+        warnings,
+        ..
+    } = resolver;
+    let handout = Handout {
+        words,
+        second_words: second,
+        paper: clinic.map(|clinic| clinic.page).unwrap_or_default(),
+        large_print,
+        brand,
+        client: plan.client.clone(),
+        therapist: plan.therapist.clone(),
+        session_date: dates::medium_date(session_day, words),
+        session_day,
+        notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
+        log,
+        warnings,
+        follow_up,
+        cards,
+        created: match settings.source_date {
+            Some(time) => time.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime(),
+            None => session_day.to_datetime(jiff::civil::Time::midnight()),
+        },
+        record: None,
+    };
+    let mut handout = handout.typeset();
+    check_glyphs(&mut handout, plan)?;
+    Ok(handout)
+}
 
-    let prescription = program::prescription(plan, library).map_err(Diagnostics)?;
-    let follow_up_position = plan.follow_up.as_ref().and_then(|(_, position)| *position);
-    let appointments = clinic.map(|clinic| &clinic.appointments);
-    let follow_up_box =
-        |follow_up: &crate::load::follow_up::FollowUp, date, words: &'static Words| {
+/// The handout's language, and its second one when it is bilingual.
+#[derive(Debug, Clone, Copy)]
+struct Languages {
+    words: &'static Words,
+    second: Option<&'static Words>,
+}
+
+/// The languages `--lang` or the plan asks for (English when neither does).
+fn languages(plan: &Plan, settings: &RunSettings) -> Result<Languages, Diagnostic> {
+    let (codes, position) = match (settings.language, &plan.language) {
+        (Some(words), _) => {
+            return Ok(Languages {
+                words,
+                second: None,
+            });
+        }
+        (None, None) => {
+            return Ok(Languages {
+                words: &ENGLISH,
+                second: None,
+            });
+        }
+        (None, Some((codes, position))) => (codes, *position),
+    };
+    let mut tables = Vec::with_capacity(codes.len());
+    for code in codes {
+        let Some(words) = Words::for_code(code) else {
+            let known: Vec<String> = LANGUAGES
+                .iter()
+                .map(|words| format!("`{}`", words.code))
+                .collect();
+            return Err(plan
+                .error_at(format!("hep has no `{code}` handouts"), position)
+                .with_hint(format!("use one of {}", known.join(", "))));
+        };
+        tables.push(words);
+    }
+    Ok(Languages {
+        words: tables.first().copied().unwrap_or(&ENGLISH),
+        second: tables.get(1).copied(),
+    })
+}
+
+/// One plan on its way to a handout: what it is made from, and the problems found so far.
+struct Resolver<'a> {
+    plan: &'a Plan,
+    clinic: Option<&'a Clinic>,
+    library: &'a Library,
+    pictures: &'a PictureLoader,
+    /// `--allow-fallback`: a missing translation is a warning, and the exercise's own
+    /// language is printed instead.
+    allow_fallback: bool,
+    languages: Languages,
+    /// The session date: the plan's, or today.
+    session_day: Date,
+    /// How large pictures print.
+    size: PrintSize,
+    problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Resolver<'a> {
+    /// The follow-up box: the date counted from the session (moved off days the clinic is
+    /// closed), the distance in words, and the booking note, in each language.
+    fn follow_up(&mut self, prescription: &Prescription) -> Option<FollowUpBox> {
+        let follow_up = prescription.follow_up.as_ref()?;
+        let position = self
+            .plan
+            .follow_up
+            .as_ref()
+            .and_then(|(_, position)| *position);
+        let appointments = self.clinic.map(|clinic| &clinic.appointments);
+        let closed = appointments
+            .map(|appointments| appointments.closed.clone())
+            .unwrap_or_default();
+        let session_day = self.session_day;
+        let Some(date) = dates::follow_up_date(session_day, follow_up.when, &closed) else {
+            self.problems.push(
+                self.plan
+                    .error_at("the follow-up date is out of range", position)
+                    .with_hint("give a date or a span within two years of the session"),
+            );
+            return None;
+        };
+        if date <= session_day {
+            self.problems.push(
+                self.plan
+                    .error_at(
+                        format!(
+                            "the follow-up ({date}) is not after the session date ({session_day})"
+                        ),
+                        position,
+                    )
+                    .with_hint("give a later date, or a span such as `2 weeks`"),
+            );
+            return None;
+        }
+        if closed.is_closed(date) {
+            self.warnings.push(
+                self.plan
+                    .error_at(
+                        format!(
+                            "the follow-up date, {}, is a day the clinic is closed",
+                            dates::long_date(date, &ENGLISH)
+                        ),
+                        position,
+                    )
+                    .with_hint("choose an open day, or give a span such as `2 weeks` and hep moves it to the next open day")
+                    .into_warning(),
+            );
+        }
+        let in_language = |words: &'static Words| {
             // The plan's own note, else the clinic's, else hep's "feel free to cancel".
             let custom_note = follow_up.note.clone().or_else(|| {
                 appointments
@@ -121,211 +258,179 @@ pub fn resolve(
                 second: None,
             }
         };
-    let closed = appointments
-        .map(|appointments| appointments.closed.clone())
-        .unwrap_or_default();
-    let follow_up = prescription.follow_up.as_ref().and_then(|follow_up| {
-        let position = &follow_up_position;
-        let Some(date) = dates::follow_up_date(session_day, follow_up.when, &closed) else {
-            problems.push(plan.error_at("the follow-up date is out of range", *position));
-            return None;
-        };
-        if date <= session_day {
-            problems.push(
-                plan.error_at(
-                    format!("the follow-up ({date}) is not after the session date ({session_day})"),
-                    *position,
-                )
-                .with_hint("give a later date, or a span such as `2 weeks`"),
-            );
-            return None;
-        }
-        if closed.is_closed(date) {
-            warnings.push(Diagnostic {
-                severity: crate::diagnostic::Severity::Warning,
-                ..plan
-                    .error_at(
-                        format!(
-                            "the follow-up date, {}, is a day the clinic is closed",
-                            dates::long_date(date, &ENGLISH)
-                        ),
-                        *position,
-                    )
-                    .with_hint("choose an open day, or give a span such as `2 weeks` and hep moves it to the next open day")
-            });
-        }
-        let mut first = follow_up_box(follow_up, date, words);
-        first.second = second_words.map(|second| Box::new(follow_up_box(follow_up, date, second)));
+        let mut first = in_language(self.languages.words);
+        first.second = self
+            .languages
+            .second
+            .map(|second| Box::new(in_language(second)));
         Some(first)
-    });
+    }
 
-    // Photos dominate a handout's time: decode its pictures side by side before the cards ask.
-    let size = if large_print {
-        PrintSize::Large
-    } else {
-        PrintSize::Regular
-    };
-    let mut sources = Vec::new();
-    for exercise in prescription
-        .exercises
-        .iter()
-        .filter_map(|planned| library.get(&planned.id))
-    {
-        for illustration in &exercise.illustrations {
-            let source = exercise.picture_source(illustration);
-            if !sources.contains(&source) {
-                sources.push(source);
+    /// Decodes the handout's pictures side by side before the cards ask for them: photos
+    /// dominate a handout's time.
+    fn preload_pictures(&self, prescription: &Prescription) {
+        let mut sources = Vec::new();
+        for exercise in prescription
+            .exercises
+            .iter()
+            .filter_map(|planned| self.library.get(&planned.id))
+        {
+            for illustration in &exercise.illustrations {
+                let source = exercise.picture_source(illustration);
+                if !sources.contains(&source) {
+                    sources.push(source);
+                }
             }
         }
+        self.pictures.preload(&sources, self.size);
     }
-    pictures.preload(&sources, size);
 
-    let mut cards = Vec::with_capacity(plan.exercises.len());
-    let mut log_rows = Vec::with_capacity(plan.exercises.len());
-    for planned in &prescription.exercises {
-        let exercise = match library.exercise(&planned.id) {
+    /// A card for each exercise of the prescription, in order, and the rows of the tracking
+    /// log (each card's name and schedule).
+    fn exercise_cards(
+        &mut self,
+        prescription: &Prescription,
+    ) -> (Vec<ExerciseCard>, Vec<LoggedExercise>) {
+        let mut cards: Vec<ExerciseCard> = Vec::with_capacity(prescription.exercises.len());
+        let mut log_rows = Vec::with_capacity(prescription.exercises.len());
+        for planned in &prescription.exercises {
+            let Some(exercise) = self.exercise(planned) else {
+                continue;
+            };
+            let Languages { words, second } = self.languages;
+            let Some(text) = self.exercise_text(exercise, words) else {
+                continue;
+            };
+            let number = cards.len() + 1;
+            let second_card = match second {
+                None => None,
+                Some(second) => {
+                    let Some(second_text) = self.exercise_text(exercise, second) else {
+                        continue;
+                    };
+                    let card = card::exercise_card(
+                        number,
+                        planned,
+                        exercise,
+                        &second_text,
+                        self.pictures,
+                        self.size,
+                        second,
+                    );
+                    match card {
+                        Ok(card) => Some(Box::new(card)),
+                        Err(problem) => {
+                            self.problems.push(problem);
+                            continue;
+                        }
+                    }
+                }
+            };
+            let card = card::exercise_card(
+                number,
+                planned,
+                exercise,
+                &text,
+                self.pictures,
+                self.size,
+                words,
+            );
+            match card {
+                Ok(mut card) => {
+                    card.second = second_card;
+                    log_rows.push(LoggedExercise {
+                        name: card.name.clone(),
+                        second_name: card.second.as_ref().map(|second| second.name.clone()),
+                        frequency: card.schedule,
+                    });
+                    cards.push(card);
+                }
+                Err(problem) => self.problems.push(problem),
+            }
+        }
+        (cards, log_rows)
+    }
+
+    /// The library's exercise a planned exercise names; a problem when there is none, or when
+    /// its file is broken (library files are parsed when a plan first names them).
+    fn exercise(&mut self, planned: &PlannedExercise) -> Option<&'a Exercise> {
+        let library = self.library;
+        match library.exercise(&planned.id) {
             Some(Ok(exercise)) => Some(exercise),
             Some(Err(broken)) => {
-                // Library files are parsed when a plan first names them.
-                problems.push(broken.clone());
-                continue;
+                self.problems.push(broken.clone());
+                None
             }
-            None => None,
-        };
-        let Some(exercise) = exercise else {
-            let hint = did_you_mean(&planned.id, library.ids()).unwrap_or_else(|| {
-                "run `hep list` to see the exercises in the library".to_string()
-            });
-            problems.push(
-                plan.error_at(
-                    format!("unknown exercise `{}`", planned.id),
-                    planned.position,
-                )
-                .with_kind(Kind::UnknownExercise)
-                .with_hint(hint),
-            );
-            continue;
-        };
-        let text_in = |words: &'static Words,
-                       problems: &mut Vec<Diagnostic>,
-                       warnings: &mut Vec<Diagnostic>| match exercise
-            .text_in(words.code)
-        {
-            Ok(text) => Some(text),
-            Err(field) => {
-                let missing = Diagnostic::error(format!(
-                    "exercise `{}` has no `{}` text for `{field}`",
-                    exercise.id, words.code
-                ))
-                .with_kind(Kind::MissingTranslation)
-                .in_file(&exercise.source.path)
-                .with_hint(format!(
-                    "add `{}:` under `{field}:` in the exercise file, or render with --allow-fallback to print its `{}` text",
-                    words.code, exercise.language
-                ));
-                match exercise.text_in(&exercise.language) {
-                    Ok(fallback) if settings.allow_fallback => {
-                        warnings.push(missing.into_warning());
-                        Some(fallback)
-                    }
-                    _ => {
-                        problems.push(missing);
-                        None
-                    }
-                }
+            None => {
+                let hint = did_you_mean(&planned.id, library.ids()).unwrap_or_else(|| {
+                    "run `hep list` to see the exercises in the library".to_string()
+                });
+                self.problems.push(
+                    self.plan
+                        .error_at(
+                            format!("unknown exercise `{}`", planned.id),
+                            planned.position,
+                        )
+                        .with_kind(Kind::UnknownExercise)
+                        .with_hint(hint),
+                );
+                None
             }
-        };
-        let Some(text) = text_in(words, &mut problems, &mut warnings) else {
-            continue;
-        };
-        let second_text =
-            second_words.map(|second| (second, text_in(second, &mut problems, &mut warnings)));
-        let second_card = match second_text {
-            None => None,
-            Some((_, None)) => continue,
-            Some((second, Some(second_text))) => {
-                match card::exercise_card(
-                    cards.len() + 1,
-                    planned,
-                    exercise,
-                    &second_text,
-                    pictures,
-                    size,
-                    second,
-                ) {
-                    Ok(card) => Some(Box::new(card)),
-                    Err(problem) => {
-                        problems.push(problem);
-                        continue;
-                    }
-                }
-            }
-        };
-        match card::exercise_card(
-            cards.len() + 1,
-            planned,
-            exercise,
-            &text,
-            pictures,
-            size,
-            words,
-        ) {
-            Ok(mut card) => {
-                card.second = second_card;
-                log_rows.push((card.name.clone(), card.schedule));
-                cards.push(card);
-            }
-            Err(problem) => problems.push(problem),
         }
     }
 
-    let brand = match brand::brand(clinic, pictures, (words, second_words)) {
-        Ok(brand) => Some(brand),
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    };
-    let wants_log = plan
-        .log
-        .unwrap_or_else(|| clinic.is_some_and(|clinic| clinic.log));
-    let follow_up_day = follow_up.as_ref().map(|follow_up| follow_up.day);
-    let (Some(brand), true) = (brand, problems.is_empty()) else {
-        return Err(Diagnostics(problems));
-    };
-    let handout = Handout {
-        words,
-        second_words,
-        paper: clinic.map(|clinic| clinic.page).unwrap_or_default(),
-        large_print,
-        brand,
-        client: plan.client.clone(),
-        therapist: plan.therapist.clone(),
-        session_date: dates::medium_date(session_day, words),
-        session_day,
-        notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
-        log: wants_log.then(|| {
-            let mut log = log::tracking_log(session_day, follow_up_day, &log_rows, words);
-            // A bilingual log's own words carry both languages; its day names stay short.
-            if let Some(second) = second_words {
-                log.heading = format!("{} / {}", log.heading, second.log_heading);
-                log.instruction = format!("{} / {}", log.instruction, second.log_instruction);
-                log.closing = format!("{} / {}", log.closing, second.log_closing);
+    /// The exercise's text in `words`' language; with `--allow-fallback`, its own language's
+    /// text and a warning when it has no translation.
+    fn exercise_text(&mut self, exercise: &Exercise, words: &Words) -> Option<ExerciseText> {
+        let field = match exercise.text_in(words.code) {
+            Ok(text) => return Some(text),
+            Err(field) => field,
+        };
+        let missing = card::missing_translation(exercise, words, field);
+        match exercise.text_in(&exercise.language) {
+            Ok(fallback) if self.allow_fallback => {
+                self.warnings.push(missing.into_warning());
+                Some(fallback)
             }
-            log
-        }),
-        warnings,
-        follow_up,
-        cards,
-        created: match settings.source_date {
-            Some(time) => time.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime(),
-            None => session_day.to_datetime(jiff::civil::Time::midnight()),
-        },
-        record: None,
-    };
-    let mut handout = handout.typeset();
-    check_glyphs(&mut handout, plan)?;
-    Ok(handout)
+            _ => {
+                self.problems.push(missing);
+                None
+            }
+        }
+    }
+
+    /// The clinic's name, logo, colours and contact lines, in the handout's languages.
+    fn brand(&mut self) -> Option<Brand> {
+        let Languages { words, second } = self.languages;
+        brand::brand(self.clinic, self.pictures, (words, second))
+            .map_err(|problem| self.problems.push(problem))
+            .ok()
+    }
+
+    /// The tracking log, when the plan (or else the clinic) asks for one: a row per exercise,
+    /// a column per day until the follow-up.
+    fn tracking_log(
+        &self,
+        follow_up: Option<&FollowUpBox>,
+        rows: &[LoggedExercise],
+    ) -> Option<TrackingLog> {
+        let wanted = self
+            .plan
+            .log
+            .unwrap_or_else(|| self.clinic.is_some_and(|clinic| clinic.log));
+        if !wanted {
+            return None;
+        }
+        let Languages { words, second } = self.languages;
+        let follow_up_day = follow_up.map(|follow_up| follow_up.day);
+        Some(log::tracking_log(
+            self.session_day,
+            follow_up_day,
+            rows,
+            words,
+            second,
+        ))
+    }
 }
 
 /// Splits a note into paragraphs at blank lines, joining wrapped lines.

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, metadata::Orientation};
 
+use crate::diagnostic::Kind;
 use crate::fonts::Fonts;
 use crate::load::asset::PictureSource;
 use crate::load::bounded_read::{ReadError, read_input_file};
@@ -85,7 +86,66 @@ impl PrintSize {
 
 use crate::model::picture::{Picture, Pixels, RasterData, RasterFormat, RasterImage, ViewBox};
 
-type Loaded = Arc<OnceLock<Result<Picture, String>>>;
+/// Why a picture cannot be used: the sentence completes "cannot use the logo `logo.png`: ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PictureError {
+    /// The file cannot be read: missing, a folder, not permitted, or too large.
+    Unreadable(ReadError),
+    /// The bundled library has no such file.
+    NotBundled,
+    /// Not an SVG, PNG or JPEG.
+    UnknownFormat,
+    /// The image data is damaged or incomplete; what the decoder said.
+    Damaged(String),
+    /// More pixels, size or filter work than hep prints safely; the sentence says which and
+    /// how to fix it.
+    TooLarge(String),
+    /// An SVG that cannot be printed as it is (unreadable, without a size, drawn beyond what a
+    /// PDF can hold); the sentence says why and how to fix it.
+    UnusableSvg(String),
+}
+
+impl PictureError {
+    /// The kind of problem, for the exit status and scripts.
+    pub fn kind(&self) -> Kind {
+        match self {
+            PictureError::Unreadable(ReadError::NotFound) | PictureError::NotBundled => {
+                Kind::MissingFile
+            }
+            PictureError::Unreadable(ReadError::TooLarge { .. }) | PictureError::TooLarge(_) => {
+                Kind::TooLarge
+            }
+            PictureError::Unreadable(ReadError::PermissionDenied | ReadError::Other(_)) => Kind::Io,
+            PictureError::Unreadable(ReadError::Folder | ReadError::NotRegular(_))
+            | PictureError::UnknownFormat
+            | PictureError::Damaged(_)
+            | PictureError::UnusableSvg(_) => Kind::BadPicture,
+        }
+    }
+}
+
+impl std::fmt::Display for PictureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PictureError::Unreadable(ReadError::TooLarge { .. }) => write!(
+                f,
+                "the file is larger than the {} MiB allowed; save a smaller copy",
+                MAX_IMAGE_FILE_BYTES / (1024 * 1024)
+            ),
+            PictureError::Unreadable(reason) => write!(f, "{reason}"),
+            PictureError::NotBundled => f.write_str("no such file in the bundled library"),
+            PictureError::UnknownFormat => f.write_str("it is not an SVG, PNG or JPEG image"),
+            PictureError::Damaged(detail) => {
+                write!(f, "the image is damaged or incomplete ({detail})")
+            }
+            PictureError::TooLarge(why) | PictureError::UnusableSvg(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for PictureError {}
+
+type Loaded = Arc<OnceLock<Result<Picture, PictureError>>>;
 
 /// Decodes pictures, each file once per process and print size: a batch of handouts shares
 /// them, and two threads asking for the same picture at once decode it once.
@@ -122,12 +182,16 @@ impl PictureLoader {
 
     /// The picture at `source`, decoded on first use with pixels enough for any placement;
     /// the error says what is wrong with it.
-    pub fn load(&self, source: &PictureSource) -> Result<Picture, String> {
+    pub fn load(&self, source: &PictureSource) -> Result<Picture, PictureError> {
         self.load_for(source, PrintSize::Large)
     }
 
     /// The picture at `source` with pixels enough to print it at `size`, decoded on first use.
-    pub fn load_for(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
+    pub fn load_for(
+        &self,
+        source: &PictureSource,
+        size: PrintSize,
+    ) -> Result<Picture, PictureError> {
         let size = cache_size(source, size);
         let slot = {
             // A panic while holding the lock cannot leave the map half-written; keep using it.
@@ -165,16 +229,17 @@ impl PictureLoader {
         });
     }
 
-    fn decode(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, String> {
+    fn decode(&self, source: &PictureSource, size: PrintSize) -> Result<Picture, PictureError> {
         let bytes = read_bytes(source)?;
         let name = match source {
             PictureSource::Bundled(path) | PictureSource::Disk(path) => path.as_path(),
         };
         if is_svg(name, &bytes) {
-            let tree = usvg::Tree::from_data(&bytes, &self.svg_options)
-                .map_err(|error| format!("it is not a readable SVG file ({error})"))?;
+            let tree = usvg::Tree::from_data(&bytes, &self.svg_options).map_err(|error| {
+                PictureError::UnusableSvg(format!("it is not a readable SVG file ({error})"))
+            })?;
             if tree.size().width() <= 0.0 || tree.size().height() <= 0.0 {
-                return Err("the SVG has no size".to_string());
+                return Err(PictureError::UnusableSvg("the SVG has no size".to_string()));
             }
             crate::resolve::svg_bounds::check_svg(&tree)?;
             let view = ViewBox::of_drawing(&tree);
@@ -189,23 +254,18 @@ impl PictureLoader {
 
 /// The bytes of a PNG or JPEG file as a picture printed at `size`: checked (complete, within
 /// the pixel limit), turned upright, and decoded no larger than it is printed.
-pub fn raster_picture(bytes: Vec<u8>, size: PrintSize) -> Result<Picture, String> {
+pub fn raster_picture(bytes: Vec<u8>, size: PrintSize) -> Result<Picture, PictureError> {
     decode_raster_for(bytes, size).map(|image| Picture::Raster(Arc::new(image)))
 }
 
-pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, String> {
+/// The bytes of a picture file, from the bundled library or the disk.
+pub(crate) fn read_bytes(source: &PictureSource) -> Result<Vec<u8>, PictureError> {
     match source {
         PictureSource::Bundled(path) => bundled_file(path)
             .map(<[u8]>::to_vec)
-            .ok_or_else(|| "no such file in the bundled library".to_string()),
+            .ok_or(PictureError::NotBundled),
         PictureSource::Disk(path) => {
-            read_input_file(path, MAX_IMAGE_FILE_BYTES).map_err(|error| match error {
-                ReadError::TooLarge { .. } => format!(
-                    "the file is larger than the {} MiB allowed; save a smaller copy",
-                    MAX_IMAGE_FILE_BYTES / (1024 * 1024)
-                ),
-                other => other.to_string(),
-            })
+            read_input_file(path, MAX_IMAGE_FILE_BYTES).map_err(PictureError::Unreadable)
         }
     }
 }
@@ -236,25 +296,25 @@ fn is_svg(name: &Path, bytes: &[u8]) -> bool {
 
 /// `bytes` as a raster image for the largest placement.
 #[cfg(test)]
-fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, String> {
+fn decode_raster(bytes: Vec<u8>) -> Result<RasterImage, PictureError> {
     decode_raster_for(bytes, PrintSize::Large)
 }
 
 /// `bytes` as a raster image printed at `size`: checked and upright. A JPEG with more than
 /// [`MAX_PLACED_PIXELS`] on its longer side, or a PNG with more than `size` needs, is
 /// downscaled to what `size` needs at [`PRINT_PPI`]; the rest pass through as they are.
-fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, String> {
+fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, PictureError> {
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         RasterFormat::Png
     } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
         RasterFormat::Jpeg
     } else {
-        return Err("it is not an SVG, PNG or JPEG image".to_string());
+        return Err(PictureError::UnknownFormat);
     };
-    let broken = |error: image::ImageError| format!("the image is damaged or incomplete ({error})");
+    let broken = |error: image::ImageError| PictureError::Damaged(error.to_string());
     let mut reader = ImageReader::new(Cursor::new(bytes.as_slice()))
         .with_guessed_format()
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| PictureError::Damaged(error.to_string()))?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(30_000);
     limits.max_image_height = Some(30_000);
@@ -263,18 +323,16 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
     let mut decoder = reader.into_decoder().map_err(broken)?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
-        return Err(format!(
+        return Err(PictureError::TooLarge(format!(
             "the image is {width} x {height} pixels, more than the {} megapixels allowed; \
              save a smaller copy",
             MAX_IMAGE_PIXELS / 1_000_000
-        ));
+        )));
     }
     if format == RasterFormat::Jpeg && !jpeg_is_complete(&bytes) {
-        return Err(
-            "the image is damaged or incomplete (the JPEG data stops before its end); \
-             copy the file again"
-                .to_string(),
-        );
+        return Err(PictureError::Damaged(
+            "the JPEG data stops before its end; copy the file again".to_string(),
+        ));
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let upright = orientation == Orientation::NoTransforms;
@@ -357,9 +415,8 @@ fn decode_raster_for(bytes: Vec<u8>, size: PrintSize) -> Result<RasterImage, Str
 /// A PNG's pixels at 8 bits a channel (palettes expanded, 16 bits reduced), and its colour
 /// profile. Decoded straight into one buffer: the `image` crate's PNG decoder fills a buffer
 /// of its own and copies it, and on a short run every fresh megabyte is page faults.
-fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
-    let broken =
-        |error: png::DecodingError| format!("the image is damaged or incomplete ({error})");
+fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), PictureError> {
+    let broken = |error: png::DecodingError| PictureError::Damaged(error.to_string());
     let limits = png::Limits {
         bytes: usize::try_from(MAX_IMAGE_PIXELS * 8).unwrap_or(usize::MAX),
     };
@@ -373,7 +430,7 @@ fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
         .map(|profile| profile.to_vec());
     let size = reader
         .output_buffer_size()
-        .ok_or("the image is too large to decode")?;
+        .ok_or_else(|| PictureError::TooLarge("the image is too large to decode".to_string()))?;
     let mut pixels = vec![0; size];
     let frame = reader.next_frame(&mut pixels).map_err(broken)?;
     pixels.truncate(frame.buffer_size());
@@ -393,7 +450,7 @@ fn decode_png(bytes: &[u8]) -> Result<(DynamicImage, Option<Vec<u8>>), String> {
         }
         png::ColorType::Indexed => None,
     };
-    let image = image.ok_or("the image is damaged or incomplete (too few pixels)")?;
+    let image = image.ok_or_else(|| PictureError::Damaged("too few pixels".to_string()))?;
     Ok((image, icc_profile))
 }
 
@@ -473,9 +530,8 @@ fn downscale_keeping_transparency(image: DynamicImage, width: u32, height: u32) 
 /// pixels on its longer side: the decoder scales in the DCT domain, so a phone photo printed
 /// 2 inches wide costs a fraction of its full decode. `None` for colour spaces the scaling
 /// decoder does not give as RGB or grey (CMYK, 16-bit), which take the full decode.
-fn decode_jpeg_scaled(bytes: &[u8], wanted: u32) -> Result<Option<DynamicImage>, String> {
-    let broken =
-        |error: jpeg_decoder::Error| format!("the image is damaged or incomplete ({error})");
+fn decode_jpeg_scaled(bytes: &[u8], wanted: u32) -> Result<Option<DynamicImage>, PictureError> {
+    let broken = |error: jpeg_decoder::Error| PictureError::Damaged(error.to_string());
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
     decoder.set_max_decoding_buffer_size((MAX_IMAGE_PIXELS * 4) as usize);
     decoder.read_info().map_err(broken)?;
@@ -500,14 +556,16 @@ fn decode_jpeg_scaled(bytes: &[u8], wanted: u32) -> Result<Option<DynamicImage>,
     };
     image
         .map(Some)
-        .ok_or_else(|| "the image is damaged or incomplete (too few pixels)".to_string())
+        .ok_or_else(|| PictureError::Damaged("too few pixels".to_string()))
 }
 
 /// `image` as a baseline JPEG with 4:2:0 chroma subsampling, as cameras write them.
-fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, String> {
+fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, PictureError> {
     let (width, height) = (
-        u16::try_from(image.width()).map_err(|_| "the image is too wide")?,
-        u16::try_from(image.height()).map_err(|_| "the image is too tall")?,
+        u16::try_from(image.width())
+            .map_err(|_| PictureError::TooLarge("the image is too wide".to_string()))?,
+        u16::try_from(image.height())
+            .map_err(|_| PictureError::TooLarge("the image is too tall".to_string()))?,
     );
     let mut encoded = Vec::new();
     let mut encoder = jpeg_encoder::Encoder::new(&mut encoded, JPEG_QUALITY);
@@ -524,7 +582,7 @@ fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, String> {
             encoder.encode(rgb.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)
         }
     };
-    done.map_err(|error| error.to_string())?;
+    done.map_err(|error| PictureError::Damaged(error.to_string()))?;
     Ok(encoded)
 }
 
@@ -631,7 +689,12 @@ mod tests {
         for cut in [whole.len() - 2, whole.len() / 2, 40, 3] {
             assert!(!jpeg_is_complete(&whole[..cut]), "cut at {cut}");
             let error = decode_raster(whole[..cut].to_vec()).unwrap_err();
-            assert!(error.contains("damaged or incomplete"), "{error}");
+            assert!(matches!(error, PictureError::Damaged(_)), "{error:?}");
+            assert_eq!(error.kind(), Kind::BadPicture);
+            assert!(
+                error.to_string().contains("damaged or incomplete"),
+                "{error}"
+            );
         }
     }
 

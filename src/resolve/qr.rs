@@ -3,6 +3,8 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
+use crate::load::refusal::Refusal;
+
 /// A QR code as a square grid of modules, without its quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrMatrix {
@@ -16,14 +18,19 @@ pub struct QrMatrix {
 
 impl QrMatrix {
     /// Encodes a web link, refusing what a phone could not open.
-    pub fn for_url(url: &str) -> Result<QrMatrix, String> {
+    pub fn for_url(url: &str) -> Result<QrMatrix, Refusal> {
         let url = url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if !scheme_ok || url.contains(char::is_whitespace) || url.len() < 12 {
-            return Err(format!("`{url}` is not a web link starting with https://"));
+            return Err(Refusal::new(format!(
+                "`{url}` is not a web link starting with https://"
+            )));
         }
-        let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-            .map_err(|error| format!("`{url}` cannot be made into a QR code ({error})"))?;
+        let code =
+            QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).map_err(|error| {
+                Refusal::new(format!("`{url}` cannot be made into a QR code ({error})"))
+                    .with_hint("use a shorter link")
+            })?;
         Ok(QrMatrix {
             width: code.width(),
             dark: code

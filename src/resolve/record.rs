@@ -11,7 +11,7 @@ use crate::load::clinic::Clinic;
 use crate::load::library::Library;
 use crate::load::plan::Plan;
 use crate::resolve::RunSettings;
-use crate::resolve::picture::read_bytes;
+use crate::resolve::picture::{PictureError, read_bytes};
 use crate::resolve::program::prescription;
 
 use crate::model::record::{
@@ -180,8 +180,9 @@ fn outside(relative: &str) -> Diagnostic {
     .with_hint("move the picture into the folder (or a sub-folder) of its YAML file")
 }
 
-fn cannot_read(source: &crate::load::asset::PictureSource, reason: &str) -> Diagnostic {
-    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display())).with_kind(Kind::Io)
+fn cannot_read(source: &crate::load::asset::PictureSource, reason: &PictureError) -> Diagnostic {
+    Diagnostic::error(format!("cannot read `{}`: {reason}", source.display()))
+        .with_kind(reason.kind())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use crate::resolve::picture::MAX_IMAGE_PIXELS;
+use crate::resolve::picture::{MAX_IMAGE_PIXELS, PictureError};
 
 /// Largest width or height of a drawing, in its own units: far more than any logo or figure.
 pub const MAX_SVG_SIZE: f32 = 100_000.0;
@@ -21,16 +21,16 @@ const FILTER_PIXELS_ACROSS: f64 = 4.0 * 72.0 * 4.0;
 const FILTER_MAX_PIXELS_ACROSS: f64 = 5000.0;
 
 /// Checks `tree` against the limits, saying what is wrong and how to fix it.
-pub fn check_svg(tree: &usvg::Tree) -> Result<(), String> {
+pub fn check_svg(tree: &usvg::Tree) -> Result<(), PictureError> {
     let size = tree.size();
     if !(size.width() <= MAX_SVG_SIZE && size.height() <= MAX_SVG_SIZE) {
-        return Err(format!(
+        return Err(PictureError::TooLarge(format!(
             "the SVG is {} x {} units, larger than the {} allowed on either side; \
              give it a smaller width, height or viewBox",
             size.width(),
             size.height(),
             MAX_SVG_SIZE
-        ));
+        )));
     }
     let mut budget = Budget {
         pixels_left: MAX_IMAGE_PIXELS,
@@ -47,7 +47,7 @@ struct Budget {
     filter_scale: f64,
 }
 
-fn check_group(group: &usvg::Group, budget: &mut Budget) -> Result<(), String> {
+fn check_group(group: &usvg::Group, budget: &mut Budget) -> Result<(), PictureError> {
     check_transform(group.abs_transform())?;
     if !group.filters().is_empty() {
         let region = group.abs_layer_bounding_box();
@@ -66,12 +66,12 @@ fn check_group(group: &usvg::Group, budget: &mut Budget) -> Result<(), String> {
             }
         }
         if budget.filter_work > MAX_FILTER_WORK {
-            return Err(
+            return Err(PictureError::TooLarge(
                 "the SVG's filters (blur, shadow, noise) would take too long to print: they \
                  cover too large a region or repeat too often; export the drawing without \
                  filters, or as a PNG"
                     .to_string(),
-            );
+            ));
         }
     }
     for node in group.children() {
@@ -85,7 +85,7 @@ fn check_group(group: &usvg::Group, budget: &mut Budget) -> Result<(), String> {
     Ok(())
 }
 
-fn check_image(image: &usvg::Image, budget: &mut Budget) -> Result<(), String> {
+fn check_image(image: &usvg::Image, budget: &mut Budget) -> Result<(), PictureError> {
     let data = match image.kind() {
         usvg::ImageKind::SVG(tree) => return check_group(tree.root(), budget),
         usvg::ImageKind::PNG(data)
@@ -94,15 +94,17 @@ fn check_image(image: &usvg::Image, budget: &mut Budget) -> Result<(), String> {
         | usvg::ImageKind::WEBP(data) => data,
     };
     let Some((width, height)) = raster_size(data) else {
-        return Err("a picture inside the SVG is damaged or of an unknown kind".to_string());
+        return Err(PictureError::UnusableSvg(
+            "a picture inside the SVG is damaged or of an unknown kind".to_string(),
+        ));
     };
     let pixels = u64::from(width) * u64::from(height);
     if pixels > budget.pixels_left {
-        return Err(format!(
+        return Err(PictureError::TooLarge(format!(
             "a picture inside the SVG is {width} x {height} pixels; the pictures inside one \
              SVG may have {} megapixels in all; save a smaller copy",
             MAX_IMAGE_PIXELS / 1_000_000
-        ));
+        )));
     }
     budget.pixels_left -= pixels;
     Ok(())
@@ -150,7 +152,7 @@ fn webp_size(data: &[u8]) -> Option<(u32, u32)> {
     }
 }
 
-fn check_bounds(node: &usvg::Node) -> Result<(), String> {
+fn check_bounds(node: &usvg::Node) -> Result<(), PictureError> {
     for rect in [node.bounding_box(), node.abs_bounding_box()] {
         let sane = [rect.left(), rect.top(), rect.right(), rect.bottom()]
             .iter()
@@ -162,7 +164,7 @@ fn check_bounds(node: &usvg::Node) -> Result<(), String> {
     Ok(())
 }
 
-fn check_transform(transform: usvg::Transform) -> Result<(), String> {
+fn check_transform(transform: usvg::Transform) -> Result<(), PictureError> {
     let parts = [
         transform.sx,
         transform.ky,
@@ -181,9 +183,9 @@ fn check_transform(transform: usvg::Transform) -> Result<(), String> {
     }
 }
 
-fn too_far() -> String {
-    format!(
+fn too_far() -> PictureError {
+    PictureError::UnusableSvg(format!(
         "the SVG draws at coordinates beyond {MAX_SVG_COORDINATE}, which a PDF cannot hold; \
          give it a smaller viewBox or fix the drawing"
-    )
+    ))
 }

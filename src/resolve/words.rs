@@ -76,6 +76,10 @@ pub struct Words {
     pub dosage_label: &'static str,
     /// Label of the frequency line.
     pub how_often_label: &'static str,
+    /// Heading of the first page's table of exercises.
+    pub summary_heading: &'static str,
+    /// The table's header over the exercises' names.
+    pub exercise_label: &'static str,
     /// Heading of the tips.
     pub tips_heading: &'static str,
     /// Heading of the precautions.
@@ -195,6 +199,8 @@ pub static ENGLISH: Words = Words {
     video_qr_alt: "QR code that opens a video of this exercise",
     dosage_label: "Do",
     how_often_label: "How often",
+    summary_heading: "Your exercises at a glance",
+    exercise_label: "Exercise",
     tips_heading: "Tips",
     caution_heading: "Be careful",
     note_heading: "Note",
@@ -288,6 +294,8 @@ pub static FRENCH: Words = Words {
     video_qr_alt: "Code QR qui ouvre une vidéo de cet exercice",
     dosage_label: "À faire",
     how_often_label: "Fréquence",
+    summary_heading: "Vos exercices en bref",
+    exercise_label: "Exercice",
     tips_heading: "Conseils",
     caution_heading: "Attention",
     note_heading: "Note",

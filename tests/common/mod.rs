@@ -40,6 +40,18 @@ pub fn hep_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     hep_with(dir, args, None, env)
 }
 
+/// A workspace over the bundled library and `folders`, as `hep render --library` has it.
+pub fn workspace_with(folders: Vec<PathBuf>) -> hep::workspace::Workspace {
+    hep::workspace::Workspace::load(
+        &hep::load::library::LibrarySources {
+            bundled: true,
+            folders,
+        },
+        None,
+    )
+    .unwrap()
+}
+
 /// Every example plan, with the library folders it needs.
 pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("jane-doe", &[]),

@@ -13,11 +13,12 @@ pub mod rows;
 pub mod title;
 
 use crate::layout::block::Block;
+use crate::layout::geometry::Pt;
 use crate::layout::geometry::Rect;
 use crate::layout::page::PageItem;
 use crate::layout::paginate::Placeable;
 use crate::layout::structure::{NodeId, Role, Structure};
-use crate::layout::theme::{COLUMN_GAP, MIN_VALUE_BESIDE_PICTURES, Theme};
+use crate::layout::theme::{COLUMN_GAP, MIN_VALUE_BESIDE_PICTURES, STACKING_ALLOWANCE, Theme};
 use crate::model::colour::Rgb;
 use crate::resolve::handout::{ExerciseCard, Handout};
 use crate::resolve::words::Words;
@@ -73,32 +74,39 @@ pub fn card_block(
     };
     // Laid out on copies of the structure: only the chosen layout's nodes are kept. Every
     // layout makes the same nodes in the same order, so the tight one's tags match too.
+    // The shortest layout, or, when stacking the pictures costs little height, the stacked
+    // one: it leaves the text beside the pictures twice as wide, so the dose and the note
+    // wrap to two lines instead of five.
     let shortest = |theme: &Theme| {
-        choices
+        let heights: Vec<(usize, Pt)> = choices
             .iter()
-            .copied()
-            .min_by(|a, b| {
-                let height = |columns| {
-                    card_layout(
-                        card,
-                        (handout, theme, grid),
-                        columns,
-                        &mut structure.clone(),
-                    )
-                    .height
-                };
-                height(*a).total_cmp(&height(*b))
+            .map(|&columns| {
+                let block =
+                    card_layout(card, handout, theme, grid, columns, &mut structure.clone());
+                (columns, block.height)
             })
+            .collect();
+        let lowest = heights
+            .iter()
+            .map(|(_, height)| *height)
+            .fold(Pt::MAX, Pt::min);
+        heights
+            .iter()
+            .filter(|(_, height)| *height <= lowest + STACKING_ALLOWANCE * theme.body.line_height)
+            .map(|(columns, _)| *columns)
+            .min()
             .unwrap_or(1)
     };
     let tight_theme = theme.tightened();
     let tight_columns = shortest(&tight_theme);
     let columns = shortest(theme);
     let mut tight_structure = structure.clone();
-    let regular = card_layout(card, (handout, theme, grid), columns, structure);
+    let regular = card_layout(card, handout, theme, grid, columns, structure);
     let tight = card_layout(
         card,
-        (handout, &tight_theme, grid),
+        handout,
+        &tight_theme,
+        grid,
         tight_columns,
         &mut tight_structure,
     );
@@ -112,7 +120,9 @@ pub fn card_block(
 /// The card with its pictures in `columns` columns.
 fn card_layout(
     card: &ExerciseCard,
-    (handout, theme, grid): (&Handout, &Theme, CardGrid),
+    handout: &Handout,
+    theme: &Theme,
+    grid: CardGrid,
     columns: usize,
     structure: &mut Structure,
 ) -> Block {

@@ -1,15 +1,16 @@
 //! A card's pictures: framed, in a grid of one or two columns at the card's top right (or
 //! across the card in large print), each figure cropped to fill its frame, captions on tabs.
 
-use crate::layout::block::Column;
 use crate::layout::card::CardContext;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect, fit_within};
 use crate::layout::page::{PageItem, Shape};
 use crate::layout::qr::{QR_SIDE, qr_items};
 use crate::layout::structure::{Role, Structure};
 use crate::layout::text::wrap;
 use crate::layout::theme::{
-    BOX_RADIUS, CAPTION_PADDING, FRAME_PADDING, FRAME_RADIUS, HAIRLINE, PICTURE_GAP, WHITE,
+    BOX_RADIUS, CAPTION_PADDING, CAPTION_TAB_INSET, CAPTION_TAB_RISE, FRAME_PADDING, FRAME_RADIUS,
+    HAIRLINE, MIN_QR_LABEL_WIDTH, PARAGRAPH_GAP, PICTURE_GAP, UNDER_HEADING, WHITE,
 };
 use crate::resolve::handout::{CardPicture, ExerciseCard};
 use crate::resolve::qr::QrMatrix;
@@ -74,7 +75,7 @@ pub fn picture_float(
         let first = row * columns;
         let captioned = pictures.iter().any(|picture| picture.caption.is_some());
         let tab = if captioned {
-            theme.caption_label.line_height / 2.0 + 1.0
+            theme.caption_label.line_height / 2.0 + CAPTION_TAB_RISE
         } else {
             0.0
         };
@@ -88,11 +89,17 @@ pub fn picture_float(
         let mut bottom = frame_top;
         for (index, picture) in pictures.iter().enumerate() {
             let x = left + index as Pt * (slot + PICTURE_GAP);
-            let frame = Rect::new(x, frame_top, slot, picture_height + 2.0 * FRAME_PADDING);
+            // The picture starts below the caption tab that reaches into the frame.
+            let frame = Rect::new(
+                x,
+                frame_top,
+                slot,
+                picture_height + 2.0 * FRAME_PADDING + tab,
+            );
             bottom = bottom.max(framed_picture(
                 picture,
                 (card, first + index),
-                frame,
+                (frame, tab),
                 context,
                 structure,
                 &mut items,
@@ -116,7 +123,7 @@ pub fn picture_float(
 fn framed_picture(
     picture: &CardPicture,
     (card, index): (&ExerciseCard, usize),
-    frame: Rect,
+    (frame, tab): (Rect, Pt),
     context: &CardContext,
     structure: &mut Structure,
     items: &mut Vec<PageItem>,
@@ -128,7 +135,7 @@ fn framed_picture(
             alt: picture_alt(card, index),
         },
     );
-    let inner_height = frame.height - 2.0 * FRAME_PADDING;
+    let inner_height = frame.height - 2.0 * FRAME_PADDING - tab;
     let (width, height) = fit_within(
         picture.picture.aspect_ratio(),
         frame.width - 2.0 * FRAME_PADDING,
@@ -144,7 +151,7 @@ fn framed_picture(
         picture.picture.clone(),
         Rect::new(
             frame.x + (frame.width - width) / 2.0,
-            frame.y + FRAME_PADDING + (inner_height - height) / 2.0,
+            frame.y + FRAME_PADDING + tab + (inner_height - height) / 2.0,
             width,
             height,
         ),
@@ -152,13 +159,13 @@ fn framed_picture(
     ));
     if let Some(caption) = combined_caption(card, index) {
         let style = theme.caption_label;
-        let room = frame.width - 2.0 * CAPTION_PADDING - 8.0;
+        let room = frame.width - 2.0 * (CAPTION_PADDING + CAPTION_TAB_INSET);
         if let Some(line) = wrap(&caption, style, room).into_iter().next() {
             let tab = Rect::new(
-                frame.x + 6.0,
-                frame.y - style.line_height / 2.0 - 1.0,
+                frame.x + CAPTION_TAB_INSET,
+                frame.y - style.line_height / 2.0 - CAPTION_TAB_RISE,
                 line.width + 2.0 * CAPTION_PADDING,
-                style.line_height + 2.0,
+                style.line_height + 2.0 * CAPTION_TAB_RISE,
             );
             items.push(PageItem::shape(Shape {
                 rect: tab,
@@ -166,7 +173,7 @@ fn framed_picture(
                 stroke: None,
                 corner_radius: BOX_RADIUS / 2.0,
             }));
-            let baseline = tab.y + 1.0 + style.first_baseline();
+            let baseline = tab.y + CAPTION_TAB_RISE + style.first_baseline();
             let node = context.add(structure, Role::Caption);
             items.push(PageItem::text(
                 line.place(tab.x + CAPTION_PADDING, baseline, style),
@@ -176,7 +183,7 @@ fn framed_picture(
     }
     let mut bottom = frame.bottom();
     if let Some(credit) = &picture.credit {
-        let mut column = Column::new(frame.x, frame.width, frame.bottom() + 2.0);
+        let mut column = Column::new(frame.x, frame.width, frame.bottom() + UNDER_HEADING);
         column.node = context.add(structure, Role::Paragraph);
         column.paragraph(credit, theme.small);
         bottom = column.y;
@@ -202,8 +209,8 @@ pub fn video_qr(
         context.section,
         structure,
     ));
-    let label_x = x + QR_SIDE + 6.0;
-    let label_width = (width - QR_SIDE - 6.0).max(60.0);
+    let label_x = x + QR_SIDE + PARAGRAPH_GAP;
+    let label_width = (width - QR_SIDE - PARAGRAPH_GAP).max(MIN_QR_LABEL_WIDTH);
     let mut label = Column::new(label_x, label_width, 0.0);
     label.node = context.add(structure, Role::Paragraph);
     label.paragraph(words.scan_to_watch, context.theme.caption_label);

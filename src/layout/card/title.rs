@@ -1,13 +1,13 @@
 //! A card's title row: the number in a badge, the exercise's name (and its translation), a
 //! hairline under them.
 
-use crate::layout::block::Column;
 use crate::layout::card::CardContext;
+use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::PageItem;
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::layout::text::{single_line, wrap};
-use crate::layout::theme::{BADGE_GAP, BADGE_SCALE, HAIRLINE, WHITE};
+use crate::layout::theme::{BADGE_GAP, BADGE_SCALE, HAIRLINE, TITLE_RULE_GAP, WHITE};
 use crate::resolve::handout::ExerciseCard;
 
 /// The title row placed at the card's top.
@@ -71,7 +71,7 @@ pub fn title_row(
         column.node = context.translation(structure, context.section);
     }
     column.lines(second_name_lines, name_x, translation_style);
-    let rule_y = row_height + 3.0;
+    let rule_y = row_height + TITLE_RULE_GAP;
     column.shape(
         Rect::new(grid.x, rule_y, grid.width, theme.line_width),
         Some(HAIRLINE),
