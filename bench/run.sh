@@ -187,8 +187,22 @@ $HEP_SVG
   echo "weasyprint: $($PY -c 'import weasyprint; print(weasyprint.__version__)')"
 } > "$OUT/json/machine.txt"
 
+# The older hep (HEP_BEFORE), if any, is timed right after each of hep's rows, so that both see
+# the same load on a shared machine: the same command with the older binary, writing beside
+# the new one's outputs.
+before() { echo "${1//$HEP /$HEP_BEFORE }" | sed "s|$OUT/pdf/hep|$OUT/pdf/before-hep|; s|--out-dir $OUT/|--out-dir $OUT/before-|"; }
+before_handout() { # name command
+  [ -z "$HEP_BEFORE" ] || hyperfine -N --style basic --warmup 5 --runs "$RUNS" \
+    --export-json "$OUT/json/$1.json" -n "$1" "$(before "$2")"
+}
+before_batch() { # name folder-to-empty command
+  [ -z "$HEP_BEFORE" ] || hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" \
+    --prepare "rm -rf $OUT/$2" --export-json "$OUT/json/$1.json" -n "$1" "$(before "$3")"
+}
+
 say "timing one handout (hyperfine)"
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep.json" -n hep "$HEP_ONE"
+before_handout before-hep "$HEP_ONE"
 if [ -n "$TYPST_ONE" ]; then
   hyperfine -N --style basic --warmup 2 --runs "$SLOW_RUNS" --export-json "$OUT/json/typst.json" -n typst-cli "$TYPST_ONE"
 fi
@@ -199,6 +213,7 @@ hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/he
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-presized.json" -n hep-presized "$HEP_PRESIZED"
 
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-svg.json" -n hep-svg "$HEP_SVG"
+before_handout before-hep-svg "$HEP_SVG"
 
 say "timing the PNG handout (hyperfine)"
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-png.json" -n hep-png "$HEP_PNG"
@@ -206,29 +221,19 @@ if [ -n "$TYPST_PNG" ]; then
   hyperfine -N --style basic --warmup 2 --runs "$SLOW_RUNS" --export-json "$OUT/json/typst-png.json" -n typst-png "$TYPST_PNG"
 fi
 hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/hep-png-again.json" -n hep-png "$HEP_PNG"
+before_handout before-hep-png "$HEP_PNG"
 
 say "timing the 1,000-plan batch (hyperfine; the output folder is emptied before each run)"
 hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/batch" \
   --export-json "$OUT/json/batch.json" -n batch "$HEP_BATCH"
+before_batch before-batch before-batch "$HEP_BATCH"
 
 say "timing the $PNG_PLANS-plan PNG batch: hep, and Typst's Python binding in one process"
 hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/png-batch" \
   --export-json "$OUT/json/png-batch.json" -n png-batch "$HEP_PNG_BATCH"
+before_batch before-png-batch before-png-batch "$HEP_PNG_BATCH"
 hyperfine --style basic --warmup 0 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/png-batch-typst" \
   --export-json "$OUT/json/typst-py-png-batch.json" -n typst-py-png-batch "$TYPST_PY_PNG_BATCH"
-
-if [ -n "$HEP_BEFORE" ]; then
-  say "timing the older hep ($HEP_BEFORE) on hep's rows"
-  # The same command with the older binary, writing beside the new one's outputs.
-  before() { echo "${1//$HEP /$HEP_BEFORE }" | sed "s|$OUT/pdf/hep|$OUT/pdf/before-hep|; s|--out-dir $OUT/|--out-dir $OUT/before-|"; }
-  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep.json" -n before-hep "$(before "$HEP_ONE")"
-  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep-png.json" -n before-hep-png "$(before "$HEP_PNG")"
-  hyperfine -N --style basic --warmup 5 --runs "$RUNS" --export-json "$OUT/json/before-hep-svg.json" -n before-hep-svg "$(before "$HEP_SVG")"
-  hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/before-batch" \
-    --export-json "$OUT/json/before-batch.json" -n before-batch "$(before "$HEP_BATCH")"
-  hyperfine --style basic --warmup 1 --runs "$BATCH_RUNS" --prepare "rm -rf $OUT/before-png-batch" \
-    --export-json "$OUT/json/before-png-batch.json" -n before-png-batch "$(before "$HEP_PNG_BATCH")"
-fi
 
 say "peak memory (/usr/bin/time -v, median of 3)"
 peak() { # name command...   ($PREP, if set, runs before each of the three runs)
