@@ -76,19 +76,21 @@ impl PdfImages {
     /// drawn. Only for drawings without text: a form object can be placed in any handout only
     /// when it uses no font, because fonts belong to one document.
     fn drawing(&self, tree: &Arc<usvg::Tree>, archival: bool) -> Option<Graphic> {
-        let slot = {
-            let mut drawn = self
-                .drawn
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            let key = (Arc::as_ptr(tree) as usize, archival);
-            drawn
-                .entry(key)
-                .or_insert_with(|| (Arc::clone(tree), Drawn::default()))
-                .1
-                .clone()
-        };
+        let slot = self.drawing_slot(tree, archival);
         slot.get_or_init(|| draw_form(tree, archival)).clone()
+    }
+
+    fn drawing_slot(&self, tree: &Arc<usvg::Tree>, archival: bool) -> Drawn {
+        let mut drawn = self
+            .drawn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let key = (Arc::as_ptr(tree) as usize, archival);
+        drawn
+            .entry(key)
+            .or_insert_with(|| (Arc::clone(tree), Drawn::default()))
+            .1
+            .clone()
     }
 
     /// Makes the images of `document`'s raster pictures not made yet side by side on all
@@ -96,22 +98,52 @@ impl PdfImages {
     /// makes them, so the PDF is too. Plain threads rather than rayon's: a rayon worker
     /// waiting here would start other handouts of a batch meanwhile.
     pub fn prepare(&self, document: &LaidOutDocument, interpolate: bool) {
-        let mut pending: Vec<&Arc<RasterImage>> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
         for item in document.pages.iter().flat_map(|page| &page.items) {
-            if let ItemKind::Picture {
-                picture: Picture::Raster(raster),
-                ..
-            } = &item.kind
-                && self.slot(raster, interpolate).get().is_none()
-                && !pending.iter().any(|seen| Arc::ptr_eq(seen, raster))
-            {
-                pending.push(raster);
+            let ItemKind::Picture { picture, .. } = &item.kind else {
+                continue;
+            };
+            let job = match picture {
+                Picture::Raster(raster) if self.slot(raster, interpolate).get().is_none() => {
+                    Pending::Raster(raster)
+                }
+                Picture::Vector { tree, .. }
+                    if self.drawing_slot(tree, !interpolate).get().is_none()
+                        && !has_text(tree.root()) =>
+                {
+                    Pending::Drawing(tree)
+                }
+                _ => continue,
+            };
+            if !pending.iter().any(|seen| seen.same(&job)) {
+                pending.push(job);
             }
         }
         // Errors are kept and reported where the picture is drawn.
-        crate::parallel::on_all_cores(&pending, |raster| {
-            let _ = self.image(raster, interpolate);
+        crate::parallel::on_all_cores(&pending, |job| match job {
+            Pending::Raster(raster) => {
+                let _ = self.image(raster, interpolate);
+            }
+            Pending::Drawing(tree) => {
+                let _ = self.drawing(tree, !interpolate);
+            }
         });
+    }
+}
+
+/// A picture of a handout whose PDF image or form object is not made yet.
+enum Pending<'a> {
+    Raster(&'a Arc<RasterImage>),
+    Drawing(&'a Arc<usvg::Tree>),
+}
+
+impl Pending<'_> {
+    fn same(&self, other: &Pending) -> bool {
+        match (self, other) {
+            (Pending::Raster(one), Pending::Raster(other)) => Arc::ptr_eq(one, other),
+            (Pending::Drawing(one), Pending::Drawing(other)) => Arc::ptr_eq(one, other),
+            _ => false,
+        }
     }
 }
 
@@ -165,7 +197,8 @@ pub fn draw_picture(
     drawn
 }
 
-/// Draws `tree` at its own size into a form object. It is drawn in a document of its own,
+/// Draws `tree` at its own size into a form object, and compresses it. It is drawn in a
+/// document of its own,
 /// thrown away after: krilla may note things in the document a stream is drawn in, and a
 /// handout must not depend on whether it was the first of a batch to use a drawing.
 fn draw_form(tree: &usvg::Tree, archival: bool) -> Option<Graphic> {
@@ -177,10 +210,13 @@ fn draw_form(tree: &usvg::Tree, archival: bool) -> Option<Graphic> {
     let mut drawing = builder.surface();
     let drawn = drawing.draw_svg(tree, size, SvgSettings::default());
     drawing.finish();
-    let stream = builder.finish();
+    let graphic = Graphic::new(builder.finish(), false);
+    // Placing it here compresses its stream, which krilla remembers by content: the handouts
+    // then find it compressed, and `prepare` does this work on all cores.
+    surface.draw_graphic(graphic.clone());
     surface.finish();
     page.finish();
-    drawn.map(|()| Graphic::new(stream, false))
+    drawn.map(|()| graphic)
 }
 
 /// Whether a drawing has text anywhere: in a group, a pattern, a mask or a drawing inside it.
