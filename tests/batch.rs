@@ -365,3 +365,43 @@ fn a_batch_of_several_chunks_puts_every_file_in_place_whole_and_leaves_no_tempor
     }
     assert_reads(&pdf_text(&replaced), "Client 0");
 }
+
+#[test]
+fn drawings_shared_by_a_batch_leave_every_pdf_readable() {
+    // The bundled line art is drawn once per batch and shared; the example clinic's logo uses
+    // transparency, which cannot be shared between PDFs, and must still come out whole.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    for (name, exercises) in [("ann", "clamshell, bird-dog"), ("bo", "bird-dog, cat-cow")] {
+        std::fs::write(
+            dir.path().join(format!("plans/{name}.yaml")),
+            plan(name, "2026-11-26", exercises),
+        )
+        .unwrap();
+    }
+    let clinic = repo().join("examples/clinic.yaml");
+    let output = hep_in(
+        dir.path(),
+        &[
+            "render",
+            "plans",
+            "--out-dir",
+            "out",
+            "--clinic",
+            clinic.to_str().unwrap(),
+        ],
+    );
+    assert_success(&output);
+    for name in ["ann", "bo"] {
+        let pdf = dir.path().join(format!("out/{name}.pdf"));
+        let drawn = std::process::Command::new("pdftoppm")
+            .args(["-r", "20", "-png"])
+            .arg(&pdf)
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        assert!(drawn.status.success(), "{name}");
+        let complaints = String::from_utf8_lossy(&drawn.stderr);
+        assert!(complaints.is_empty(), "{name}.pdf: {complaints}");
+    }
+}

@@ -21,8 +21,6 @@ type Made = Arc<OnceLock<Result<Image, PaintError>>>;
 /// A picture's identity (its address) and whether its image is smoothed when scaled.
 type ImageKey = (usize, bool);
 type Drawn = Arc<OnceLock<Option<Graphic>>>;
-/// A drawing's identity (its address) and whether it is for an archival PDF.
-type DrawingKey = (usize, bool);
 
 /// The PDF images of a run's raster pictures, each made once and shared by every handout.
 ///
@@ -36,14 +34,16 @@ type DrawingKey = (usize, bool);
 /// alive, so its address cannot be reused by another picture while it is a key. Keying by
 /// content would hash every picture's bytes at every use for the same answer.
 ///
-/// Drawings (SVG) without text are kept the same way, as PDF form objects: drawn once per run
+/// Drawings (SVG) of opaque paths in plain colours, such as the bundled line art, are kept the
+/// same way, as PDF form objects (see [`shareable`]): drawn once per run
 /// at their own size and placed scaled, so that their content is converted to PDF operators
 /// once, and compressed once too (krilla's `comemo` feature remembers compressed streams by
 /// their content).
 #[derive(Default)]
 pub struct PdfImages {
     made: Mutex<HashMap<ImageKey, (Arc<RasterImage>, Made)>>,
-    drawn: Mutex<HashMap<DrawingKey, (Arc<usvg::Tree>, Drawn)>>,
+    /// By the drawing's address, like the images.
+    drawn: Mutex<HashMap<usize, (Arc<usvg::Tree>, Drawn)>>,
 }
 
 impl PdfImages {
@@ -73,21 +73,19 @@ impl PdfImages {
     }
 
     /// The form object of `tree` at its own size, drawn on first use; `None` when it cannot be
-    /// drawn. Only for drawings without text: a form object can be placed in any handout only
-    /// when it uses no font, because fonts belong to one document.
-    fn drawing(&self, tree: &Arc<usvg::Tree>, archival: bool) -> Option<Graphic> {
-        let slot = self.drawing_slot(tree, archival);
-        slot.get_or_init(|| draw_form(tree, archival)).clone()
+    /// drawn. Only for [`shareable`] drawings.
+    fn drawing(&self, tree: &Arc<usvg::Tree>) -> Option<Graphic> {
+        let slot = self.drawing_slot(tree);
+        slot.get_or_init(|| draw_form(tree)).clone()
     }
 
-    fn drawing_slot(&self, tree: &Arc<usvg::Tree>, archival: bool) -> Drawn {
+    fn drawing_slot(&self, tree: &Arc<usvg::Tree>) -> Drawn {
         let mut drawn = self
             .drawn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let key = (Arc::as_ptr(tree) as usize, archival);
         drawn
-            .entry(key)
+            .entry(Arc::as_ptr(tree) as usize)
             .or_insert_with(|| (Arc::clone(tree), Drawn::default()))
             .1
             .clone()
@@ -108,8 +106,9 @@ impl PdfImages {
                     Pending::Raster(raster)
                 }
                 Picture::Vector { tree, .. }
-                    if self.drawing_slot(tree, !interpolate).get().is_none()
-                        && !has_text(tree.root()) =>
+                    if interpolate
+                        && self.drawing_slot(tree).get().is_none()
+                        && shareable(tree.root()) =>
                 {
                     Pending::Drawing(tree)
                 }
@@ -125,7 +124,7 @@ impl PdfImages {
                 let _ = self.image(raster, interpolate);
             }
             Pending::Drawing(tree) => {
-                let _ = self.drawing(tree, !interpolate);
+                let _ = self.drawing(tree);
             }
         });
     }
@@ -173,10 +172,11 @@ pub fn draw_picture(
                 surface.push_clip_path(clip, &FillRule::NonZero);
             }
             surface.push_transform(&Transform::from_translate(-view.x * scale, -view.y * scale));
-            let drawn = if has_text(tree.root()) {
+            // Archival PDFs may need colour spaces as objects of their own: drawn inline too.
+            let drawn = if !interpolate || !shareable(tree.root()) {
                 surface.draw_svg(tree, canvas, SvgSettings::default())
             } else {
-                images.drawing(tree, !interpolate).map(|drawing| {
+                images.drawing(tree).map(|drawing| {
                     surface.push_transform(&Transform::from_scale(scale, scale));
                     surface.draw_graphic(drawing);
                     surface.pop();
@@ -201,9 +201,9 @@ pub fn draw_picture(
 /// document of its own,
 /// thrown away after: krilla may note things in the document a stream is drawn in, and a
 /// handout must not depend on whether it was the first of a batch to use a drawing.
-fn draw_form(tree: &usvg::Tree, archival: bool) -> Option<Graphic> {
+fn draw_form(tree: &usvg::Tree) -> Option<Graphic> {
     let size = Size::from_wh(tree.size().width(), tree.size().height())?;
-    let mut scratch = krilla::Document::new_with(super::serialize_settings(archival).ok()?);
+    let mut scratch = krilla::Document::new_with(super::serialize_settings(false).ok()?);
     let mut page = scratch.start_page_with(krilla::page::PageSettings::new(size));
     let mut surface = page.surface();
     let mut builder = surface.stream_builder();
@@ -219,21 +219,31 @@ fn draw_form(tree: &usvg::Tree, archival: bool) -> Option<Graphic> {
     drawn.map(|()| graphic)
 }
 
-/// Whether a drawing has text anywhere: in a group, a pattern, a mask or a drawing inside it.
-fn has_text(group: &usvg::Group) -> bool {
-    group.children().iter().any(|node| {
-        let mut found = match node {
-            usvg::Node::Text(_) => true,
-            usvg::Node::Group(group) => has_text(group),
-            usvg::Node::Image(image) => match image.kind() {
-                usvg::ImageKind::SVG(tree) => has_text(tree.root()),
-                _ => false,
-            },
-            usvg::Node::Path(_) => false,
-        };
-        node.subroots(|subroot| found |= has_text(subroot));
-        found
-    })
+/// Whether a drawing's form object can be placed in any handout: only opaque paths in plain
+/// colours. krilla refers to everything else a stream uses (a font, a transparency setting,
+/// an image, a gradient, a mask) through objects of the document it was drawn in, which
+/// another handout does not have; such drawings are drawn into each handout instead.
+fn shareable(group: &usvg::Group) -> bool {
+    let plain = |paint: &usvg::Paint, opacity: usvg::Opacity| {
+        matches!(paint, usvg::Paint::Color(_)) && opacity.get() >= 1.0
+    };
+    group.opacity().get() >= 1.0
+        && group.blend_mode() == usvg::BlendMode::Normal
+        && !group.isolate()
+        && group.clip_path().is_none()
+        && group.mask().is_none()
+        && group.filters().is_empty()
+        && group.children().iter().all(|node| match node {
+            usvg::Node::Group(group) => shareable(group),
+            usvg::Node::Path(path) => {
+                path.fill()
+                    .is_none_or(|fill| plain(fill.paint(), fill.opacity()))
+                    && path
+                        .stroke()
+                        .is_none_or(|stroke| plain(stroke.paint(), stroke.opacity()))
+            }
+            usvg::Node::Image(_) | usvg::Node::Text(_) => false,
+        })
 }
 
 /// Makes the PDF image of `raster`: krilla decodes and compresses PNG files itself, takes JPEG
