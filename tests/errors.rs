@@ -426,3 +426,42 @@ fn extract_names_what_is_wrong_with_the_pdf() {
     }
     assert!(!dir.path().join("out").exists(), "nothing was written");
 }
+
+#[test]
+fn render_json_answers_even_when_no_plan_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code, status) in [
+        (&["render", "missing.yaml", "--json"][..], "missing-file", 1),
+        (
+            &["render", "missing.yaml", "--json", "--name", "{nom}"],
+            "usage",
+            2,
+        ),
+    ] {
+        let output = hep_in(dir.path(), args);
+        assert_eq!(output.status.code(), Some(status), "{args:?}");
+        let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+        let lines: Vec<Value> = stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1, "{stdout}");
+        let line = &lines[0];
+        // A parsed Value sorts its keys; the line has a plan line's order.
+        assert!(
+            stdout.starts_with(
+                r#"{"plan":null,"output":null,"status":"error","pages":null,"exercises":null,"errors":[{"code":"#
+            ) && stdout.trim_end().ends_with(r#"],"warnings":[]}"#),
+            "{stdout}"
+        );
+        assert_eq!(line["plan"], Value::Null);
+        assert_eq!(line["status"], "error");
+        assert_eq!(line["errors"][0]["code"], code, "{stdout}");
+        assert_eq!(
+            keys(&line["errors"][0]),
+            ["code", "column", "file", "hint", "line", "message"]
+        );
+        // People still read it on standard error.
+        assert!(!stderr(&output).is_empty());
+    }
+}

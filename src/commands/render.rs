@@ -16,8 +16,44 @@ use crate::output::interrupt;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::workspace::{PlanInput, Workspace};
 
-/// Renders the plans and writes the PDFs, or explains why not.
+/// Renders the plans and writes the PDFs, or explains why not. With `--json`, a failure before
+/// any plan is rendered (a usage error, a plan that does not exist) still answers on standard
+/// output, as one line in the plans' form with `"plan": null`.
 pub fn run(args: RenderArgs, messages: Messages) -> CommandResult {
+    let json = args.json;
+    let result = render(args, messages);
+    if json && let Err(Failure::Problems(problems)) = &result {
+        let line = Unrendered {
+            plan: None,
+            output: None,
+            status: Status::Error,
+            pages: None,
+            exercises: None,
+            errors: &problems.0,
+            warnings: &[],
+        };
+        let mut out = StdoutText::default();
+        out.line(serde_json::to_string(&line)?);
+        out.print()?;
+    }
+    result
+}
+
+/// The JSON line of a render that failed before any plan: an [`Outcome`]'s fields, in its
+/// order, without a plan.
+#[derive(serde::Serialize)]
+struct Unrendered<'a> {
+    plan: Option<&'a Path>,
+    output: Option<&'a Path>,
+    status: Status,
+    pages: Option<usize>,
+    exercises: Option<usize>,
+    errors: &'a [Diagnostic],
+    warnings: &'a [Diagnostic],
+}
+
+/// What [`run`] does, failures returned rather than printed.
+fn render(args: RenderArgs, messages: Messages) -> CommandResult {
     let from_stdin = args.plans.iter().any(|plan| plan.as_os_str() == "-");
     if from_stdin && args.plans.len() > 1 {
         return Err(usage_with_hint(
