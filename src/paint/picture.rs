@@ -35,10 +35,9 @@ type Drawn = Arc<OnceLock<Option<Graphic>>>;
 /// content would hash every picture's bytes at every use for the same answer.
 ///
 /// Drawings (SVG) of opaque paths in plain colours, such as the bundled line art, are kept the
-/// same way, as PDF form objects (see [`shareable`]): drawn once per run
-/// at their own size and placed scaled, so that their content is converted to PDF operators
-/// once, and compressed once too (krilla's `comemo` feature remembers compressed streams by
-/// their content).
+/// same way, as PDF form objects (see [`shareable`]): drawn once per run at their own size and
+/// placed scaled, so that they are turned into PDF operators once, and compressed once too
+/// (krilla's `comemo` feature remembers compressed streams by their content).
 #[derive(Default)]
 pub struct PdfImages {
     made: Mutex<HashMap<ImageKey, (Arc<RasterImage>, Made)>>,
@@ -91,9 +90,9 @@ impl PdfImages {
             .clone()
     }
 
-    /// Makes the images of `document`'s raster pictures not made yet side by side on all
-    /// cores, so that painting finds them ready. The images are the same whichever thread
-    /// makes them, so the PDF is too. Plain threads rather than rayon's: a rayon worker
+    /// Makes the images of `document`'s raster pictures and the form objects of its shared
+    /// drawings not made yet side by side on all cores, so that painting finds them ready.
+    /// They are the same whichever thread makes them, so the PDF is too. Plain threads rather than rayon's: a rayon worker
     /// waiting here would start other handouts of a batch meanwhile.
     pub fn prepare(&self, document: &LaidOutDocument, interpolate: bool) {
         let mut pending: Vec<Pending> = Vec::new();
@@ -105,6 +104,7 @@ impl PdfImages {
                 Picture::Raster(raster) if self.slot(raster, interpolate).get().is_none() => {
                     Pending::Raster(raster)
                 }
+                // Archival PDFs (no smoothing) draw their drawings inline, see `draw_picture`.
                 Picture::Vector { tree, .. }
                     if interpolate
                         && self.drawing_slot(tree).get().is_none()
