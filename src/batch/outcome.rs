@@ -108,7 +108,7 @@ pub fn with_staged_writes<E>(
                 Diagnostic::error(format!("{:#}", file.error))
                     .with_kind(crate::diagnostic::Kind::of_failure(&file.error))
                     .in_file(&file.path)
-                    .with_hint(crate::batch::runner::WRITE_HINT),
+                    .with_hint(crate::output::handout::WRITE_HINT),
             );
         }
     }

@@ -19,20 +19,11 @@ use crate::export::ics::follow_up_calendar;
 use crate::layout::lay_out;
 use crate::load::plan::Plan;
 use crate::output::Verbosity;
-use crate::output::file::{holds_bytes, write_file, write_stdout};
+use crate::output::handout::{Destination, WriteOptions, write_handout};
 use crate::output::interrupt;
 use crate::output::progress::batch_progress;
 use crate::paint::paint;
 use crate::workspace::{PlanInput, Scope, Workspace};
-
-/// Where one plan's PDF goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Destination {
-    /// A file, written atomically.
-    File(PathBuf),
-    /// Standard output.
-    Stdout,
-}
 
 /// One plan to render: the plan as read (or why it could not be), the clinic folder it
 /// belongs to, and where its PDF goes.
@@ -144,17 +135,6 @@ pub fn read_jobs(
         ));
     }
     Ok(jobs)
-}
-
-/// How PDFs are written.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WriteOptions {
-    /// Rewrite even when the bytes are the same.
-    pub force: bool,
-    /// Create missing folders (under `--out-dir`).
-    pub create_folders: bool,
-    /// Also write the follow-up as an .ics file beside the PDF.
-    pub calendar: bool,
 }
 
 /// How a batch runs.
@@ -283,7 +263,11 @@ pub fn render_one(workspace: &Workspace, job: Job, options: &WriteOptions) -> Ou
             plan: job.plan_path,
             output,
             calendar: written.calendar,
-            status: written.status,
+            status: if written.changed {
+                Status::Ok
+            } else {
+                Status::Unchanged
+            },
             pages: Some(made.pages),
             exercises: Some(made.exercises),
             errors: Vec::new(),
@@ -337,84 +321,4 @@ fn make_handout(
         exercises: handout.cards.len(),
         warnings,
     })
-}
-
-/// What the write step did.
-struct Written {
-    /// Written, or left alone because the same bytes were there.
-    status: Status,
-    /// The calendar file beside the PDF, when one was written (or was already there).
-    calendar: Option<PathBuf>,
-}
-
-/// The write step: the PDF to its file (atomically; left alone when it already holds the same
-/// bytes, unless forced) or to standard output, then its calendar reminder beside it. A
-/// failure names the file that could not be written.
-fn write_handout(
-    destination: &Destination,
-    pdf: &[u8],
-    calendar: Option<&str>,
-    options: &WriteOptions,
-) -> Result<Written, Diagnostic> {
-    let path = match destination {
-        Destination::Stdout => {
-            write_stdout(pdf).map_err(|error| cannot_write(&error, None))?;
-            return Ok(Written {
-                status: Status::Ok,
-                calendar: None,
-            });
-        }
-        Destination::File(path) => path,
-    };
-    let status = if !options.force && holds_bytes(path, pdf) {
-        Status::Unchanged
-    } else {
-        create_parent(path, options.create_folders)?;
-        write_file(path, pdf).map_err(|error| cannot_write(&error, Some(path)))?;
-        Status::Ok
-    };
-    let calendar = match calendar {
-        Some(text) => {
-            let ics = path.with_extension("ics");
-            if options.force || !holds_bytes(&ics, text.as_bytes()) {
-                write_file(&ics, text.as_bytes())
-                    .map_err(|error| cannot_write(&error, Some(&ics)))?;
-            }
-            Some(ics)
-        }
-        None => None,
-    };
-    Ok(Written { status, calendar })
-}
-
-/// What to check when a file cannot be written.
-pub const WRITE_HINT: &str =
-    "check that the folder exists, that you may write to it, and that the disk has room";
-
-/// A failure to write, naming the file written so that scripts see which one.
-fn cannot_write(error: &anyhow::Error, path: Option<&Path>) -> Diagnostic {
-    let problem = Diagnostic::error(format!("{error:#}"))
-        .with_kind(Kind::of_failure(error))
-        .with_hint(WRITE_HINT);
-    match path {
-        Some(path) => problem.in_file(path),
-        None => problem,
-    }
-}
-
-/// Creates the folder of `path` when asked to.
-fn create_parent(path: &Path, create: bool) -> Result<(), Diagnostic> {
-    match path.parent() {
-        Some(parent) if create && !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent)
-            .map_err(|error| {
-                Diagnostic::error(format!(
-                    "cannot create the folder `{}`: {error}",
-                    parent.display()
-                ))
-                .with_kind(Kind::of_io(&error))
-                .in_file(path)
-                .with_hint(WRITE_HINT)
-            }),
-        _ => Ok(()),
-    }
 }

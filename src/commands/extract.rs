@@ -5,7 +5,6 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::batch::runner::WRITE_HINT;
 use crate::cli::ExtractArgs;
 use crate::commands::CommandResult;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -14,6 +13,7 @@ use crate::load::record::{RecordedSettings, attached_files};
 use crate::load::source::io_reason;
 use crate::model::record::{CLINIC_FOLDER, LIBRARY_FOLDER, RecordFile, SETTINGS_FILE};
 use crate::output::file::{check_inside, holds_bytes, write_inside};
+use crate::output::handout::WRITE_HINT;
 use crate::output::{Messages, StdoutText};
 
 /// Largest PDF read: an archival handout with 40 exercises and their photos is a few MiB.

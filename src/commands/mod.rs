@@ -14,11 +14,11 @@ pub mod watch;
 
 use std::path::Path;
 
-use crate::batch::runner::WRITE_HINT;
 use crate::cli::{Cli, Command, LibraryArgs};
 use crate::clinic_folder::ClinicFolder;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::LibrarySources;
+use crate::output::handout::WRITE_HINT;
 use crate::output::interrupt::INTERRUPTED_EXIT_STATUS;
 use crate::output::{Messages, Verbosity};
 use crate::resolve::words::{LANGUAGES, Words};

@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 use crate::batch::inputs::plan_files;
 use crate::batch::naming::NameTemplate;
 use crate::batch::outcome::{Outcome, Status, Summary, with_staged_writes};
-use crate::batch::runner::{
-    Destination, Job, Naming, RunOptions, WriteOptions, read_jobs, render_one, run_batch,
-};
+use crate::batch::runner::{Job, Naming, RunOptions, read_jobs, render_one, run_batch};
 use crate::cli::RenderArgs;
 use crate::commands::{CommandResult, Failure, language_flag, library_sources};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::output::handout::{Destination, WriteOptions};
 use crate::output::interrupt;
 use crate::output::{Messages, StdoutText, Verbosity};
 use crate::workspace::{PlanInput, Workspace};

@@ -12,7 +12,7 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::batch::outcome::Status;
-use crate::batch::runner::{Destination, Job, WriteOptions, render_one};
+use crate::batch::runner::{Job, render_one};
 use crate::cli::WatchArgs;
 use crate::commands::{CommandResult, library_sources};
 use crate::load::asset::PictureSource;
@@ -20,6 +20,7 @@ use crate::load::library::LibrarySources;
 use crate::load::plan::Plan;
 use crate::load::source::Origin;
 use crate::output::Messages;
+use crate::output::handout::{Destination, WriteOptions};
 use crate::workspace::{PlanInput, Scope, Workspace, plan_folder};
 
 /// How long the files must be quiet before a render: an editor's save is often several writes.

@@ -2,6 +2,7 @@
 //! respect `--quiet`, `--verbose`, `NO_COLOR` and whether stderr is a terminal.
 
 pub mod file;
+pub mod handout;
 pub mod interrupt;
 pub mod progress;
 pub mod staged;
