@@ -127,15 +127,6 @@ impl Kind {
         }
     }
 
-    /// The kind of a failure to write (from `output`'s file functions): from the I/O error
-    /// behind it ([`Kind::MissingFile`] for a missing folder), else [`Kind::Io`].
-    pub fn of_failure(failure: &anyhow::Error) -> Kind {
-        failure
-            .chain()
-            .find_map(|cause| cause.downcast_ref::<std::io::Error>())
-            .map_or(Kind::Io, Kind::of_io)
-    }
-
     /// The exit status of a command that fails with this kind of error: 2 for usage, 1 for
     /// everything else.
     pub fn exit_status(self) -> u8 {

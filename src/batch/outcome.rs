@@ -105,8 +105,8 @@ pub fn with_staged_writes<E>(
         if let Some(outcome) = outcomes.iter_mut().find(wrote_it) {
             outcome.status = Status::Error;
             outcome.errors.push(
-                Diagnostic::error(format!("{:#}", file.error))
-                    .with_kind(crate::diagnostic::Kind::of_failure(&file.error))
+                Diagnostic::error(file.error.message.clone())
+                    .with_kind(file.error.kind)
                     .in_file(&file.path)
                     .with_hint(crate::output::handout::WRITE_HINT),
             );

@@ -123,8 +123,8 @@ fn extract(args: &ExtractArgs) -> Result<(Vec<RecordFile>, Vec<String>), Diagnos
     })?;
     for file in &files {
         write_inside(&args.dir, Path::new(&file.path), &file.data).map_err(|failure| {
-            Diagnostic::error(format!("{failure:#}"))
-                .with_kind(Kind::of_failure(&failure))
+            Diagnostic::error(failure.message)
+                .with_kind(failure.kind)
                 .with_hint(WRITE_HINT)
                 .in_file(args.dir.join(&file.path))
         })?;

@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::cli::InitArgs;
 use crate::clinic_folder::{LIBRARY_FOLDER, SCHEMA_FOLDER};
 use crate::commands::CommandResult;
@@ -13,7 +11,7 @@ use crate::commands::schema::completions;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::{Library, LibrarySources};
 use crate::output::Messages;
-use crate::output::file::write_inside;
+use crate::output::file::{WriteError, write_inside};
 use crate::schema::{Format, schema_text};
 
 /// The files `hep init` writes, relative to the new folder.
@@ -60,7 +58,12 @@ pub fn run(args: InitArgs, messages: Messages) -> CommandResult {
         )
         .into());
     }
-    std::fs::create_dir_all(root).with_context(|| format!("cannot create `{}`", root.display()))?;
+    std::fs::create_dir_all(root).map_err(|error| {
+        WriteError::io(
+            format!("cannot create `{}`: {error}", root.display()),
+            &error,
+        )
+    })?;
     for (name, text) in FILES {
         let path = root.join(name);
         write_inside(root, Path::new(name), text.as_bytes())?;

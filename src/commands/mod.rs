@@ -18,6 +18,7 @@ use crate::cli::{Cli, Command, LibraryArgs};
 use crate::clinic_folder::ClinicFolder;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::library::LibrarySources;
+use crate::output::file::WriteError;
 use crate::output::handout::WRITE_HINT;
 use crate::output::interrupt::INTERRUPTED_EXIT_STATUS;
 use crate::output::{Messages, Verbosity};
@@ -58,12 +59,12 @@ impl From<Diagnostics> for Failure {
     }
 }
 
-impl From<anyhow::Error> for Failure {
-    /// A failure to write (output's file functions): of kind [`Kind::Io`], or
-    /// [`Kind::MissingFile`] when a folder is missing.
-    fn from(failure: anyhow::Error) -> Failure {
-        Diagnostic::error(format!("{failure:#}"))
-            .with_kind(Kind::of_failure(&failure))
+impl From<WriteError> for Failure {
+    /// A failure to write: of kind [`Kind::Io`], or [`Kind::MissingFile`] when a folder is
+    /// missing.
+    fn from(failure: WriteError) -> Failure {
+        Diagnostic::error(failure.message)
+            .with_kind(failure.kind)
             .with_hint(WRITE_HINT)
             .into()
     }
@@ -154,9 +155,9 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_to_write_is_one_problem_of_kind_io() {
-        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
-            .context("cannot write `jane.pdf`");
+    fn a_failure_to_write_is_one_problem_of_its_kind() {
+        let error = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let denied = WriteError::io(format!("cannot write `jane.pdf`: {error}"), &error);
         let Failure::Problems(problems) = Failure::from(denied) else {
             panic!("a failure to write has a problem to print");
         };
@@ -167,9 +168,16 @@ mod tests {
                 .message
                 .starts_with("cannot write `jane.pdf`: ")
         );
-        let Failure::Problems(problems) = Failure::from(anyhow::anyhow!("disk on fire")) else {
+        let Failure::Problems(problems) = Failure::from(WriteError::refused("disk on fire")) else {
             panic!("a failure to write has a problem to print");
         };
         assert_eq!(problems.0[0].kind, Kind::Io);
+        assert_eq!(problems.0[0].hint.as_deref(), Some(WRITE_HINT));
+        let error = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let missing = WriteError::io("cannot write `out/jane.pdf`", &error);
+        let Failure::Problems(problems) = Failure::from(missing) else {
+            panic!("a failure to write has a problem to print");
+        };
+        assert_eq!(problems.0[0].kind, Kind::MissingFile);
     }
 }

@@ -21,6 +21,11 @@ pub fn man() -> CommandResult {
     let mut page = Vec::new();
     clap_mangen::Man::new(command)
         .render(&mut page)
-        .map_err(anyhow::Error::from)?;
+        .map_err(|error| {
+            crate::output::file::WriteError::io(
+                format!("the man page could not be made: {error}"),
+                &error,
+            )
+        })?;
     Ok(write_stdout_quietly(&page)?)
 }

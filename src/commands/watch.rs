@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::Context;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
@@ -15,6 +14,7 @@ use crate::batch::outcome::Status;
 use crate::batch::runner::{Job, render_one};
 use crate::cli::WatchArgs;
 use crate::commands::{CommandResult, library_sources};
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::asset::PictureSource;
 use crate::load::library::LibrarySources;
 use crate::load::plan::Plan;
@@ -53,7 +53,11 @@ pub fn run(args: WatchArgs, messages: Messages) -> CommandResult {
             let _ = changes.send(Wake::Changed(paths));
         }
     })
-    .context("cannot watch files for changes")?;
+    .map_err(|error| {
+        Diagnostic::error(format!("cannot watch files for changes: {error}"))
+            .with_kind(Kind::Io)
+            .with_hint("the system may limit how many files one user watches (fs.inotify.max_user_watches)")
+    })?;
 
     let mut watched_folders: BTreeSet<PathBuf> = BTreeSet::new();
     let mut inputs = Inputs::default();

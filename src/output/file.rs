@@ -13,11 +13,50 @@ use std::os::fd::AsFd;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Result, bail};
+use crate::diagnostic::Kind;
 
 use crate::load::bounded_read::{input_file_at, read_regular_file};
 use crate::output::interrupt;
 use crate::output::staged::{self, Staged};
+
+/// A file hep could not write: what to tell the user, naming the file, and what kind of
+/// problem it is (from the I/O error behind it, when there is one).
+#[derive(Debug)]
+pub struct WriteError {
+    /// "cannot write `x.pdf`: permission denied".
+    pub message: String,
+    /// [`Kind::MissingFile`] for a missing folder, else [`Kind::Io`].
+    pub kind: Kind,
+}
+
+impl WriteError {
+    /// A write hep refuses or cannot do, with no I/O error behind it.
+    pub fn refused(message: impl Into<String>) -> WriteError {
+        WriteError {
+            message: message.into(),
+            kind: Kind::Io,
+        }
+    }
+
+    /// A write that failed with `error`.
+    pub fn io(message: impl Into<String>, error: &std::io::Error) -> WriteError {
+        WriteError {
+            message: message.into(),
+            kind: Kind::of_io(error),
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// The result of writing.
+pub type Result<T> = std::result::Result<T, WriteError>;
 
 /// Writes `bytes` to `path` following the rules of this module, refusing to write over any
 /// file this run read as an input.
@@ -28,26 +67,44 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             return write_replacing(path, bytes, None, path);
         }
-        Err(error) => bail!("cannot write `{}`: {}", path.display(), reason(&error)),
+        Err(error) => {
+            return Err(WriteError::io(
+                format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                &error,
+            ));
+        }
     };
     // What the path leads to, through any links.
     let target = match std::fs::metadata(path) {
         Ok(target) => target,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => bail!(
-            "cannot write `{}`: it is a symbolic link to a file that does not exist",
-            path.display()
-        ),
-        Err(error) => bail!("cannot write `{}`: {}", path.display(), reason(&error)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(WriteError::refused(format!(
+                "cannot write `{}`: it is a symbolic link to a file that does not exist",
+                path.display()
+            )));
+        }
+        Err(error) => {
+            return Err(WriteError::io(
+                format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                &error,
+            ));
+        }
     };
     if target.is_dir() {
-        bail!("cannot write `{}`: it is a folder", path.display());
+        return Err(WriteError::refused(format!(
+            "cannot write `{}`: it is a folder",
+            path.display()
+        )));
     }
     if !target.is_file() || is_process_stream(path) {
         return write_into(path, bytes, target.is_file());
     }
     if existing.file_type().is_symlink() {
         let real = std::fs::canonicalize(path).map_err(|error| {
-            anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
+            WriteError::io(
+                format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                &error,
+            )
         })?;
         return write_replacing(&real, bytes, Some(&target), path);
     }
@@ -79,15 +136,18 @@ fn path_inside(root: &Path, relative: &Path, create: bool) -> Result<PathBuf> {
         .components()
         .map(|component| match component {
             Component::Normal(part) => Ok(part),
-            _ => Err(anyhow::anyhow!(
+            _ => Err(WriteError::refused(format!(
                 "cannot write `{}`: the name leaves the folder `{}`",
                 relative.display(),
                 root.display()
-            )),
+            ))),
         })
         .collect::<Result<_>>()?;
     let Some((file_name, folders)) = parts.split_last() else {
-        bail!("cannot write a file with no name into `{}`", root.display());
+        return Err(WriteError::refused(format!(
+            "cannot write a file with no name into `{}`",
+            root.display()
+        )));
     };
     let mut missing = false;
     for folder in folders {
@@ -101,17 +161,24 @@ fn path_inside(root: &Path, relative: &Path, create: bool) -> Result<PathBuf> {
         match std::fs::symlink_metadata(&path) {
             Ok(metadata) if metadata.file_type().is_symlink() => return Err(link_inside(&path)),
             Ok(metadata) if metadata.is_dir() => {}
-            Ok(_) => bail!(
-                "cannot create the folder `{}`: a file of that name is in the way",
-                path.display()
-            ),
+            Ok(_) => {
+                return Err(WriteError::refused(format!(
+                    "cannot create the folder `{}`: a file of that name is in the way",
+                    path.display()
+                )));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 missing = true;
                 if create {
                     create_folder(&path)?;
                 }
             }
-            Err(error) => bail!("cannot write `{}`: {}", path.display(), reason(&error)),
+            Err(error) => {
+                return Err(WriteError::io(
+                    format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                    &error,
+                ));
+            }
         }
     }
     path.push(file_name);
@@ -122,31 +189,37 @@ fn path_inside(root: &Path, relative: &Path, create: bool) -> Result<PathBuf> {
     match std::fs::symlink_metadata(&path) {
         Ok(metadata) if metadata.file_type().is_symlink() => Err(link_inside(&path)),
         Ok(metadata) if metadata.is_file() => Ok(path),
-        Ok(_) => bail!(
+        Ok(_) => Err(WriteError::refused(format!(
             "cannot write `{}`: something other than a file is there (a folder or a device)",
             path.display()
-        ),
+        ))),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(path),
-        Err(error) => bail!("cannot write `{}`: {}", path.display(), reason(&error)),
+        Err(error) => Err(WriteError::io(
+            format!("cannot write `{}`: {}", path.display(), reason(&error)),
+            &error,
+        )),
     }
 }
 
 fn create_folder(path: &Path) -> Result<()> {
     std::fs::create_dir(path).map_err(|error| {
-        anyhow::anyhow!(
-            "cannot create the folder `{}`: {}",
-            path.display(),
-            reason(&error)
+        WriteError::io(
+            format!(
+                "cannot create the folder `{}`: {}",
+                path.display(),
+                reason(&error)
+            ),
+            &error,
         )
     })
 }
 
-fn link_inside(path: &Path) -> anyhow::Error {
-    anyhow::anyhow!(
+fn link_inside(path: &Path) -> WriteError {
+    WriteError::refused(format!(
         "cannot write `{}`: it is a symbolic link, and hep never writes through links inside \
          the folder it fills; remove the link or choose another folder",
         path.display()
-    )
+    ))
 }
 
 /// Refuses `path` when it is (or links to) a file this run read: the plan, the clinic file,
@@ -154,7 +227,7 @@ fn link_inside(path: &Path) -> anyhow::Error {
 fn refuse_inputs(path: &Path) -> Result<()> {
     if let Some(input) = input_file_at(path) {
         let same_name = input == path;
-        bail!(
+        return Err(WriteError::refused(format!(
             "refusing to write `{}`: it is {}, a file this handout is made from; \
              hep never writes over its inputs. Name the output differently (for example \
              `-o {}`)",
@@ -165,7 +238,7 @@ fn refuse_inputs(path: &Path) -> Result<()> {
                 format!("the input `{}`", input.display())
             },
             suggested_name(path).display()
-        );
+        )));
     }
     Ok(())
 }
@@ -197,11 +270,19 @@ fn write_into(path: &Path, bytes: &[u8], truncate: bool) -> Result<()> {
         .truncate(truncate)
         .open(path)
         .map_err(|error| {
-            anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error))
+            WriteError::io(
+                format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                &error,
+            )
         })?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
-        .map_err(|error| anyhow::anyhow!("cannot write `{}`: {}", path.display(), reason(&error)))
+        .map_err(|error| {
+            WriteError::io(
+                format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                &error,
+            )
+        })
 }
 
 /// Writes `path` atomically through a temporary file beside it. `existing` is the file being
@@ -220,9 +301,10 @@ fn write_replacing(
     };
     if !folder.is_dir() {
         let missing = format!("the folder `{}` does not exist", folder.display());
-        return Err(cannot_write(path, named, &missing));
+        return Err(cannot_write(path, named, &missing, Kind::MissingFile));
     }
-    let cannot = |error: std::io::Error| cannot_write(path, named, &reason(&error));
+    let cannot =
+        |error: std::io::Error| cannot_write(path, named, &reason(&error), Kind::of_io(&error));
     let mut temporary = {
         let mut registered = interrupt::temporary_files();
         // 0666, less the umask, as `touch` and shells create files.
@@ -244,10 +326,10 @@ fn write_replacing(
     })();
     let refused = match written {
         Err(error) => Some(cannot(error)),
-        Ok(()) if interrupt::requested() => Some(anyhow::anyhow!(
+        Ok(()) if interrupt::requested() => Some(WriteError::refused(format!(
             "`{}` was not written: interrupted",
             path.display()
-        )),
+        ))),
         Ok(()) => None,
     };
     if let Some(error) = refused {
@@ -269,16 +351,17 @@ fn write_replacing(
 }
 
 /// Why `path` could not be written, naming the link it was reached through, if any.
-pub(super) fn cannot_write(path: &Path, named: &Path, reason: &str) -> anyhow::Error {
-    if named == path {
-        anyhow::anyhow!("cannot write `{}`: {reason}", path.display())
+pub(super) fn cannot_write(path: &Path, named: &Path, reason: &str, kind: Kind) -> WriteError {
+    let message = if named == path {
+        format!("cannot write `{}`: {reason}", path.display())
     } else {
-        anyhow::anyhow!(
+        format!(
             "cannot write `{}`: {reason} (the file `{}` links to)",
             path.display(),
             named.display()
         )
-    }
+    };
+    WriteError { message, kind }
 }
 
 /// Gives `file` the mode of `existing`, and its owner and group where the user may.
@@ -294,16 +377,21 @@ fn keep_owner_and_mode(file: &std::fs::File, existing: &Metadata) -> std::io::Re
 /// Writes `bytes` to standard output in one piece; a closed standard output is an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     if stdout_was_closed() {
-        bail!(
+        return Err(WriteError::refused(
             "cannot write to standard output: it is closed; redirect it to a file, or name \
-             one with `-o FILE`"
-        );
+             one with `-o FILE`",
+        ));
     }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(bytes)
         .and_then(|()| stdout.flush())
-        .map_err(|error| anyhow::anyhow!("cannot write to standard output: {}", reason(&error)))
+        .map_err(|error| {
+            WriteError::io(
+                format!("cannot write to standard output: {}", reason(&error)),
+                &error,
+            )
+        })
 }
 
 /// Whether standard output was closed when hep started. Rust's runtime then opens

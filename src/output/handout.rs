@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::output::file::{holds_bytes, write_file, write_stdout};
+use crate::output::file::{WriteError, holds_bytes, write_file, write_stdout};
 
 /// Where one plan's PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,9 +79,9 @@ pub const WRITE_HINT: &str =
     "check that the folder exists, that you may write to it, and that the disk has room";
 
 /// A failure to write, naming the file written so that scripts see which one.
-fn cannot_write(error: &anyhow::Error, path: Option<&Path>) -> Diagnostic {
-    let problem = Diagnostic::error(format!("{error:#}"))
-        .with_kind(Kind::of_failure(error))
+fn cannot_write(error: &WriteError, path: Option<&Path>) -> Diagnostic {
+    let problem = Diagnostic::error(error.message.clone())
+        .with_kind(error.kind)
         .with_hint(WRITE_HINT);
     match path {
         Some(path) => problem.in_file(path),

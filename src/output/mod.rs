@@ -9,6 +9,8 @@ pub mod staged;
 
 use std::fmt::Display;
 
+use crate::output::file::WriteError;
+
 /// How much to tell the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verbosity {
@@ -83,17 +85,21 @@ impl StdoutText {
     }
 
     /// Writes everything to standard output.
-    pub fn print(self) -> anyhow::Result<()> {
+    pub fn print(self) -> Result<(), WriteError> {
         write_stdout_quietly(self.0.as_bytes())
     }
 }
 
 /// Writes bytes to standard output; a closed pipe ends the output quietly.
-pub fn write_stdout_quietly(bytes: &[u8]) -> anyhow::Result<()> {
+pub fn write_stdout_quietly(bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(error) => Err(WriteError::io(
+            format!("cannot write to standard output: {}", file::reason(&error)),
+            &error,
+        )),
+        Ok(()) => Ok(()),
     }
 }

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-use anyhow::Result;
+use crate::output::file::{Result, WriteError};
 use tempfile::TempPath;
 
 use crate::output::interrupt;
@@ -34,7 +34,7 @@ pub struct Unwritten {
     /// The path as the caller named it (a link, for a file written through one).
     pub path: PathBuf,
     /// Why, naming the file.
-    pub error: anyhow::Error,
+    pub error: WriteError,
 }
 
 /// A temporary file written in full, waiting to be flushed and renamed over `target`.
@@ -68,7 +68,12 @@ impl Staged {
             named,
         } = self;
         let cannot = |error: &std::io::Error| {
-            super::file::cannot_write(&target, &named, &super::file::reason(error))
+            super::file::cannot_write(
+                &target,
+                &named,
+                &super::file::reason(error),
+                crate::diagnostic::Kind::of_io(error),
+            )
         };
         file.sync_all().map_err(|error| cannot(&error))?;
         drop(file);
