@@ -3,11 +3,12 @@
 //! page would otherwise end with empty room that the next card cannot use.
 
 use crate::layout::block::Block;
+use crate::layout::card::title::number_badge;
 use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
-use crate::layout::page::{Page, PageItem};
+use crate::layout::page::Page;
 use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};
-use crate::layout::text::{single_line, wrap};
+use crate::layout::text::wrap;
 use crate::layout::theme::{
     HAIRLINE, SUMMARY_CELL_GAP, SUMMARY_DOSE_SHARE, SUMMARY_NAME_SHARE, SUMMARY_ROW_PADDING, Theme,
     WHITE,
@@ -135,21 +136,10 @@ impl Rows<'_> {
         let name_node = structure.add(Some(table_row), Role::TableHeader(HeaderScope::Row));
         let badge = theme.body.line_height;
         let (name_x, name_width) = columns.name;
-        column
-            .items
-            .push(PageItem::shape(crate::layout::page::Shape {
-                rect: Rect::new(name_x, top, badge, badge),
-                fill: Some(theme.badge),
-                stroke: None,
-                corner_radius: badge / 2.0,
-            }));
-        let number_style = theme.label.colored(WHITE);
-        let number = single_line(&card.number.to_string(), number_style);
-        let number_x = name_x + (badge - number.width) / 2.0;
-        let number_baseline =
-            top + (badge - number_style.line_height) / 2.0 + number_style.first_baseline();
-        column.items.push(PageItem::text(
-            number.place(number_x, number_baseline, number_style),
+        column.items.extend(number_badge(
+            card.number,
+            Rect::new(name_x, top, badge, badge),
+            (theme.badge, theme.label.colored(WHITE)),
             Some(name_node),
         ));
         let text_x = name_x + badge + SUMMARY_CELL_GAP / 2.0;

@@ -4,10 +4,12 @@
 use crate::layout::card::CardContext;
 use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
-use crate::layout::page::PageItem;
+use crate::layout::page::{PageItem, Shape};
 use crate::layout::structure::{NodeId, Role, Structure};
+use crate::layout::text::TextStyle;
 use crate::layout::text::{single_line, wrap};
 use crate::layout::theme::{BADGE_GAP, BADGE_SCALE, HAIRLINE, TITLE_RULE_GAP, WHITE};
+use crate::model::colour::Rgb;
 use crate::resolve::handout::ExerciseCard;
 
 /// The title row placed at the card's top.
@@ -51,18 +53,10 @@ pub fn title_row(
         name_width,
         ((badge - theme.card_title.line_height) / 2.0).max(0.0),
     );
-    column.shape(
+    column.items.extend(number_badge(
+        card.number,
         Rect::new(grid.x, 0.0, badge, badge),
-        Some(theme.badge),
-        None,
-        badge / 2.0,
-    );
-    let number_style = theme.body_bold.colored(WHITE);
-    let number = single_line(&card.number.to_string(), number_style);
-    let number_x = grid.x + (badge - number.width) / 2.0;
-    let number_baseline = (badge - number_style.line_height) / 2.0 + number_style.first_baseline();
-    column.items.push(PageItem::text(
-        number.place(number_x, number_baseline, number_style),
+        (theme.badge, theme.body_bold.colored(WHITE)),
         heading,
     ));
     column.node = link.or(heading);
@@ -83,4 +77,24 @@ pub fn title_row(
         height: rule_y + theme.line_width,
         link,
     }
+}
+
+/// An exercise's number, centred in a round badge filling `square`: the circle in `fill`,
+/// the number in `style`, the number's text tagged under `node`.
+pub fn number_badge(
+    number: usize,
+    square: Rect,
+    (fill, style): (Rgb, TextStyle),
+    node: Option<NodeId>,
+) -> [PageItem; 2] {
+    let circle = PageItem::shape(Shape {
+        rect: square,
+        fill: Some(fill),
+        stroke: None,
+        corner_radius: square.width / 2.0,
+    });
+    let line = single_line(&number.to_string(), style);
+    let x = square.x + (square.width - line.width) / 2.0;
+    let baseline = square.y + (square.height - style.line_height) / 2.0 + style.first_baseline();
+    [circle, PageItem::text(line.place(x, baseline, style), node)]
 }
