@@ -175,6 +175,9 @@ fn plan_key(key: &str) -> Option<Value> {
         "follow_up" => follow_up(),
         "large_print" => flag("Large print for this client, overriding the clinic's default."),
         "log" => flag("A tracking log after the exercises, overriding the clinic's default."),
+        "summary" => flag(
+            "The table of exercises on page 1: `true` always, `false` never; leave out to print it where it costs no paper. Overrides the clinic's default.",
+        ),
         "language" => {
             let code = language_code();
             json!({
@@ -355,6 +358,9 @@ fn clinic_key(key: &str) -> Option<Value> {
         ),
         "large_print" => flag("Large print for every plan that does not say otherwise."),
         "log" => flag("A tracking log for every plan that does not say otherwise."),
+        "summary" => flag(
+            "The table of exercises on page 1 for every plan that does not say otherwise: `true` always, `false` never; leave out to print it where it costs no paper.",
+        ),
         "archive" => flag("Archival PDF/A-3b handouts with their files attached."),
         "timezone" => json!({
             "description": "The clinic's IANA time zone, for timed calendar events, e.g. `America/Toronto`.",

@@ -383,6 +383,50 @@ fn the_first_page_sums_the_plan_up_where_it_would_otherwise_be_left_empty() {
 }
 
 #[test]
+fn the_plan_or_the_clinic_can_ask_for_the_summary_always_or_never() {
+    const LOW_BACK: &str = "client: Marie\ndate: 2026-11-26\nfollow_up: 10 days\n\
+                            exercises: [cat-cow, knee-to-chest, pelvic-tilt]\n";
+    const FIVE: &str = "client: Jane\ndate: 2026-11-26\nfollow_up: 2 weeks\n\
+                        exercises: [clamshell, side-lying-hip-abduction, glute-bridge, \
+                        standing-it-band-stretch, foam-roll-lateral-thigh]\n";
+    let clinic = "name: Riverside\n";
+    let never = format!("{LOW_BACK}summary: false\n");
+    let always = format!("{FIVE}summary: true\n");
+    let dir = folder_with(&[
+        ("clinic.yaml", clinic.as_bytes()),
+        ("plans/auto.yaml", LOW_BACK.as_bytes()),
+        ("plans/never.yaml", never.as_bytes()),
+        ("plans/five.yaml", FIVE.as_bytes()),
+        ("plans/always.yaml", always.as_bytes()),
+    ]);
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out"],
+    ));
+    let first_page = |name: &str| page_text(&dir.path().join("out").join(name), 1);
+    // Left alone, the low-back plan has room for it and the five-exercise plan does not.
+    assert_reads(&first_page("auto.pdf"), "Your exercises at a glance");
+    assert!(!first_page("never.pdf").contains("at a glance"));
+    assert!(!first_page("five.pdf").contains("at a glance"));
+    // Asked for, it is printed even at the cost of a page.
+    assert_reads(&first_page("always.pdf"), "Your exercises at a glance");
+    let pages = |name: &str| page_count(&dir.path().join("out").join(name));
+    assert!(pages("always.pdf") >= pages("five.pdf"));
+    // A clinic's `summary: false` is every plan's default; a plan's own setting wins.
+    std::fs::write(
+        dir.path().join("clinic.yaml"),
+        "name: Riverside\nsummary: false\n",
+    )
+    .unwrap();
+    assert_success(&hep_in(
+        dir.path(),
+        &["render", "plans", "--out-dir", "out", "--force"],
+    ));
+    assert!(!first_page("auto.pdf").contains("at a glance"));
+    assert_reads(&first_page("always.pdf"), "Your exercises at a glance");
+}
+
+#[test]
 fn a_long_dose_reads_in_two_lines_beside_its_pictures() {
     // With both pictures side by side the clamshell's dose had 1.9 inches and wrapped to five
     // lines; stacked, the card is a line taller and the dose reads in two.

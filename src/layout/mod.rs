@@ -50,7 +50,10 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
     .flatten()
     .collect();
     let header: Placeable = Block::stacked(header_parts, HEADER_GAP).into();
-    let summary = summary::summary(handout, &theme, span, &mut structure);
+    let summary = match handout.summary {
+        Some(false) => None,
+        _ => summary::summary(handout, &theme, span, &mut structure),
+    };
     let mut blocks: Vec<Placeable> = vec![header];
     let grid = CardGrid::for_handout(handout, &theme, span);
     // Where each card's structure nodes start, to tell which cards a page holds.
@@ -71,22 +74,31 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         later_top: MARGIN_TOP,
         bottom: theme.content_bottom(page_size.height),
     };
-    let mut pages = paginate(blocks.clone(), frame);
-    // The summary goes under the header where it fills room the first page would leave
-    // empty: never at the cost of a page, never pushing a card off the first page.
-    if let Some(summary) = summary {
-        blocks.insert(1, summary.block.into());
-        let with_summary = paginate(blocks, frame);
-        let cards_on_first_page =
-            |pages: &[page::Page]| summary::cards_on_first_page(pages, &card_starts);
-        if with_summary.len() <= pages.len()
-            && cards_on_first_page(&with_summary) == cards_on_first_page(&pages)
-        {
-            pages = with_summary;
-        } else {
-            structure.discard(summary.section);
+    // The summary goes under the header: always or never when the plan or clinic says so,
+    // else where it fills room the first page would leave empty: never at the cost of a page,
+    // never pushing a card off the first page.
+    let mut pages = match summary {
+        None => paginate(blocks, frame),
+        Some(summary) if handout.summary == Some(true) => {
+            blocks.insert(1, summary.block.into());
+            paginate(blocks, frame)
         }
-    }
+        Some(summary) => {
+            let without = paginate(blocks.clone(), frame);
+            blocks.insert(1, summary.block.into());
+            let with_summary = paginate(blocks, frame);
+            let cards_on_first_page =
+                |pages: &[page::Page]| summary::cards_on_first_page(pages, &card_starts);
+            if with_summary.len() <= without.len()
+                && cards_on_first_page(&with_summary) == cards_on_first_page(&without)
+            {
+                with_summary
+            } else {
+                structure.discard(summary.section);
+                without
+            }
+        }
+    };
     // The log starts on a page of its own, so it can be torn off and brought back.
     if let Some(tracking) = &handout.log {
         let second_language = handout.second_words.map(|words| words.language_tag);

@@ -43,6 +43,7 @@ pub(crate) struct ClinicFile {
     large_print: bool,
     #[serde(default)]
     log: bool,
+    summary: Option<bool>,
     #[serde(default)]
     archive: bool,
     // Booking: see `appointments.rs`.
@@ -79,6 +80,9 @@ pub struct Clinic {
     pub large_print: bool,
     /// A tracking log by default.
     pub log: bool,
+    /// The table of exercises on page 1 by default: always, never, or (unset) where it costs
+    /// no paper.
+    pub summary: Option<bool>,
     /// Archival PDF/A-3b handouts with their record attached, for every plan.
     pub archive: bool,
     /// Time zone, appointment length, closed days and the clinic's follow-up sentence.
@@ -152,6 +156,7 @@ impl Clinic {
             footer: clean_localized(file.footer),
             large_print: file.large_print,
             log: file.log,
+            summary: file.summary,
             archive: file.archive,
             source,
         })

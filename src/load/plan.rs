@@ -106,6 +106,7 @@ pub(crate) struct PlanFile {
     program: Option<Spanned<String>>,
     large_print: Option<bool>,
     log: Option<bool>,
+    summary: Option<bool>,
     language: Option<Spanned<LanguageList>>,
     #[serde(default)]
     exercises: Option<Spanned<Vec<Spanned<PlannedExerciseItem>>>>,
@@ -182,6 +183,9 @@ pub struct Plan {
     pub large_print: Option<bool>,
     /// A tracking log after the exercises, overriding the clinic's default.
     pub log: Option<bool>,
+    /// The table of exercises on page 1: always, never, or (unset) where it costs no paper,
+    /// overriding the clinic's default.
+    pub summary: Option<bool>,
     /// The handout's language codes (`en`, `fr`; two for a bilingual handout), and where
     /// the plan says so.
     pub language: Option<(Vec<String>, Option<Position>)>,
@@ -290,6 +294,7 @@ impl Plan {
                 .map(|follow_up| (follow_up.value, Position::from_yaml(follow_up.referenced))),
             large_print: file.large_print,
             log: file.log,
+            summary: file.summary,
             language: file.language.map(|codes| {
                 let list = codes
                     .value

@@ -137,6 +137,9 @@ pub struct Handout {
     pub cards: Vec<ExerciseCard>,
     /// The tracking log, when asked for.
     pub log: Option<TrackingLog>,
+    /// The table of exercises on page 1: `Some(true)` always, `Some(false)` never, `None`
+    /// where it costs no paper.
+    pub summary: Option<bool>,
     /// What the handout had to compromise on (a missing translation under --allow-fallback).
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// When the PDF says it was made: `SOURCE_DATE_EPOCH`, else the session date at midnight

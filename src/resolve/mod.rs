@@ -106,6 +106,9 @@ pub fn resolve(
         session_day,
         notes: plan.notes.as_deref().map(paragraphs).unwrap_or_default(),
         log,
+        summary: plan
+            .summary
+            .or_else(|| clinic.and_then(|clinic| clinic.summary)),
         warnings,
         follow_up,
         cards,
