@@ -535,16 +535,7 @@ fn check_label_columns(document: &LaidOutDocument, language: Language) -> Result
     let labels: Vec<&str> = language
         .words()
         .iter()
-        .flat_map(|words| {
-            [
-                words.dosage_label,
-                words.how_often_label,
-                words.equipment_label,
-                words.tips_heading,
-                words.caution_heading,
-                words.progression_heading,
-            ]
-        })
+        .flat_map(|words| words.card_labels())
         .collect();
     let first_language = labels.len() / language.words().len();
     let mut label_x: Option<f32> = None;

@@ -74,31 +74,14 @@ pub fn lay_out(handout: &Handout) -> LaidOutDocument {
         later_top: MARGIN_TOP,
         bottom: theme.content_bottom(page_size.height),
     };
-    // The summary goes under the header: always or never when the plan or clinic says so,
-    // else where it fills room the first page would leave empty: never at the cost of a page,
-    // never pushing a card off the first page.
-    let mut pages = match summary {
-        None => paginate(blocks, frame),
-        Some(summary) if handout.summary == Some(true) => {
-            blocks.insert(1, summary.block.into());
-            paginate(blocks, frame)
-        }
-        Some(summary) => {
-            let without = paginate(blocks.clone(), frame);
-            blocks.insert(1, summary.block.into());
-            let with_summary = paginate(blocks, frame);
-            let cards_on_first_page =
-                |pages: &[page::Page]| summary::cards_on_first_page(pages, &card_starts);
-            if with_summary.len() <= without.len()
-                && cards_on_first_page(&with_summary) == cards_on_first_page(&without)
-            {
-                with_summary
-            } else {
-                structure.discard(summary.section);
-                without
-            }
-        }
-    };
+    let mut pages = summary::paginate_around(
+        summary,
+        handout.summary,
+        blocks,
+        frame,
+        &card_starts,
+        &mut structure,
+    );
     // The log starts on a page of its own, so it can be torn off and brought back.
     if let Some(tracking) = &handout.log {
         let second_language = handout.second_words.map(|words| words.language_tag);

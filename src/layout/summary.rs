@@ -7,6 +7,7 @@ use crate::layout::card::title::number_badge;
 use crate::layout::column::Column;
 use crate::layout::geometry::{Pt, Rect};
 use crate::layout::page::Page;
+use crate::layout::paginate::{PageFrame, Placeable, paginate};
 use crate::layout::structure::{HeaderScope, NodeId, Role, Structure};
 use crate::layout::text::wrap;
 use crate::layout::theme::{
@@ -220,4 +221,38 @@ pub fn cards_on_first_page(pages: &[Page], card_starts: &[usize]) -> usize {
     cards.sort_unstable();
     cards.dedup();
     cards.len()
+}
+
+/// Paginates `blocks` (the header, then the cards, whose first structure nodes are at
+/// `card_starts`) with the summary under the header: always or never when the plan or clinic
+/// says so (`wanted`), else where it fills room the first page would leave empty, never at
+/// the cost of a page nor of a card's place on the first page. A summary left out is
+/// discarded from the structure.
+pub fn paginate_around(
+    summary: Option<Summary>,
+    wanted: Option<bool>,
+    mut blocks: Vec<Placeable>,
+    frame: PageFrame,
+    card_starts: &[usize],
+    structure: &mut Structure,
+) -> Vec<Page> {
+    let Some(summary) = summary else {
+        return paginate(blocks, frame);
+    };
+    if wanted == Some(true) {
+        blocks.insert(1, summary.block.into());
+        return paginate(blocks, frame);
+    }
+    let without = paginate(blocks.clone(), frame);
+    blocks.insert(1, summary.block.into());
+    let with_summary = paginate(blocks, frame);
+    if with_summary.len() <= without.len()
+        && cards_on_first_page(&with_summary, card_starts)
+            == cards_on_first_page(&without, card_starts)
+    {
+        with_summary
+    } else {
+        structure.discard(summary.section);
+        without
+    }
 }

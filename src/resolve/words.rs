@@ -445,6 +445,19 @@ pub fn page_of_both(page: usize, pages: usize) -> String {
 }
 
 impl Words {
+    /// The labels of a card's rows, at the card's label column (the therapist's signed note
+    /// aside): Do, How often, You need, Tips, Be careful, Next step.
+    pub fn card_labels(&self) -> [&'static str; 6] {
+        [
+            self.dosage_label,
+            self.how_often_label,
+            self.equipment_label,
+            self.tips_heading,
+            self.caution_heading,
+            self.progression_heading,
+        ]
+    }
+
     /// "Page 2 of 3".
     pub fn page_of(&self, page: usize, pages: usize) -> String {
         self.page_of_template

@@ -54,17 +54,7 @@ fn card_labels(handout: &Handout) -> Vec<String> {
     let languages = std::iter::once(handout.words).chain(handout.second_words);
     let mut labels = Vec::new();
     for words in languages {
-        labels.extend(
-            [
-                words.dosage_label,
-                words.how_often_label,
-                words.equipment_label,
-                words.tips_heading,
-                words.caution_heading,
-                words.progression_heading,
-            ]
-            .map(str::to_string),
-        );
+        labels.extend(words.card_labels().map(str::to_string));
         labels.push(note_label(words, handout.therapist.as_deref()));
     }
     labels
